@@ -1,0 +1,27 @@
+package dev.livelog.common.bus;
+
+/** Event-bus addresses: every arrow of the data flow is one of these. */
+public final class Addresses {
+  private Addresses() {}
+
+  /** Source to parser: {@code LineBatch}, request-reply (the reply says the parser took it). */
+  public static final String LINES = "livelog.lines";
+  /** Parser to store and analyzer: {@code EventBatch}, published. */
+  public static final String EVENTS = "livelog.events";
+  /** Store to sources: a batch is durably stored ({@link StoredAck}), published. */
+  public static final String STORED = "livelog.stored";
+  /** Lines that failed to parse, with the reason ({@link DeadLetter}), published. */
+  public static final String DEAD_LETTERS = "livelog.deadletters";
+  /** Prefix of the per-period datapoint addresses, e.g. {@code livelog.analytics.5s}. */
+  public static final String ANALYTICS_PREFIX = "livelog.analytics.";
+  /** Checkpoint load and save, request-reply, answered by the store. */
+  public static final String CHECKPOINTS = "livelog.checkpoints";
+  /** History of a period's datapoints, request-reply, answered by the analyzer. */
+  public static final String HISTORY = "livelog.history";
+  /** A source's state changes (connecting, streaming, ...), published. */
+  public static final String SOURCE_STATUS = "livelog.status.sources";
+
+  public static String analytics(String period) {
+    return ANALYTICS_PREFIX + period;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.livelog.common.bus;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+
+/**
+ * Compact wire form of a {@link LineBatch} for clustered hops; a local hop passes the object
+ * itself (batches are immutable).
+ */
+public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
+  static final byte VERSION = 1;
+
+  @Override
+  public void encodeToWire(Buffer buffer, LineBatch batch) {
+    int lengthAt = buffer.length();
+    buffer.appendInt(0);
+    WireWriter out = new WireWriter(buffer).writeByte(VERSION);
+    OriginWire.write(out, batch.origin());
+    out.writeLong(batch.endOffset()).writeInt(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      out.writeLong(batch.offset(i)).writeString(batch.line(i));
+    }
+    buffer.setInt(lengthAt, buffer.length() - lengthAt - 4);
+  }
+
+  @Override
+  public LineBatch decodeFromWire(int pos, Buffer buffer) {
+    WireReader in = new WireReader(buffer, pos + 4);
+    byte version = in.readByte();
+    if (version != VERSION) {
+      throw new IllegalStateException("LineBatch wire version " + version + " is not "
+          + VERSION + ": every node of a cluster must run the same livelog version");
+    }
+    SourceOrigin origin = OriginWire.read(in);
+    long end = in.readLong();
+    int size = in.readInt();
+    long[] offsets = new long[size];
+    String[] lines = new String[size];
+    for (int i = 0; i < size; i++) {
+      offsets[i] = in.readLong();
+      lines[i] = in.readString();
+    }
+    return new LineBatch(origin, offsets, lines, end);
+  }
+
+  @Override
+  public LineBatch transform(LineBatch batch) {
+    return batch;
+  }
+
+  @Override
+  public String name() {
+    return "livelog.LineBatch";
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}

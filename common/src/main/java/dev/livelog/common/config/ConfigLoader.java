@@ -1,0 +1,179 @@
+package dev.livelog.common.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code livelog.yaml} into a {@link LivelogConfig}. Every problem becomes a
+ * {@link ConfigException} naming the field and the reason: an unknown key (with the keys
+ * that are allowed), a wrong type, a malformed duration, a YAML syntax error with its line.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper MAPPER = createMapper();
+
+  private ConfigLoader() {}
+
+  public static LivelogConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "no such file: " + file);
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read " + file + ": " + e.getMessage());
+    }
+    LivelogConfig config = withEnvironment(parse(text), System.getenv());
+    StructureValidator.validate(config);
+    return config;
+  }
+
+  /** Secrets may come from the environment instead of the file: {@code LIVELOG_MONGO_URI}. */
+  public static LivelogConfig withEnvironment(LivelogConfig config, java.util.Map<String, String> env) {
+    String uri = env.get(StorageConfig.MONGO_URI_ENV);
+    if (uri == null || uri.isBlank()) {
+      return config;
+    }
+    StorageConfig s = config.storage();
+    return config.withStorage(new StorageConfig(s.dataDir(),
+        new StorageConfig.MongoConfig(uri, s.mongo().database()), s.retention()));
+  }
+
+  /** Parses YAML text without the semantic checks of {@link StructureValidator}. */
+  public static LivelogConfig parse(String yaml) {
+    if (yaml.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+      return LivelogConfig.empty();
+    }
+    try {
+      LivelogConfig config = MAPPER.readValue(yaml, LivelogConfig.class);
+      return config == null ? LivelogConfig.empty() : config;
+    } catch (JsonMappingException e) {
+      throw translate(e);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+      throw new ConfigException("", "YAML syntax error: " + where + e.getOriginalMessage());
+    }
+  }
+
+  private static ConfigException translate(JsonMappingException e) {
+    String field = path(e.getPath());
+    String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+          .collect(Collectors.joining(", "));
+      return new ConfigException(field, "unknown key" + line + "; expected one of: " + known);
+    }
+    if (e instanceof InvalidFormatException f) {
+      return new ConfigException(field, "expected " + typeName(f.getTargetType()) + ", got '"
+          + f.getValue() + "'" + line);
+    }
+    if (e.getCause() instanceof IllegalArgumentException iae) {
+      return new ConfigException(field, iae.getMessage() + line);
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return new ConfigException(field, "expected " + typeName(m.getTargetType()) + line);
+    }
+    return new ConfigException(field, e.getOriginalMessage() + line);
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : refs) {
+      if (ref.getFieldName() != null) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text value";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping of keys to values";
+    }
+    if (type == Duration.class) {
+      return "a duration such as 5s, 5m or 1h";
+    }
+    return type.getSimpleName();
+  }
+
+  private static ObjectMapper createMapper() {
+    SimpleModule module = new SimpleModule("livelog-config");
+    module.addDeserializer(Duration.class, new DurationDeserializer());
+    module.addDeserializer(FormatRef.class, new FormatRefDeserializer());
+    return new ObjectMapper(new YAMLFactory())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .registerModule(module);
+  }
+
+  private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
+          || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+          || p.currentToken() == JsonToken.VALUE_STRING) {
+        try {
+          return Durations.parse(p.getValueAsString());
+        } catch (IllegalArgumentException e) {
+          throw JsonMappingException.from(p, e.getMessage(), e);
+        }
+      }
+      return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+    }
+  }
+
+  /** {@code format: combined} names a format; {@code format: {regex: ...}} writes one inline. */
+  private static final class FormatRefDeserializer extends JsonDeserializer<FormatRef> {
+    @Override
+    public FormatRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_STRING) {
+        return FormatRef.named(p.getText());
+      }
+      if (p.currentToken() == JsonToken.START_OBJECT) {
+        return FormatRef.inline(ctxt.readValue(p, FormatConfig.class));
+      }
+      throw JsonMappingException.from(p,
+          "expected a format name or a mapping such as {regex: ...} or {nginx: ...}");
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.livelog.common.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole {@code livelog.yaml}: hosts, formats and sources (where lines come from and how
+ * to read them), periods and plot groups (what to compute), and how to store, serve and
+ * cluster. Absent sections take sane defaults.
+ */
+public record LivelogConfig(
+    Map<String, HostConfig> hosts,
+    Map<String, FormatConfig> formats,
+    List<SourceConfig> sources,
+    List<PeriodConfig> periods,
+    Map<String, GroupConfig> groups,
+    StorageConfig storage,
+    WebConfig web,
+    PipelineConfig pipeline,
+    ClusterConfig cluster) {
+
+  public LivelogConfig {
+    hosts = hosts == null ? Map.of() : new LinkedHashMap<>(hosts);
+    formats = formats == null ? Map.of() : new LinkedHashMap<>(formats);
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    periods = periods == null || periods.isEmpty() ? PeriodConfig.defaults() : List.copyOf(periods);
+    groups = groups == null ? Map.of() : new LinkedHashMap<>(groups);
+    storage = storage == null ? StorageConfig.defaults() : storage;
+    web = web == null ? WebConfig.defaults() : web;
+    pipeline = pipeline == null ? PipelineConfig.defaults() : pipeline;
+    cluster = cluster == null ? ClusterConfig.defaults() : cluster;
+  }
+
+  /** A config with nothing configured: every default. */
+  public static LivelogConfig empty() {
+    return new LivelogConfig(null, null, null, null, null, null, null, null, null);
+  }
+
+  public LivelogConfig withSources(List<SourceConfig> newSources) {
+    return new LivelogConfig(hosts, formats, newSources, periods, groups, storage, web,
+        pipeline, cluster);
+  }
+
+  public LivelogConfig withStorage(StorageConfig newStorage) {
+    return new LivelogConfig(hosts, formats, sources, periods, groups, newStorage, web,
+        pipeline, cluster);
+  }
+
+  public LivelogConfig withWeb(WebConfig newWeb) {
+    return new LivelogConfig(hosts, formats, sources, periods, groups, storage, newWeb,
+        pipeline, cluster);
+  }
+
+  public LivelogConfig withPeriods(List<PeriodConfig> newPeriods) {
+    return new LivelogConfig(hosts, formats, sources, newPeriods, groups, storage, web,
+        pipeline, cluster);
+  }
+
+  public PeriodConfig period(String name) {
+    return periods.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.livelog.common.config;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need no parser or analyzer: required fields, references between sections,
+ * sane numbers. Formats and plot groups are checked by the modules that compile them.
+ */
+public final class StructureValidator {
+  private StructureValidator() {}
+
+  public static void validate(LivelogConfig config) {
+    config.hosts().forEach((name, host) -> validateHost("hosts." + name, host));
+    validateSources(config);
+    validatePeriods(config);
+    validateGroups(config);
+    validateStorage(config.storage());
+    validatePipeline(config.pipeline());
+    int port = config.web().port();
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("web.port", "must be between 0 and 65535, got " + port);
+    }
+  }
+
+  private static void validateHost(String field, HostConfig host) {
+    require(field + ".hostname", host.hostname());
+    if (host.port() < 1 || host.port() > 65535) {
+      throw new ConfigException(field + ".port", "must be between 1 and 65535");
+    }
+    if (!Set.of("strict", "accept-new").contains(host.hostKeyPolicy())) {
+      throw new ConfigException(field + ".host_key_policy",
+          "must be 'strict' (the default) or 'accept-new', got '" + host.hostKeyPolicy() + "'");
+    }
+  }
+
+  private static void validateSources(LivelogConfig config) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < config.sources().size(); i++) {
+      SourceConfig s = config.sources().get(i);
+      String field = "sources[" + i + "]";
+      require(field + ".id", s.id());
+      if (!s.id().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        throw new ConfigException(field + ".id",
+            "use letters, digits, '.', '_' or '-' (it names the source in URLs and storage), got '"
+                + s.id() + "'");
+      }
+      if (!ids.add(s.id())) {
+        throw new ConfigException(field + ".id", "duplicate source id '" + s.id() + "'");
+      }
+      boolean hasPath = s.path() != null && !s.path().isBlank();
+      boolean hasCommand = s.command() != null && !s.command().isBlank();
+      if (hasPath == hasCommand) {
+        throw new ConfigException(field, "set exactly one of 'path' (a file) or 'command'");
+      }
+      if (s.host() != null && !config.hosts().containsKey(s.host())) {
+        throw new ConfigException(field + ".host", "unknown host '" + s.host()
+            + "'; declared hosts: " + String.join(", ", config.hosts().keySet()));
+      }
+      if (s.format() == null) {
+        throw new ConfigException(field + ".format", "required (a format name or an inline format)");
+      }
+      if (!Set.of("start", "end").contains(s.from())) {
+        throw new ConfigException(field + ".from", "must be 'start' or 'end', got '" + s.from() + "'");
+      }
+      try {
+        Encodings.forName(s.encoding());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(field + ".encoding", "unknown encoding '" + s.encoding() + "'");
+      }
+    }
+  }
+
+  private static void validatePeriods(LivelogConfig config) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < config.periods().size(); i++) {
+      PeriodConfig p = config.periods().get(i);
+      String field = "periods[" + i + "]";
+      if (p.interval() == null) {
+        throw new ConfigException(field + ".interval", "required, e.g. 5s or 5m");
+      }
+      if (p.interval().compareTo(Duration.ofSeconds(1)) < 0 || p.interval().toMillis() % 1000 != 0) {
+        throw new ConfigException(field + ".interval", "must be a whole number of seconds, at least 1s");
+      }
+      if (p.window().compareTo(p.interval()) < 0 || p.window().toMillis() % 1000 != 0) {
+        throw new ConfigException(field + ".window",
+            "must be whole seconds and at least the interval (" + Durations.format(p.interval()) + ")");
+      }
+      if (p.window().compareTo(Duration.ofDays(1)) > 0) {
+        throw new ConfigException(field + ".window", "must be at most 1d");
+      }
+      if (p.history() < 1 || p.history() > 100_000) {
+        throw new ConfigException(field + ".history", "must be between 1 and 100000");
+      }
+      if (!p.name().matches("[A-Za-z0-9_-]+")) {
+        throw new ConfigException(field + ".name", "use letters, digits, '_' or '-', got '" + p.name() + "'");
+      }
+      if (!names.add(p.name())) {
+        throw new ConfigException(field + ".name", "duplicate period name '" + p.name() + "'");
+      }
+    }
+  }
+
+  private static void validateGroups(LivelogConfig config) {
+    for (Map.Entry<String, GroupConfig> e : config.groups().entrySet()) {
+      String field = "groups." + e.getKey();
+      if (!e.getKey().matches("[A-Za-z0-9_-]+")) {
+        throw new ConfigException(field, "group names use letters, digits, '_' or '-'");
+      }
+      if (e.getValue().analyzers().isEmpty()) {
+        throw new ConfigException(field + ".analyzers", "a plot group needs at least one analyzer");
+      }
+    }
+  }
+
+  private static void validateStorage(StorageConfig storage) {
+    require("storage.data_dir", storage.dataDir());
+    if (storage.usesMongo() && !storage.mongo().uri().startsWith("mongodb")) {
+      throw new ConfigException("storage.mongo.uri",
+          "must start with mongodb:// or mongodb+srv://");
+    }
+    if (storage.retention().isNegative() || storage.retention().isZero()) {
+      throw new ConfigException("storage.retention", "must be positive, e.g. 7d");
+    }
+  }
+
+  private static void validatePipeline(PipelineConfig p) {
+    if (p.batchLines() < 1) {
+      throw new ConfigException("pipeline.batch_lines", "must be at least 1");
+    }
+    if (p.inFlight() < 1) {
+      throw new ConfigException("pipeline.in_flight", "must be at least 1");
+    }
+    if (p.maxLineLength() < 80) {
+      throw new ConfigException("pipeline.max_line_length", "must be at least 80");
+    }
+    if (p.batchDelay().isNegative() || p.batchDelay().isZero()) {
+      throw new ConfigException("pipeline.batch_delay", "must be positive, e.g. 100ms");
+    }
+  }
+
+  private static void require(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(field, "required");
+    }
+  }
+}

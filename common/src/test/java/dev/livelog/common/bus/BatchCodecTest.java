@@ -1,0 +1,76 @@
+package dev.livelog.common.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livelog.common.event.FieldSchema;
+import dev.livelog.common.event.LogEvent;
+import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchCodecTest {
+  private final SourceOrigin origin = new SourceOrigin("ng1", "us-ng1", "/var/log/cache.log", "dev:ino");
+
+  @Test
+  void lineBatchRoundTripsOverTheWireAfterOtherBytes() {
+    LineBatch batch = new LineBatch(origin, new long[] {100, 120},
+        new String[] {"first line", "zweite Zeile \u00e9\u00e8"}, 150);
+    Buffer buffer = Buffer.buffer("prefix");
+    new LineBatchCodec().encodeToWire(buffer, batch);
+    LineBatch back = new LineBatchCodec().decodeFromWire(6, buffer);
+    assertThat(back.origin()).isEqualTo(origin);
+    assertThat(back.size()).isEqualTo(2);
+    assertThat(back.line(1)).isEqualTo("zweite Zeile \u00e9\u00e8");
+    assertThat(back.offset(1)).isEqualTo(120);
+    assertThat(back.endOffset()).isEqualTo(150);
+    assertThat(buffer.getInt(6)).isEqualTo(buffer.length() - 10);
+  }
+
+  @Test
+  void eventBatchRoundTripsEveryValueType() {
+    FieldSchema a = FieldSchema.of("status", "ups_rt", "path", "ok", "at", "times", "missing");
+    FieldSchema b = FieldSchema.of("level");
+    LogEvent e1 = new LogEvent("ng1", 100, 1_700_000_000_123L, a, new Object[] {200L, 0.25,
+        "/x?y=\u00fc", true, Instant.ofEpochSecond(5, 7), List.of(0.01, 0.02), null});
+    LogEvent e2 = new LogEvent("ng1", 120, LogEvent.NO_TIME, b, new Object[] {"warn"});
+    EventBatch batch = new EventBatch(origin, 100, 150, 3, List.of(e1, e2));
+    Buffer buffer = Buffer.buffer();
+    new EventBatchCodec().encodeToWire(buffer, batch);
+    EventBatch back = new EventBatchCodec().decodeFromWire(0, buffer);
+
+    assertThat(back.origin()).isEqualTo(origin);
+    assertThat(back.lines()).isEqualTo(3);
+    assertThat(back.failed()).isEqualTo(1);
+    LogEvent r1 = back.events().get(0);
+    assertThat(r1.schema()).isEqualTo(a);
+    assertThat(r1.fields()).isEqualTo(e1.fields());
+    assertThat(r1.time()).isEqualTo(e1.time());
+    assertThat(r1.offset()).isEqualTo(100);
+    assertThat(back.events().get(1).get("level")).isEqualTo("warn");
+    assertThat(back.events().get(1).time()).isEqualTo(LogEvent.NO_TIME);
+  }
+
+  @Test
+  void localHopPassesTheSameObject() {
+    EventBatch batch = new EventBatch(origin, 0, 0, 0, List.of());
+    assertThat(new EventBatchCodec().transform(batch)).isSameAs(batch);
+  }
+
+  @Test
+  void anotherWireVersionIsRefusedWithAClearError() {
+    Buffer buffer = Buffer.buffer();
+    new LineBatchCodec().encodeToWire(buffer, new LineBatch(origin, new long[0], new String[0], 0));
+    buffer.setByte(4, (byte) 9);
+    assertThatThrownBy(() -> new LineBatchCodec().decodeFromWire(0, buffer))
+        .hasMessageContaining("wire version 9");
+  }
+
+  @Test
+  void eventArityMustMatchTheSchema() {
+    assertThatThrownBy(() -> new LogEvent("s", 0, 0, FieldSchema.of("a"), new Object[2]))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FieldSchema.of("a", "a")).hasMessageContaining("duplicate");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.livelog.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  private static ConfigException failure(String yaml) {
+    try {
+      StructureValidator.validate(ConfigLoader.parse(yaml));
+    } catch (ConfigException e) {
+      return e;
+    }
+    throw new AssertionError("expected a config error for:\n" + yaml);
+  }
+
+  @Test
+  void readsSnakeCaseKeysDurationsAndDefaults() {
+    LivelogConfig c = ConfigLoader.parse("""
+        hosts:
+          us-ng1: {hostname: ng1.example.com, user: deploy, identity_file: ~/.ssh/id}
+        sources:
+          - {id: ng1-cache, host: us-ng1, path: /var/log/nginx/cache.log, format: combined,
+             encoding: latin-1}
+          - id: local
+            path: /tmp/a.log
+            format: {regex: '(?P<x>\\d+)', types: {x: int}}
+        periods:
+          - {interval: 5s}
+          - {interval: 5m, window: 5m5s, history: 10}
+        pipeline: {batch_delay: 250ms}
+        """);
+    assertThat(c.hosts().get("us-ng1").identityFile()).isEqualTo("~/.ssh/id");
+    assertThat(c.hosts().get("us-ng1").port()).isEqualTo(22);
+    assertThat(c.sources().get(0).format().name()).isEqualTo("combined");
+    assertThat(c.sources().get(0).encoding()).isEqualTo("latin-1");
+    assertThat(c.sources().get(1).format().inline().regex()).isEqualTo("(?P<x>\\d+)");
+    assertThat(c.sources().get(1).format().inline().types()).isEqualTo(Map.of("x", "int"));
+    assertThat(c.periods().get(0).name()).isEqualTo("5s");
+    assertThat(c.periods().get(0).window()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.periods().get(1).window()).isEqualTo(Duration.ofSeconds(305));
+    assertThat(c.periods().get(1).history()).isEqualTo(10);
+    assertThat(c.pipeline().batchDelay()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.web().port()).isEqualTo(8080);
+    assertThat(c.storage().usesMongo()).isFalse();
+    StructureValidator.validate(c);
+  }
+
+  @Test
+  void emptyFileMeansAllDefaults() {
+    LivelogConfig c = ConfigLoader.parse("");
+    assertThat(c.periods()).extracting(PeriodConfig::name).containsExactly("5s", "5m");
+    assertThat(c.periods()).extracting(PeriodConfig::history).containsExactly(144, 144);
+  }
+
+  @Test
+  void unknownKeyNamesTheFieldAndTheAllowedKeys() {
+    ConfigException e = failure("sources:\n  - {id: a, pathh: /x, format: combined}\n");
+    assertThat(e.field()).isEqualTo("sources[0].pathh");
+    assertThat(e.reason()).contains("unknown key").contains("path").contains("line 2");
+  }
+
+  @Test
+  void wrongTypeNamesTheFieldAndTheValue() {
+    ConfigException e = failure("web: {port: eighty}\n");
+    assertThat(e.field()).isEqualTo("web.port");
+    assertThat(e.reason()).contains("whole number").contains("eighty");
+  }
+
+  @Test
+  void badDurationNamesTheField() {
+    ConfigException e = failure("periods: [{interval: soon}]\n");
+    assertThat(e.field()).isEqualTo("periods[0].interval");
+    assertThat(e.reason()).contains("duration").contains("soon");
+  }
+
+  @Test
+  void semanticErrorsNameTheField() {
+    assertThat(failure("sources: [{id: a, host: nowhere, path: /x, format: combined}]").field())
+        .isEqualTo("sources[0].host");
+    assertThat(failure("sources: [{id: a, format: combined}]").reason())
+        .contains("exactly one of 'path'");
+    assertThat(failure("sources: [{id: a, path: /x, format: combined, encoding: klingon}]").field())
+        .isEqualTo("sources[0].encoding");
+    assertThat(failure("periods: [{interval: 5s, window: 2s}]").field())
+        .isEqualTo("periods[0].window");
+    assertThat(failure("sources: [{id: a, path: /x, format: c}, {id: a, path: /y, format: c}]")
+        .reason()).contains("duplicate source id");
+  }
+
+  @Test
+  void yamlSyntaxErrorGivesTheLine() {
+    ConfigException e = failure("web:\n  port: 80\n bad indent: [\n");
+    assertThat(e.reason()).contains("YAML syntax error").contains("line");
+  }
+
+  @Test
+  void mongoUriComesFromTheEnvironment() {
+    LivelogConfig c = ConfigLoader.withEnvironment(ConfigLoader.parse(""),
+        Map.of(StorageConfig.MONGO_URI_ENV, "mongodb://127.0.0.1:27017"));
+    assertThat(c.storage().usesMongo()).isTrue();
+    assertThat(c.storage().mongo().database()).isEqualTo("livelog");
+  }
+
+  @Test
+  void durationsRoundTrip() {
+    assertThat(Durations.parse("5m5s")).isEqualTo(Duration.ofSeconds(305));
+    assertThat(Durations.parse("300")).isEqualTo(Duration.ofSeconds(300));
+    assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(Durations.format(Duration.ofSeconds(305))).isEqualTo("5m5s");
+    assertThat(Durations.format(Duration.ofMillis(100))).isEqualTo("100ms");
+    assertThatThrownBy(() -> Durations.parse("5x")).hasMessageContaining("'5x'");
+    assertThatThrownBy(() -> Durations.parse("5s garbage")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
