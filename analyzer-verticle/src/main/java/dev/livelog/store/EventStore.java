@@ -1,0 +1,70 @@
+package dev.livelog.store;
+
+import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.DeadLetter;
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.event.LogEvent;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Where events, datapoints, checkpoints and dead letters are kept. Two implementations pass
+ * the same contract tests: {@code MongoEventStore} (production, when {@code storage.mongo.uri}
+ * is set) and {@code DuckDbEventStore} (embedded default, a file under the data directory).
+ *
+ * <p>Every method is asynchronous and may be called from any Vert.x context; results are
+ * delivered on the caller's context.
+ */
+public interface EventStore {
+
+  /** Connects, creates tables or collections and indexes. */
+  Future<Void> open();
+
+  /**
+   * Appends the events of the batches, idempotently: an event's identity is its source, file
+   * identity and byte offset, so appending a batch again stores nothing twice.
+   *
+   * @return how many events were not stored before
+   */
+  Future<Integer> append(List<EventBatch> batches);
+
+  /** Number of stored events. */
+  Future<Long> countEvents();
+
+  /**
+   * Stored events whose event time is in {@code [from, to)}, in time order, at most
+   * {@code limit}; fields come back with their types (numbers, text, booleans, instants, lists).
+   */
+  Future<List<LogEvent>> events(long from, long to, int limit);
+
+  /** Deletes events whose event time is before {@code before} (retention). */
+  Future<Long> expireEvents(long before);
+
+  /** Stores datapoints; one per period, group and time (saving it again replaces it). */
+  Future<Void> saveDatapoints(List<Datapoint> points);
+
+  /** A period's datapoints with time in {@code [from, to)}, in time order. */
+  Future<List<Datapoint>> datapoints(String period, long from, long to);
+
+  /** Deletes a period's datapoints older than {@code before} (history length). */
+  Future<Void> trimDatapoints(String period, long before);
+
+  /** Saves a source's checkpoint, replacing the previous one. */
+  Future<Void> saveCheckpoint(Checkpoint checkpoint);
+
+  /** A source's last checkpoint, or null when it has none. */
+  Future<Checkpoint> checkpoint(String sourceId);
+
+  /** Keeps dead letters for inspection; at most the newest {@code keep} are kept in all. */
+  Future<Void> saveDeadLetters(List<DeadLetter> letters, int keep);
+
+  /** The newest dead letters first, at most {@code limit}. */
+  Future<List<DeadLetter>> deadLetters(int limit);
+
+  /** Flushes and closes; pending appends complete first. */
+  Future<Void> close();
+
+  /** A short description for logs and health output, without secrets. */
+  String describe();
+}
