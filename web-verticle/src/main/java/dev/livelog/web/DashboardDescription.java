@@ -1,0 +1,74 @@
+package dev.livelog.web;
+
+import dev.livelog.common.config.AnalyzerConfig;
+import dev.livelog.common.config.GroupConfig;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.PeriodConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the page needs to lay out its charts before any datapoint arrives: the periods and
+ * the plot groups, in config order, with the series names known up front for the legends.
+ */
+final class DashboardDescription {
+  private DashboardDescription() {}
+
+  static JsonObject of(LivelogConfig config) {
+    JsonArray periods = new JsonArray();
+    config.periods().forEach(p -> periods.add(period(p)));
+    JsonArray groups = new JsonArray();
+    config.groups().forEach((name, group) -> groups.add(group(name, group)));
+    return new JsonObject().put("periods", periods).put("groups", groups);
+  }
+
+  private static JsonObject period(PeriodConfig period) {
+    return new JsonObject()
+        .put("name", period.name())
+        .put("interval_ms", millis(period.interval()))
+        .put("window_ms", millis(period.window()))
+        .put("history", period.history());
+  }
+
+  private static JsonObject group(String name, GroupConfig group) {
+    return new JsonObject()
+        .put("name", name)
+        .put("label", group.label() == null ? name : group.label())
+        .put("format", group.format())
+        .put("chart", new JsonObject(new LinkedHashMap<String, Object>(group.chart())))
+        .put("analyzers", analyzerLabels(group))
+        .put("series", knownSeries(group));
+  }
+
+  private static JsonArray analyzerLabels(GroupConfig group) {
+    JsonArray labels = new JsonArray();
+    group.analyzers().stream().map(AnalyzerConfig::label).filter(Objects::nonNull)
+        .forEach(labels::add);
+    return labels;
+  }
+
+  /**
+   * Series whose names are known before data: an analyzer without {@code by} is one series
+   * named by its label; one with {@code by} makes a series per value, known only when it
+   * lists its {@code values}. Others appear on the page as they arrive.
+   */
+  private static JsonArray knownSeries(GroupConfig group) {
+    Map<String, Boolean> names = new LinkedHashMap<>();
+    for (AnalyzerConfig analyzer : group.analyzers()) {
+      if (analyzer.by() == null && analyzer.label() != null) {
+        names.put(analyzer.label(), true);
+      } else if (analyzer.by() != null) {
+        analyzer.values().forEach(value -> names.put(value, true));
+      }
+    }
+    return new JsonArray(new java.util.ArrayList<>(names.keySet()));
+  }
+
+  private static Long millis(Duration duration) {
+    return duration == null ? null : duration.toMillis();
+  }
+}
