@@ -33,6 +33,11 @@ public final class LogEvent {
     this.values = values;
   }
 
+  /** The same event at another time (values are never changed, so they are shared). */
+  public LogEvent withTime(long newTime) {
+    return new LogEvent(source, offset, newTime, schema, values);
+  }
+
   public String source() {
     return source;
   }

@@ -1,0 +1,49 @@
+package dev.livelog.parser;
+
+import dev.livelog.common.bus.DeadLetter;
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.event.LogEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a {@link LineBatch} into an {@link EventBatch} and the dead letters of the lines that
+ * did not parse. Nothing a line contains can make it throw: every line becomes an event or a
+ * dead letter. A line without its own time gets the time it was parsed.
+ */
+public final class BatchParser {
+  private final LineParser parser;
+
+  public BatchParser(LineParser parser) {
+    this.parser = parser;
+  }
+
+  /** The events and dead letters of one batch. */
+  public record Result(EventBatch events, List<DeadLetter> deadLetters) {}
+
+  public Result parse(LineBatch batch, long now) {
+    List<LogEvent> events = new ArrayList<>(batch.size());
+    List<DeadLetter> dead = new ArrayList<>(0);
+    String source = batch.origin().sourceId();
+    for (int i = 0; i < batch.size(); i++) {
+      String line = batch.line(i);
+      try {
+        LogEvent e = parser.parse(line, source, batch.offset(i));
+        events.add(e.time() == LogEvent.NO_TIME ? e.withTime(now) : e);
+      } catch (LineRejected r) {
+        dead.add(deadLetter(batch, i, now, r.describe()));
+      } catch (RuntimeException bug) {
+        dead.add(deadLetter(batch, i, now, "parser error: " + bug));
+      }
+    }
+    EventBatch result = new EventBatch(batch.origin(), batch.startOffset(), batch.endOffset(),
+        batch.size(), events);
+    return new Result(result, dead);
+  }
+
+  private static DeadLetter deadLetter(LineBatch batch, int i, long now, String reason) {
+    return new DeadLetter(batch.origin().sourceId(), batch.origin().fileId(), batch.offset(i),
+        now, batch.line(i), reason);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.livelog.parser;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.BatchCodecs;
+import dev.livelog.common.bus.DeadLetter;
+import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.SourceConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Takes {@link LineBatch}es from {@code livelog.lines}, publishes their events on
+ * {@code livelog.events} and their bad lines on {@code livelog.deadletters}, then replies,
+ * which tells the source the batch was taken. Deploy several for more parsing threads: each
+ * instance compiles its own parsers.
+ */
+public final class ParserVerticle extends VerticleBase {
+  private final LivelogConfig config;
+  private final Map<String, BatchParser> parsers = new HashMap<>();
+  private final ParseCounters counters = new ParseCounters();
+  private MessageConsumer<LineBatch> consumer;
+
+  public ParserVerticle(LivelogConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    BatchCodecs.register(vertx);
+    for (SourceConfig source : config.sources()) {
+      parsers.put(source.id(), new BatchParser(Formats.forSource(source, config)));
+    }
+    consumer = vertx.eventBus().consumer(Addresses.LINES, this::onLines);
+    return consumer.completion();
+  }
+
+  private void onLines(Message<LineBatch> message) {
+    LineBatch batch = message.body();
+    BatchParser parser = parsers.get(batch.origin().sourceId());
+    if (parser == null) {
+      message.fail(404, "no format for source '" + batch.origin().sourceId()
+          + "' in this parser's config");
+      return;
+    }
+    BatchParser.Result result = parser.parse(batch, System.currentTimeMillis());
+    vertx.eventBus().publish(Addresses.EVENTS, result.events());
+    for (DeadLetter dead : result.deadLetters()) {
+      vertx.eventBus().publish(Addresses.DEAD_LETTERS, dead.toJson());
+    }
+    counters.add(batch.origin().sourceId(), batch.size(), result.deadLetters().size());
+    message.reply(new JsonObject()
+        .put("parsed", result.events().events().size())
+        .put("failed", result.deadLetters().size()));
+  }
+
+  /** Lines and failures per source since start. */
+  public ParseCounters counters() {
+    return counters;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+}

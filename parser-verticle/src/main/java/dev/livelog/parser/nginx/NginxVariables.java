@@ -1,0 +1,38 @@
+package dev.livelog.parser.nginx;
+
+import dev.livelog.parser.ValueType;
+import dev.livelog.parser.ValueTypes;
+import dev.livelog.parser.time.NginxLocalTimeParser;
+import dev.livelog.parser.time.TimeParsers;
+import java.util.Set;
+
+/** The types of well-known nginx variables, so a pasted log_format yields typed fields. */
+final class NginxVariables {
+  private static final Set<String> INTEGERS = Set.of("status", "body_bytes_sent", "bytes_sent",
+      "request_length", "connection", "connection_requests", "content_length", "remote_port",
+      "server_port", "pid");
+  private static final Set<String> TIMES = Set.of("time_local", "time_iso8601", "msec");
+
+  private NginxVariables() {}
+
+  /** The converter for a variable, or null when it stays text. */
+  static ValueType typeOf(String variable) {
+    if (INTEGERS.contains(variable)) {
+      return ValueTypes.INTEGER;
+    }
+    if (variable.equals("request_time") || (variable.startsWith("upstream_")
+        && variable.endsWith("_time"))) {
+      return ValueTypes.SECONDS;
+    }
+    return switch (variable) {
+      case "time_local" -> ValueTypes.time(new NginxLocalTimeParser());
+      case "time_iso8601" -> ValueTypes.time(TimeParsers::parseIso8601);
+      case "msec" -> ValueTypes.time(TimeParsers::parseEpochSeconds);
+      default -> null;
+    };
+  }
+
+  static boolean isTime(String variable) {
+    return TIMES.contains(variable);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.livelog.parser.regex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A regex with named groups written Java style {@code (?<name>...)} or Python style
+ * {@code (?P<name>...)}, with names Java does not allow ({@code ups_ad}, {@code wp_login}).
+ * Groups are renamed to {@code g1, g2, ...} for {@link Pattern}; {@link #fields()} maps them
+ * back. Python's {@code (?P=name)} back-references and {@code \Z} are translated too.
+ */
+public final class NamedGroupRegex {
+  private final Pattern pattern;
+  private final Map<String, String> javaGroupByField;
+
+  private NamedGroupRegex(Pattern pattern, Map<String, String> javaGroupByField) {
+    this.pattern = pattern;
+    this.javaGroupByField = javaGroupByField;
+  }
+
+  /**
+   * @throws IllegalArgumentException with the reason and position when the regex is invalid
+   */
+  public static NamedGroupRegex compile(String regex) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    String java = translate(regex, groups);
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("the regex has no named groups, so it yields no fields;"
+          + " name them like (?P<status>\\d{3}) or (?<status>\\d{3})");
+    }
+    try {
+      return new NamedGroupRegex(Pattern.compile(java), groups);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("invalid regex: " + e.getDescription()
+          + " near character " + e.getIndex());
+    }
+  }
+
+  public Pattern pattern() {
+    return pattern;
+  }
+
+  /** Field names in the order their groups open. */
+  public List<String> fields() {
+    return new ArrayList<>(javaGroupByField.keySet());
+  }
+
+  /** The Java group name that captures a field. */
+  public String javaGroup(String field) {
+    return javaGroupByField.get(field);
+  }
+
+  private static String translate(String regex, Map<String, String> groups) {
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        char next = regex.charAt(i + 1);
+        if (!inClass && next == 'Z') {
+          out.append("\\z");
+        } else if (!inClass && next == 'k' && i + 2 < regex.length() && regex.charAt(i + 2) == '<') {
+          int close = closing(regex, i + 3);
+          out.append("\\k<").append(groupFor(regex.substring(i + 3, close), groups, i)).append('>');
+          i = close;
+          continue;
+        } else {
+          out.append(c).append(next);
+        }
+        i++;
+      } else if (inClass) {
+        out.append(c);
+        inClass = c != ']';
+      } else if (c == '[') {
+        out.append(c);
+        inClass = true;
+        // A ']' right after '[' or '[^' is a literal, not the end of the class.
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+          out.append('^');
+          i++;
+        }
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          out.append(']');
+          i++;
+        }
+      } else if (regex.startsWith("(?P<", i) || isJavaNamedGroup(regex, i)) {
+        int nameStart = regex.indexOf('<', i) + 1;
+        int close = closing(regex, nameStart);
+        String name = regex.substring(nameStart, close);
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          throw new IllegalArgumentException("invalid group name '" + name + "' at character " + i);
+        }
+        if (groups.containsKey(name)) {
+          throw new IllegalArgumentException("group name '" + name + "' is used twice");
+        }
+        String javaName = "g" + (groups.size() + 1);
+        groups.put(name, javaName);
+        out.append("(?<").append(javaName).append('>');
+        i = close;
+      } else if (regex.startsWith("(?P=", i)) {
+        int close = regex.indexOf(')', i);
+        if (close < 0) {
+          throw new IllegalArgumentException("unclosed (?P= at character " + i);
+        }
+        out.append("\\k<").append(groupFor(regex.substring(i + 4, close), groups, i)).append('>');
+        i = close;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isJavaNamedGroup(String regex, int i) {
+    return regex.startsWith("(?<", i) && i + 3 < regex.length()
+        && regex.charAt(i + 3) != '=' && regex.charAt(i + 3) != '!';
+  }
+
+  private static int closing(String regex, int from) {
+    int close = regex.indexOf('>', from);
+    if (close < 0) {
+      throw new IllegalArgumentException("unclosed group name at character " + from);
+    }
+    return close;
+  }
+
+  private static String groupFor(String name, Map<String, String> groups, int at) {
+    String javaName = groups.get(name);
+    if (javaName == null) {
+      throw new IllegalArgumentException("back-reference to unknown group '" + name
+          + "' at character " + at);
+    }
+    return javaName;
+  }
+}
