@@ -1,0 +1,71 @@
+package dev.livelog.source;
+
+import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.bus.SourceOrigin;
+import java.util.Arrays;
+
+/**
+ * Collects lines until a batch is due: at {@code maxLines} lines, or when the oldest line has
+ * waited {@code maxDelayMillis}. One read may add more lines than a batch holds; they wait
+ * for the next batch.
+ */
+public final class BatchBuilder implements LineSplitter.LineSink {
+  private final int maxLines;
+  private final long maxDelayMillis;
+  private String[] lines = new String[64];
+  private long[] offsets = new long[64];
+  private int size;
+  private long nextOffset;
+  private long firstLineAt;
+
+  public BatchBuilder(int maxLines, long maxDelayMillis) {
+    this.maxLines = maxLines;
+    this.maxDelayMillis = maxDelayMillis;
+  }
+
+  @Override
+  public void line(String text, long offset, long next) {
+    if (size == lines.length) {
+      lines = Arrays.copyOf(lines, size * 2);
+      offsets = Arrays.copyOf(offsets, size * 2);
+    }
+    if (size == 0) {
+      firstLineAt = System.currentTimeMillis();
+    }
+    lines[size] = text;
+    offsets[size] = offset;
+    size++;
+    nextOffset = next;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public boolean isFull() {
+    return size >= maxLines;
+  }
+
+  /** Whether a batch should leave now: full, or its oldest line has waited long enough. */
+  public boolean isDue(long now) {
+    return isFull() || (size > 0 && now - firstLineAt >= maxDelayMillis);
+  }
+
+  /** Takes the oldest lines, at most a batch's worth, as a batch. */
+  public LineBatch take(SourceOrigin origin) {
+    int n = Math.min(size, maxLines);
+    long end = n < size ? offsets[n] : nextOffset;
+    LineBatch batch = new LineBatch(origin, Arrays.copyOf(offsets, n), Arrays.copyOf(lines, n), end);
+    System.arraycopy(lines, n, lines, 0, size - n);
+    System.arraycopy(offsets, n, offsets, 0, size - n);
+    Arrays.fill(lines, size - n, size, null);
+    size -= n;
+    firstLineAt = System.currentTimeMillis();
+    return batch;
+  }
+
+  public void clear() {
+    Arrays.fill(lines, 0, size, null);
+    size = 0;
+  }
+}

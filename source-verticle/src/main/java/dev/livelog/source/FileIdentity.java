@@ -1,0 +1,47 @@
+package dev.livelog.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Which file a path names: device and inode (they survive renames, so a rotated file is
+ * recognised), plus a generation that counts truncations of that same file. Written as
+ * {@code dev-ino} or {@code dev-ino.gN}.
+ */
+record FileIdentity(long device, long inode, int generation) {
+
+  static FileIdentity of(Path path) throws IOException {
+    Object dev = Files.getAttribute(path, "unix:dev");
+    Object ino = Files.getAttribute(path, "unix:ino");
+    return new FileIdentity(((Number) dev).longValue(), ((Number) ino).longValue(), 0);
+  }
+
+  static FileIdentity parse(String text) {
+    String[] parts = text.split("[-.]g?");
+    if (parts.length < 2) {
+      throw new IllegalArgumentException("not a file identity: " + text);
+    }
+    int gen = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+    return new FileIdentity(Long.parseLong(parts[0]), Long.parseLong(parts[1]), gen);
+  }
+
+  /** Whether a stored identity names this same file (any generation). */
+  boolean sameFile(String stored) {
+    try {
+      FileIdentity other = parse(stored);
+      return other.device == device && other.inode == inode;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  FileIdentity nextGeneration() {
+    return new FileIdentity(device, inode, generation + 1);
+  }
+
+  @Override
+  public String toString() {
+    return device + "-" + inode + (generation > 0 ? ".g" + generation : "");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.livelog.source;
+
+import dev.livelog.common.bus.Checkpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where a source's bytes come from: a local file, a file on an SSH host, a command. The
+ * {@link SourceVerticle} drives it from a worker thread: every method may block briefly, and
+ * calls never overlap.
+ */
+public interface LineSource {
+
+  /** What a read found. */
+  enum ReadStatus {
+    /** Bytes were read into the buffer. */
+    DATA,
+    /** Nothing new yet. */
+    IDLE,
+    /** The path now names another file; the current one is read to its end. */
+    ROTATED,
+    /** The file became shorter than the read position (copytruncate). */
+    TRUNCATED,
+    /** The stream ended for good (a command exited, stdin closed). */
+    ENDED
+  }
+
+  /**
+   * Opens the source, resuming at the checkpoint when it still applies.
+   *
+   * @param checkpoint the last stored position, or null on a first start
+   * @return the file identity and offset reading starts at
+   */
+  Checkpoint open(Checkpoint checkpoint) throws IOException;
+
+  /** Reads what is available into the buffer, at the current {@link #fileId()} and {@link #offset()}. */
+  ReadStatus read(ByteBuffer buffer) throws IOException;
+
+  /** After ROTATED or TRUNCATED: continue with the new file (or the truncated one) from its start. */
+  Checkpoint follow() throws IOException;
+
+  /** Goes back to an offset of the current file, to send again what was not stored. */
+  void seek(long offset) throws IOException;
+
+  /** Identity of the file being read; it changes on rotation and truncation. */
+  String fileId();
+
+  /** Byte offset the next read starts at. */
+  long offset();
+
+  /** Bytes written to the source that are not read yet, or -1 when unknown. */
+  long bytesBehind();
+
+  /** Host label for events and status ("localhost" for local files). */
+  String host();
+
+  /** Path or command, for status. */
+  String path();
+
+  void close();
+}

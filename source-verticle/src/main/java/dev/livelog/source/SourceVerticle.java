@@ -1,0 +1,369 @@
+package dev.livelog.source;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.BatchCodecs;
+import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.bus.SourceOrigin;
+import dev.livelog.common.bus.StoredAck;
+import dev.livelog.common.config.Encodings;
+import dev.livelog.common.config.PipelineConfig;
+import dev.livelog.common.config.SourceConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one {@link LineSource}: reads on a worker thread, cuts lines, sends batches on
+ * {@code livelog.lines} and keeps at most {@code in_flight} of them unacknowledged by the
+ * store. Reading pauses while the window is full, so a slow parser or store slows the source
+ * instead of filling memory. Acknowledgements on {@code livelog.stored} advance the
+ * checkpoint, saved through the store; after a failure the source goes back to the checkpoint
+ * and sends again (the store ignores what it already has).
+ */
+public final class SourceVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceVerticle.class);
+  private static final long POLL_MILLIS = 100;
+  private static final long ACK_TIMEOUT_MILLIS = 60_000;
+  private static final long CHECKPOINT_EVERY_MILLIS = 1_000;
+  private static final long STATUS_EVERY_MILLIS = 2_000;
+
+  private final SourceConfig config;
+  private final PipelineConfig pipeline;
+  private final Supplier<LineSource> sourceFactory;
+  private final Backoff backoff = new Backoff(500, 30_000);
+  private final SourceCounters counters = new SourceCounters();
+  private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+
+  private LineSource source;
+  private LineSplitter splitter;
+  private BatchBuilder builder;
+  private InFlightWindow window;
+  private SourceOrigin origin;
+  private MessageConsumer<JsonObject> acks;
+  private SourceState state = SourceState.CONNECTING;
+  private String lastError;
+  private LineSource.ReadStatus pendingSwitch;
+  private boolean reading;
+  private int epoch;
+  private boolean pumpScheduled;
+  private boolean stopped;
+  private long lastSavedCheckpoint = -1;
+  private long lastCheckpointAt;
+  private long housekeepingTimer;
+
+  public SourceVerticle(SourceConfig config, PipelineConfig pipeline,
+      Supplier<LineSource> sourceFactory) {
+    this.config = config;
+    this.pipeline = pipeline;
+    this.sourceFactory = sourceFactory;
+  }
+
+  @Override
+  public Future<?> start() {
+    BatchCodecs.register(vertx);
+    splitter = new LineSplitter(Encodings.forName(config.encoding()), pipeline.maxLineLength());
+    builder = new BatchBuilder(pipeline.batchLines(), pipeline.batchDelay().toMillis());
+    acks = vertx.eventBus().consumer(Addresses.STORED, m -> onStored(StoredAck.fromJson(m.body())));
+    housekeepingTimer = vertx.setPeriodic(250, id -> housekeeping());
+    connect();
+    return acks.completion();
+  }
+
+  /** Counters of this source, for status and metrics. */
+  public SourceCounters counters() {
+    return counters;
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    setState(SourceState.CONNECTING, null);
+    loadCheckpoint()
+        .compose(cp -> vertx.executeBlocking(() -> openSource(cp)))
+        .onSuccess(start -> {
+          window = new InFlightWindow(pipeline.inFlight(), start.offset());
+          origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId());
+          saveCheckpoint(true);
+          setState(SourceState.STREAMING, null);
+          LOG.info("source {} following {}:{} from offset {}", config.id(), source.host(),
+              source.path(), start.offset());
+          pump();
+        })
+        .onFailure(this::retryLater);
+  }
+
+  private Checkpoint openSource(Checkpoint checkpoint) throws Exception {
+    if (source != null) {
+      source.close();
+    }
+    source = sourceFactory.get();
+    return source.open(checkpoint);
+  }
+
+  private Future<Checkpoint> loadCheckpoint() {
+    JsonObject request = new JsonObject().put("op", "load").put("source", config.id());
+    return vertx.eventBus().<JsonObject>request(Addresses.CHECKPOINTS, request,
+            new DeliveryOptions().setSendTimeout(10_000))
+        .map(reply -> reply.body().isEmpty() ? null : Checkpoint.fromJson(reply.body()))
+        .recover(e -> Future.failedFuture("cannot load the checkpoint from the store: "
+            + e.getMessage()));
+  }
+
+  private void retryLater(Throwable error) {
+    if (stopped) {
+      return;
+    }
+    long delay = backoff.next();
+    setState(SourceState.BACKING_OFF, error.getMessage());
+    LOG.warn("source {}: {}; retrying in {} ms", config.id(), error.getMessage(), delay);
+    vertx.setTimer(delay, id -> connect());
+  }
+
+  /** The read loop: send what is due, then read more if the window has room. */
+  private void pump() {
+    pumpScheduled = false;
+    if (stopped || state != SourceState.STREAMING || reading) {
+      return;
+    }
+    sendDueBatches(System.currentTimeMillis());
+    if (pendingSwitch != null) {
+      if (builder.size() == 0 && window.isEmpty()) {
+        switchFile();
+      }
+      return;
+    }
+    if (!window.hasRoom() || builder.isFull()) {
+      return;
+    }
+    reading = true;
+    int readEpoch = epoch;
+    long at = source.offset();
+    vertx.executeBlocking(this::readChunk).onComplete(ar -> {
+      reading = false;
+      if (readEpoch != epoch) {
+        return; // the source went back to its checkpoint meanwhile: this read is void
+      }
+      if (ar.failed()) {
+        fail(ar.cause());
+        return;
+      }
+      afterRead(ar.result(), at);
+    });
+  }
+
+  /** On a worker thread: only the read itself; lines are cut on the event loop. */
+  private LineSource.ReadStatus readChunk() throws Exception {
+    buffer.clear();
+    return source.read(buffer);
+  }
+
+  private void afterRead(LineSource.ReadStatus status, long at) {
+    backoff.reset();
+    switch (status) {
+      case DATA -> {
+        splitter.feed(buffer.array(), buffer.position(), at, builder);
+        counters.bytesRead(buffer.position());
+        schedulePump(0);
+      }
+      case IDLE -> schedulePump(POLL_MILLIS);
+      case ROTATED, TRUNCATED -> {
+        LOG.info("source {}: file {} ({}), finishing it first", config.id(),
+            status == LineSource.ReadStatus.ROTATED ? "rotated" : "truncated", source.fileId());
+        splitter.flushPartial(source.offset(), builder);
+        pendingSwitch = status;
+        schedulePump(0);
+      }
+      case ENDED -> {
+        splitter.flushPartial(source.offset(), builder);
+        sendDueBatches(Long.MAX_VALUE);
+        setState(SourceState.ENDED, null);
+      }
+    }
+  }
+
+  private void switchFile() {
+    reading = true;
+    vertx.executeBlocking(source::follow).onComplete(ar -> {
+      reading = false;
+      if (ar.failed()) {
+        fail(ar.cause());
+        return;
+      }
+      pendingSwitch = null;
+      splitter.reset();
+      window.reset(0);
+      origin = new SourceOrigin(config.id(), source.host(), source.path(), ar.result().fileId());
+      saveCheckpoint(true);
+      schedulePump(0);
+    });
+  }
+
+  private void sendDueBatches(long now) {
+    while (window != null && window.hasRoom() && builder.isDue(now)) {
+      send(builder.take(origin));
+    }
+  }
+
+  private void send(LineBatch batch) {
+    window.sent(batch.startOffset(), batch.endOffset(), System.currentTimeMillis());
+    counters.linesSent(batch.size());
+    vertx.eventBus().request(Addresses.LINES, batch, new DeliveryOptions().setSendTimeout(30_000))
+        .onFailure(e -> {
+          if (batchIsCurrent(batch)) {
+            fail(new IllegalStateException("parser did not take a batch: " + e.getMessage()));
+          }
+        });
+  }
+
+  private boolean batchIsCurrent(LineBatch batch) {
+    return origin != null && batch.origin().fileId().equals(origin.fileId())
+        && batch.startOffset() >= window.committed();
+  }
+
+  private void onStored(StoredAck ack) {
+    if (window == null || !ack.sourceId().equals(config.id())
+        || !ack.fileId().equals(origin.fileId())) {
+      return;
+    }
+    if (window.ack(ack.startOffset(), ack.endOffset())) {
+      saveCheckpoint(false);
+    }
+    schedulePump(0);
+  }
+
+  /** Goes back to the last stored offset and reads again from there after a delay. */
+  private void fail(Throwable error) {
+    if (stopped || state != SourceState.STREAMING) {
+      return;
+    }
+    long delay = backoff.next();
+    setState(SourceState.BACKING_OFF, error.getMessage());
+    LOG.warn("source {}: {}; resending from offset {} in {} ms", config.id(), error.getMessage(),
+        window.committed(), delay);
+    epoch++;
+    pendingSwitch = null;
+    window.rewind();
+    builder.clear();
+    splitter.reset();
+    long resumeAt = window.committed();
+    vertx.setTimer(delay, id -> vertx.executeBlocking(() -> {
+      source.seek(resumeAt);
+      return null;
+    }).onComplete(ar -> {
+      setState(SourceState.STREAMING, null);
+      schedulePump(0);
+    }));
+  }
+
+  private void housekeeping() {
+    if (stopped || window == null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    long oldest = window.oldestSentAt();
+    if (state == SourceState.STREAMING && oldest > 0 && now - oldest > ACK_TIMEOUT_MILLIS) {
+      fail(new IllegalStateException("no acknowledgement from the store for "
+          + ACK_TIMEOUT_MILLIS / 1000 + " s"));
+      return;
+    }
+    if (now - lastCheckpointAt >= CHECKPOINT_EVERY_MILLIS) {
+      saveCheckpoint(false);
+    }
+    if (now - counters.lastStatusAt() >= STATUS_EVERY_MILLIS) {
+      publishStatus(now);
+    }
+    if (builder.isDue(now)) {
+      schedulePump(0);
+    }
+  }
+
+  private void schedulePump(long delay) {
+    if (pumpScheduled) {
+      return;
+    }
+    pumpScheduled = true;
+    if (delay == 0) {
+      vertx.runOnContext(v -> pump());
+    } else {
+      vertx.setTimer(delay, id -> pump());
+    }
+  }
+
+  private Future<Void> saveCheckpoint(boolean force) {
+    if (window == null) {
+      return Future.succeededFuture();
+    }
+    long offset = window.committed();
+    long now = System.currentTimeMillis();
+    if (!force && (offset == lastSavedCheckpoint || now - lastCheckpointAt < CHECKPOINT_EVERY_MILLIS)) {
+      return Future.succeededFuture();
+    }
+    lastCheckpointAt = now;
+    lastSavedCheckpoint = offset;
+    Checkpoint cp = new Checkpoint(config.id(), origin.fileId(), offset, now);
+    JsonObject request = cp.toJson().put("op", "save");
+    return vertx.eventBus().request(Addresses.CHECKPOINTS, request).<Void>mapEmpty()
+        .onFailure(e -> {
+          lastSavedCheckpoint = -1;
+          LOG.warn("source {}: checkpoint not saved: {}", config.id(), e.getMessage());
+        });
+  }
+
+  private void setState(SourceState newState, String error) {
+    state = newState;
+    if (error != null) {
+      lastError = error;
+    }
+    publishStatus(System.currentTimeMillis());
+  }
+
+  private void publishStatus(long now) {
+    counters.statusPublished(now);
+    vertx.eventBus().publish(Addresses.SOURCE_STATUS, status());
+  }
+
+  /** This source's status, as shown on the status API. */
+  public JsonObject status() {
+    return new JsonObject()
+        .put("id", config.id())
+        .put("host", source == null ? config.host() : source.host())
+        .put("path", source == null ? config.path() : source.path())
+        .put("state", state.label())
+        .put("lastError", lastError)
+        .put("fileId", origin == null ? null : origin.fileId())
+        .put("committedOffset", window == null ? null : window.committed())
+        .put("inFlight", window == null ? 0 : window.size())
+        .put("bytesBehind", source == null || state != SourceState.STREAMING ? null
+            : source.bytesBehind())
+        .put("linesSent", counters.linesSent())
+        .put("bytesRead", counters.bytesRead())
+        .put("linesCut", splitter == null ? 0 : splitter.cutLines())
+        .put("time", System.currentTimeMillis());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    vertx.cancelTimer(housekeepingTimer);
+    // Keep what is stored: the checkpoint covers every acknowledged batch; whatever is still
+    // in flight is sent again on the next start.
+    return saveCheckpoint(true)
+        .recover(e -> Future.succeededFuture())
+        .compose(v -> acks.unregister())
+        .compose(v -> vertx.executeBlocking(() -> {
+          if (source != null) {
+            source.close();
+          }
+          state = SourceState.STOPPED;
+          return null;
+        }));
+  }
+}

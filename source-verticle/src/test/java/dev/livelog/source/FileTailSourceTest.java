@@ -1,0 +1,88 @@
+package dev.livelog.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Checkpoint;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTailSourceTest {
+  @TempDir Path dir;
+
+  private static void append(Path p, String s) throws Exception {
+    Files.writeString(p, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private static String readAll(FileTailSource s) throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(1024);
+    StringBuilder out = new StringBuilder();
+    while (s.read(b) == LineSource.ReadStatus.DATA) {
+      out.append(new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
+      b.clear();
+    }
+    return out.toString();
+  }
+
+  @Test
+  void startsAtTheEndOrTheStartAndResumesAtACheckpoint() throws Exception {
+    Path log = dir.resolve("a.log");
+    append(log, "old\n");
+    FileTailSource fromEnd = new FileTailSource(log, false);
+    Checkpoint start = fromEnd.open(null);
+    assertThat(start.offset()).isEqualTo(4);
+    append(log, "new\n");
+    assertThat(readAll(fromEnd)).isEqualTo("new\n");
+
+    FileTailSource fromStart = new FileTailSource(log, true);
+    assertThat(fromStart.open(null).offset()).isZero();
+    assertThat(readAll(fromStart)).isEqualTo("old\nnew\n");
+
+    FileTailSource resumed = new FileTailSource(log, true);
+    Checkpoint at = resumed.open(new Checkpoint("s", start.fileId(), 4, 0));
+    assertThat(at.offset()).isEqualTo(4);
+    assertThat(readAll(resumed)).isEqualTo("new\n");
+  }
+
+  @Test
+  void rotationFinishesTheOldFileThenFollowsTheNewOne() throws Exception {
+    Path log = dir.resolve("b.log");
+    append(log, "1\n");
+    FileTailSource s = new FileTailSource(log, true);
+    String firstId = s.open(null).fileId();
+    assertThat(readAll(s)).isEqualTo("1\n");
+    append(log, "2\n");
+    Files.move(log, dir.resolve("b.log.1"));
+    append(dir.resolve("b.log.1"), "3\n");
+    append(log, "new-1\n");
+    assertThat(readAll(s)).isEqualTo("2\n3\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    Checkpoint next = s.follow();
+    assertThat(next.fileId()).isNotEqualTo(firstId);
+    assertThat(next.offset()).isZero();
+    assertThat(readAll(s)).isEqualTo("new-1\n");
+  }
+
+  @Test
+  void truncationStartsANewGenerationOfTheSameFile() throws Exception {
+    Path log = dir.resolve("c.log");
+    append(log, "aaaa\nbbbb\n");
+    FileTailSource s = new FileTailSource(log, true);
+    String id = s.open(null).fileId();
+    readAll(s);
+    Files.writeString(log, "c\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.TRUNCATED);
+    Checkpoint next = s.follow();
+    assertThat(next.fileId()).isEqualTo(id + ".g1");
+    assertThat(readAll(s)).isEqualTo("c\n");
+
+    FileTailSource restarted = new FileTailSource(log, false);
+    Checkpoint beyondEnd = restarted.open(new Checkpoint("s", next.fileId(), 100, 0));
+    assertThat(beyondEnd.fileId()).isEqualTo(id + ".g2");
+    assertThat(beyondEnd.offset()).isZero();
+  }
+}
