@@ -23,11 +23,23 @@ public interface EventStore {
 
   /**
    * Appends the events of the batches, idempotently: an event's identity is its source, file
-   * identity and byte offset, so appending a batch again stores nothing twice.
+   * identity and byte offset, so appending a batch again stores nothing twice. Batches of one
+   * source may come in any order. When the future succeeds, the events are durably stored. An
+   * event without an event time ({@link LogEvent#NO_TIME}) is stored with the time it was
+   * stored, so that range queries and retention see it.
    *
    * @return how many events were not stored before
    */
-  Future<Integer> append(List<EventBatch> batches);
+  default Future<Integer> append(List<EventBatch> batches) {
+    return appendEach(batches).map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /**
+   * Like {@link #append}, telling how many events of each batch were not stored before, in
+   * batch order: a store acknowledgement reports them per batch. An event that occurs twice in
+   * the list counts as new once, for the first batch holding it.
+   */
+  Future<List<Integer>> appendEach(List<EventBatch> batches);
 
   /** Number of stored events. */
   Future<Long> countEvents();
@@ -38,7 +50,11 @@ public interface EventStore {
    */
   Future<List<LogEvent>> events(long from, long to, int limit);
 
-  /** Deletes events whose event time is before {@code before} (retention). */
+  /**
+   * Deletes events whose event time is before {@code before} (retention).
+   *
+   * @return how many events were deleted
+   */
   Future<Long> expireEvents(long before);
 
   /** Stores datapoints; one per period, group and time (saving it again replaces it). */

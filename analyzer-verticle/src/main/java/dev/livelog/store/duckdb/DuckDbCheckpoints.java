@@ -1,0 +1,39 @@
+package dev.livelog.store.duckdb;
+
+import dev.livelog.common.bus.Checkpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** One checkpoint row per source. */
+final class DuckDbCheckpoints {
+  private final Connection connection;
+
+  DuckDbCheckpoints(Connection connection) {
+    this.connection = connection;
+  }
+
+  void save(Checkpoint checkpoint) throws SQLException {
+    try (PreparedStatement upsert = connection.prepareStatement(
+        "INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?, epoch_ms(?::BIGINT))")) {
+      upsert.setString(1, checkpoint.sourceId());
+      upsert.setString(2, checkpoint.fileId());
+      upsert.setLong(3, checkpoint.offset());
+      upsert.setLong(4, checkpoint.updatedAt());
+      upsert.executeUpdate();
+    }
+  }
+
+  Checkpoint load(String sourceId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT file_id, \"offset\", epoch_ms(updated_at) FROM checkpoints WHERE source = ?")) {
+      query.setString(1, sourceId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? new Checkpoint(sourceId, row.getString(1), row.getLong(2), row.getLong(3))
+            : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.livelog.store;
+
+import static dev.livelog.store.Await.result;
+import static dev.livelog.store.SampleEvents.T0;
+import static dev.livelog.store.SampleEvents.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.DeadLetter;
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.event.FieldSchema;
+import dev.livelog.common.event.LogEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What every {@link EventStore} must do; run against each implementation. */
+@ExtendWith(VertxExtension.class)
+public abstract class EventStoreContractTest {
+  protected Vertx vertx;
+  protected EventStore store;
+
+  /** A new, empty store, not yet opened. */
+  protected abstract EventStore newStore(Vertx vertx) throws Exception;
+
+  @BeforeEach
+  void openStore(Vertx vertx) throws Exception {
+    this.vertx = vertx;
+    store = newStore(vertx);
+    result(store.open());
+  }
+
+  @AfterEach
+  void closeStore() {
+    result(store.close());
+  }
+
+  @Test
+  void appendCountsNewEventsAndStoresABatchOnlyOnce() {
+    EventBatch batch = batch("nginx", "inode-1", 0, 50, T0);
+
+    assertThat(result(store.append(List.of(batch)))).isEqualTo(50);
+    assertThat(result(store.append(List.of(batch)))).isZero();
+    assertThat(result(store.countEvents())).isEqualTo(50L);
+  }
+
+  @Test
+  void appendEachCountsEveryBatchOnItsOwn() {
+    EventBatch first = batch("nginx", "inode-1", 0, 10, T0);
+    EventBatch second = batch("nginx", "inode-1", 1000, 5, T0);
+    EventBatch empty = batch(SampleEvents.origin("nginx", "inode-1"), List.of());
+    result(store.append(List.of(first)));
+
+    List<Integer> counts = result(store.appendEach(List.of(first, second, empty, second)));
+
+    assertThat(counts).containsExactly(0, 5, 0, 0);
+    assertThat(result(store.countEvents())).isEqualTo(15L);
+  }
+
+  @Test
+  void batchesOfOneSourceArrivingOutOfOrderAreAllStored() {
+    EventBatch early = batch("nginx", "inode-1", 0, 10, T0);
+    EventBatch middle = batch("nginx", "inode-1", 1000, 10, T0);
+    EventBatch late = batch("nginx", "inode-1", 2000, 10, T0);
+
+    assertThat(result(store.append(List.of(late)))).isEqualTo(10);
+    assertThat(result(store.append(List.of(early)))).isEqualTo(10);
+    assertThat(result(store.append(List.of(middle)))).isEqualTo(10);
+    assertThat(result(store.countEvents())).isEqualTo(30L);
+  }
+
+  @Test
+  void sameOffsetsInARotatedFileOrAnotherSourceAreOtherEvents() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))));
+
+    assertThat(result(store.append(List.of(batch("nginx", "inode-2", 0, 10, T0)))))
+        .isEqualTo(10);
+    assertThat(result(store.append(List.of(batch("api", "inode-1", 0, 10, T0)))))
+        .isEqualTo(10);
+    assertThat(result(store.countEvents())).isEqualTo(30L);
+  }
+
+  @Test
+  void eventsComeBackWithTypedFieldsInTimeOrderWithinTheRange() {
+    EventBatch batch = batch("nginx", "inode-1", 0, 20, T0);
+    List<LogEvent> shuffled = new ArrayList<>(batch.events());
+    Collections.reverse(shuffled);
+    result(store.append(List.of(SampleEvents.batch(batch.origin(), shuffled))));
+
+    List<LogEvent> found = result(store.events(T0 + 5_000, T0 + 15_000, 100));
+
+    List<LogEvent> expected = batch.events().subList(5, 15);
+    assertThat(found).extracting(LogEvent::time)
+        .containsExactlyElementsOf(expected.stream().map(LogEvent::time).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      assertSameEvent(found.get(i), expected.get(i));
+    }
+    assertThat(found).extracting(LogEvent::schema).allMatch(s -> s == found.get(0).schema());
+  }
+
+  @Test
+  void eventsStopAtTheLimit() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 20, T0))));
+
+    assertThat(result(store.events(T0, T0 + 100_000, 3))).extracting(LogEvent::offset)
+        .containsExactly(0L, 100L, 200L);
+  }
+
+  @Test
+  void anEventWithoutTimeIsStoredAtTheTimeItWasStored() {
+    LogEvent timeless = new LogEvent("cmd", 0, LogEvent.NO_TIME,
+        FieldSchema.of("message"), new Object[] {"started"});
+    long before = System.currentTimeMillis();
+    result(store.append(List.of(batch(SampleEvents.origin("cmd", ""), List.of(timeless)))));
+
+    List<LogEvent> found = result(store.events(before, System.currentTimeMillis() + 1, 10));
+
+    assertThat(found).singleElement().satisfies(e -> assertThat(e.get("message"))
+        .isEqualTo("started"));
+  }
+
+  @Test
+  void expireDeletesOnlyEventsBeforeTheCutoff() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))));
+
+    assertThat(result(store.expireEvents(T0 + 4_000))).isEqualTo(4L);
+    assertThat(result(store.countEvents())).isEqualTo(6L);
+    assertThat(result(store.events(Long.MIN_VALUE, Long.MAX_VALUE, 100))).extracting(LogEvent::offset)
+        .containsExactly(400L, 500L, 600L, 700L, 800L, 900L);
+  }
+
+  @Test
+  void datapointsAreSavedReplacedReadByRangeAndTrimmed() {
+    Map<String, Double> odd = new LinkedHashMap<>();
+    odd.put("/static/app.js", 12.5);
+    odd.put("$other", null);
+    odd.put("NaN", Double.NaN);
+    result(store.saveDatapoints(List.of(
+        point("5s", "status", T0, Map.of("2xx", 90.0)),
+        point("5s", "status", T0 + 5_000, Map.of("2xx", 80.0)),
+        point("5s", "paths", T0, odd),
+        point("1m", "status", T0, Map.of("2xx", 85.0)))));
+    result(store.saveDatapoints(List.of(point("5s", "status", T0, Map.of("2xx", 70.0)))));
+
+    assertThat(result(store.datapoints("5s", T0, T0 + 10_000))).containsExactly(
+        point("5s", "paths", T0, odd),
+        point("5s", "status", T0, Map.of("2xx", 70.0)),
+        point("5s", "status", T0 + 5_000, Map.of("2xx", 80.0)));
+    assertThat(result(store.datapoints("5s", T0 + 5_000, T0 + 10_000))).hasSize(1);
+
+    result(store.trimDatapoints("5s", T0 + 5_000));
+
+    assertThat(result(store.datapoints("5s", 0, T0 + 10_000))).extracting(Datapoint::time)
+        .containsExactly(T0 + 5_000);
+    assertThat(result(store.datapoints("1m", 0, T0 + 10_000))).hasSize(1);
+  }
+
+  @Test
+  void checkpointsAreSavedReplacedAndLoaded() {
+    assertThat(result(store.checkpoint("nginx"))).isNull();
+
+    result(store.saveCheckpoint(new Checkpoint("nginx", "inode-1", 1000, T0)));
+    result(store.saveCheckpoint(new Checkpoint("nginx", "inode-2", 200, T0 + 1)));
+    result(store.saveCheckpoint(new Checkpoint("api", "inode-9", 5, T0)));
+
+    assertThat(result(store.checkpoint("nginx")))
+        .isEqualTo(new Checkpoint("nginx", "inode-2", 200, T0 + 1));
+    assertThat(result(store.checkpoint("api"))).isEqualTo(new Checkpoint("api", "inode-9", 5, T0));
+    assertThat(result(store.checkpoint("nope"))).isNull();
+  }
+
+  @Test
+  void deadLettersComeNewestFirstAndOnlyTheNewestAreKept() {
+    result(store.saveDeadLetters(List.of(letter(1, T0), letter(2, T0 + 1)), 3));
+    result(store.saveDeadLetters(List.of(letter(3, T0 + 2), letter(4, T0 + 2)), 3));
+
+    assertThat(result(store.deadLetters(10))).extracting(DeadLetter::offset)
+        .containsExactly(4L, 3L, 2L);
+    assertThat(result(store.deadLetters(2))).extracting(DeadLetter::offset)
+        .containsExactly(4L, 3L);
+    assertThat(result(store.deadLetters(1)).get(0)).isEqualTo(letter(4, T0 + 2));
+  }
+
+  @Test
+  void resultsArriveOnTheCallersContext() {
+    Context caller = vertx.getOrCreateContext();
+    Promise<Boolean> onCaller = Promise.promise();
+    caller.runOnContext(v -> store.append(List.of(batch("nginx", "inode-1", 0, 5, T0)))
+        .compose(n -> store.countEvents())
+        .onComplete(done -> onCaller.complete(Vertx.currentContext() == caller)));
+
+    assertThat(result(onCaller.future())).isTrue();
+  }
+
+  private static void assertSameEvent(LogEvent actual, LogEvent expected) {
+    assertThat(actual.source()).isEqualTo(expected.source());
+    assertThat(actual.offset()).isEqualTo(expected.offset());
+    assertThat(actual.schema().names()).isEqualTo(expected.schema().names());
+    assertThat(actual.fields()).isEqualTo(expected.fields());
+    for (int i = 0; i < expected.schema().size(); i++) {
+      assertThat(typeOf(actual.value(i))).as(expected.schema().name(i))
+          .isEqualTo(typeOf(expected.value(i)));
+    }
+  }
+
+  /** The value's class, recursively for lists: Long must stay Long, not become Integer. */
+  private static Object typeOf(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(EventStoreContractTest::typeOf).toList();
+    }
+    return value == null ? null : value.getClass();
+  }
+
+  private static Datapoint point(String period, String group, long time,
+      Map<String, Double> values) {
+    return new Datapoint(period, group, time, 42, values);
+  }
+
+  private static DeadLetter letter(long offset, long receivedAt) {
+    return new DeadLetter("nginx", "inode-1", offset, receivedAt, "garbage line " + offset,
+        "no format matched");
+  }
+}

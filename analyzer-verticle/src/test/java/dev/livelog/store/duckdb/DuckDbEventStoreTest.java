@@ -1,0 +1,68 @@
+package dev.livelog.store.duckdb;
+
+import static dev.livelog.store.Await.failure;
+import static dev.livelog.store.Await.result;
+import static dev.livelog.store.SampleEvents.T0;
+import static dev.livelog.store.SampleEvents.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.store.EventStore;
+import dev.livelog.store.EventStoreContractTest;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbEventStoreTest extends EventStoreContractTest {
+  @TempDir
+  Path dataDir;
+
+  @Override
+  protected EventStore newStore(Vertx vertx) {
+    return DuckDbEventStore.inDirectory(vertx, dataDir);
+  }
+
+  @Test
+  void dataSurvivesCloseAndReopen() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))));
+    result(store.saveDatapoints(List.of(
+        new Datapoint("5s", "status", T0, 10, Map.of("2xx", 100.0)))));
+    result(store.saveCheckpoint(new Checkpoint("nginx", "inode-1", 1000, T0)));
+    result(store.close());
+
+    store = DuckDbEventStore.inDirectory(vertx, dataDir);
+    result(store.open());
+
+    assertThat(result(store.countEvents())).isEqualTo(10L);
+    assertThat(result(store.events(T0, T0 + 3_000, 10))).hasSize(3);
+    assertThat(result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))))).isZero();
+    assertThat(result(store.datapoints("5s", T0, T0 + 1))).containsExactly(
+        new Datapoint("5s", "status", T0, 10, Map.of("2xx", 100.0)));
+    assertThat(result(store.checkpoint("nginx")))
+        .isEqualTo(new Checkpoint("nginx", "inode-1", 1000, T0));
+  }
+
+  @Test
+  void aSecondOpenOfTheSameFileFailsNamingTheFile() {
+    EventStore second = DuckDbEventStore.inDirectory(vertx, dataDir);
+
+    Throwable failed = failure(second.open());
+
+    assertThat(failed).hasMessageContaining(dataDir.resolve("livelog.duckdb").toString())
+        .hasMessageContaining("already open");
+    assertThat(result(store.countEvents())).isZero(); // the first store is unaffected
+    assertThat(failure(second.countEvents())).hasMessageContaining("closed");
+  }
+
+  @Test
+  void closedStoreRejectsWorkAndClosesOnlyOnce() {
+    result(store.close());
+
+    assertThat(failure(store.countEvents())).hasMessageContaining("closed");
+    result(store.close());
+  }
+}
