@@ -1,0 +1,84 @@
+package dev.livelog.analyzer;
+
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.config.PeriodConfig;
+import dev.livelog.common.event.LogEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live analytics: events go into per-second buckets by their own time; at each tick of a
+ * period, every plot group's window (the seed's {@code interval + 5 s}) is merged from those
+ * buckets into one datapoint. An event late by less than the longest window still counts in
+ * every window that covers its second; an older one is counted as late, not silently lost.
+ * Not thread-safe: one engine per event loop.
+ */
+public final class AnalyticsEngine {
+  /** How far ahead of this machine's clock an event may be (clock skew between servers). */
+  static final long MAX_FUTURE_SECONDS = 60;
+
+  private final List<GroupPlan> groups;
+  private final SecondBuckets buckets;
+  private final long keepSeconds;
+  private long accepted;
+  private long late;
+  private long future;
+
+  public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods) {
+    this.groups = groups;
+    long longestWindow = periods.stream().mapToLong(p -> p.window().toSeconds()).max().orElse(10);
+    this.keepSeconds = longestWindow + 5;
+    this.buckets = new SecondBuckets(groups, (int) (keepSeconds + MAX_FUTURE_SECONDS + 5));
+  }
+
+  public void accept(LogEvent event, long nowMillis) {
+    long second = Math.floorDiv(event.time(), 1000L);
+    long now = Math.floorDiv(nowMillis, 1000L);
+    if (second < now - keepSeconds) {
+      late++;
+      return;
+    }
+    if (second > now + MAX_FUTURE_SECONDS) {
+      future++;
+      return;
+    }
+    accepted++;
+    GroupStats[] slot = buckets.at(second);
+    for (int g = 0; g < slot.length; g++) {
+      groups.get(g).add(event, slot[g]);
+    }
+  }
+
+  /** The datapoints of a period's tick at {@code tickMillis}: the window that ends there. */
+  public List<Datapoint> tick(PeriodConfig period, long tickMillis) {
+    long end = Math.floorDiv(tickMillis, 1000L);
+    long windowSeconds = period.window().toSeconds();
+    GroupStats[] window = buckets.window(end - windowSeconds, end);
+    List<Datapoint> points = new ArrayList<>(groups.size());
+    for (int g = 0; g < groups.size(); g++) {
+      GroupPlan plan = groups.get(g);
+      points.add(new Datapoint(period.name(), plan.name(), tickMillis, window[g].total(),
+          plan.values(window[g], windowSeconds)));
+    }
+    return points;
+  }
+
+  public List<GroupPlan> groups() {
+    return groups;
+  }
+
+  /** Events counted into buckets. */
+  public long accepted() {
+    return accepted;
+  }
+
+  /** Events older than every window, counted but not analyzed. */
+  public long late() {
+    return late;
+  }
+
+  /** Events dated too far in the future (clock skew), counted but not analyzed. */
+  public long future() {
+    return future;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.livelog.analyzer;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.BatchCodecs;
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.PeriodConfig;
+import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.EventStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds events from {@code livelog.events} into the {@link AnalyticsEngine}; at every tick of
+ * every period publishes one datapoint per plot group on {@code livelog.analytics.<period>}
+ * and stores it. Keeps each period's history (restored from the store on start) and answers
+ * {@code livelog.history} with it.
+ */
+public final class AnalyzerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerVerticle.class);
+
+  private final LivelogConfig config;
+  private final EventStore store;
+  private final ReplayFilter replays = new ReplayFilter();
+  private final Map<String, DatapointHistory> histories = new HashMap<>();
+  private final List<Long> timers = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private AnalyticsEngine engine;
+  private boolean stopped;
+
+  public AnalyzerVerticle(LivelogConfig config, EventStore store) {
+    this.config = config;
+    this.store = store;
+  }
+
+  @Override
+  public Future<?> start() {
+    BatchCodecs.register(vertx);
+    engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
+    List<Future<?>> restored = new ArrayList<>();
+    for (PeriodConfig period : config.periods()) {
+      DatapointHistory history = new DatapointHistory(period.history());
+      histories.put(period.name(), history);
+      restored.add(restore(period, history));
+    }
+    consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS, m -> onEvents(m.body())));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
+    return Future.all(restored)
+        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
+        .onSuccess(v -> config.periods().forEach(this::scheduleTick));
+  }
+
+  private Future<?> restore(PeriodConfig period, DatapointHistory history) {
+    long now = System.currentTimeMillis();
+    long from = now - period.interval().toMillis() * period.history();
+    return store.datapoints(period.name(), from, now + 1)
+        .onSuccess(points -> {
+          history.restore(points);
+          LOG.info("period {}: restored {} datapoints", period.name(), points.size());
+        })
+        .recover(e -> {
+          LOG.warn("period {}: history not restored: {}", period.name(), e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  private void onEvents(EventBatch batch) {
+    long now = System.currentTimeMillis();
+    for (LogEvent e : replays.fresh(batch)) {
+      engine.accept(e, now);
+    }
+  }
+
+  private void scheduleTick(PeriodConfig period) {
+    if (stopped) {
+      return;
+    }
+    long interval = period.interval().toMillis();
+    long now = System.currentTimeMillis();
+    long next = (Math.floorDiv(now, interval) + 1) * interval;
+    timers.add(vertx.setTimer(next - now, id -> {
+      timers.remove(id);
+      tick(period, next);
+      scheduleTick(period);
+    }));
+  }
+
+  private void tick(PeriodConfig period, long time) {
+    List<Datapoint> points = engine.tick(period, time);
+    histories.get(period.name()).add(points);
+    String address = Addresses.analytics(period.name());
+    for (Datapoint p : points) {
+      vertx.eventBus().publish(address, p.toJson());
+    }
+    long keepFrom = time - period.interval().toMillis() * period.history();
+    store.saveDatapoints(points)
+        .compose(v -> store.trimDatapoints(period.name(), keepFrom))
+        .onFailure(e -> LOG.warn("period {}: datapoints not stored: {}", period.name(), e.getMessage()));
+  }
+
+  private void onHistory(Message<JsonObject> request) {
+    String period = request.body() == null ? null : request.body().getString("period");
+    DatapointHistory history = period == null ? null : histories.get(period);
+    if (history == null) {
+      request.fail(404, "unknown period '" + period + "'; periods: "
+          + String.join(", ", histories.keySet()));
+      return;
+    }
+    JsonArray points = new JsonArray();
+    history.all().forEach(p -> points.add(p.toJson()));
+    request.reply(new JsonObject().put("period", period).put("datapoints", points));
+  }
+
+  /** Events analyzed, late and too far in the future since start. */
+  public JsonObject status() {
+    return new JsonObject()
+        .put("accepted", engine == null ? 0 : engine.accepted())
+        .put("late", engine == null ? 0 : engine.late())
+        .put("future", engine == null ? 0 : engine.future());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    timers.forEach(vertx::cancelTimer);
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+  }
+}
