@@ -14,6 +14,11 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 final class AnalyticsBridge {
   static final String ANALYTICS = "livelog\\.analytics\\..+";
   static final String STATUS = "livelog\\.status\\..+";
+  /**
+   * The page pings every 5 s, but browsers throttle timers in background tabs to about once
+   * a minute; a longer timeout than the default 10 s spares those tabs a reconnect loop.
+   */
+  static final long PING_TIMEOUT_MS = 120_000;
 
   private AnalyticsBridge() {}
 
@@ -23,6 +28,7 @@ final class AnalyticsBridge {
 
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
+        .setPingTimeout(PING_TIMEOUT_MS)
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(ANALYTICS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(STATUS));
   }

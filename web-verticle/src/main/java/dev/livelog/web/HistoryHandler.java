@@ -20,10 +20,16 @@ final class HistoryHandler implements Handler<RoutingContext> {
 
   private final EventBus bus;
   private final LivelogConfig config;
+  private final long replyTimeoutMs;
 
   HistoryHandler(EventBus bus, LivelogConfig config) {
+    this(bus, config, REPLY_TIMEOUT_MS);
+  }
+
+  HistoryHandler(EventBus bus, LivelogConfig config, long replyTimeoutMs) {
     this.bus = bus;
     this.config = config;
+    this.replyTimeoutMs = replyTimeoutMs;
   }
 
   @Override
@@ -38,7 +44,7 @@ final class HistoryHandler implements Handler<RoutingContext> {
       return;
     }
     bus.request(Addresses.HISTORY, new JsonObject().put("period", period),
-            new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS))
+            new DeliveryOptions().setSendTimeout(replyTimeoutMs))
         .onSuccess(reply -> relay(ctx, reply))
         .onFailure(failure -> fail(ctx, period, failure));
   }

@@ -1,0 +1,119 @@
+// uPlot options and data for one panel. Chart types come from the group's `chart.type`:
+//   stacked  bars stacked to a total (shares such as cache statuses)
+//   bar      plain bars
+//   area     lines with a light fill
+//   line     lines (the default, for averages and rates)
+// uPlot has no stacking of its own: a stacked chart draws each series as a bar from 0 to the
+// running total, tallest first, so each lower series paints over the bottom of the one
+// above and the visible part of every bar is its own value.
+
+import { formatValue } from "./format.js";
+
+const HEIGHT = 200;
+const TYPES = ["stacked", "bar", "area", "line"];
+
+export function chartType(group) {
+  const type = group.chart?.type;
+  return TYPES.includes(type) ? type : "line";
+}
+
+/** Series in drawing order: for a stack, the top of the stack first. */
+export function drawingOrder(type, names) {
+  return type === "stacked" ? [...names].reverse() : [...names];
+}
+
+export function createChart(container, { group, period, store, theme, colorOf, onCursor }) {
+  const type = chartType(group);
+  const drawn = drawingOrder(type, store.names());
+  const options = {
+    width: Math.max(container.clientWidth, 200),
+    height: HEIGHT,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { show: type === "line" || type === "area" } },
+    scales: {
+      x: { time: true, range: xRange(period) },
+      y: { range: yRange(group.chart || {}) },
+    },
+    axes: [
+      axis(theme),
+      { ...axis(theme), size: 60, values: (u, splits) => tickLabels(group.format, splits) },
+    ],
+    series: [{}, ...drawn.map((name) => series(type, name, colorOf(name)))],
+    hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
+  };
+  return { plot: new uPlot(options, chartData(type, store, drawn), container), drawn };
+}
+
+/** uPlot's columns: seconds on x, then one column per drawn series. */
+export function chartData(type, store, drawn) {
+  const x = store.times.map((ms) => ms / 1000);
+  if (type !== "stacked") return [x, ...drawn.map((name) => store.column(name))];
+  const totals = runningTotals(store);
+  return [x, ...drawn.map((name) => totals.get(name))];
+}
+
+// For each series, the sum of it and every series below it; a point with no value at all
+// stays empty instead of drawing a zero-height bar.
+function runningTotals(store) {
+  const totals = new Map();
+  const sum = new Array(store.length).fill(null);
+  for (const name of store.names()) {
+    store.column(name).forEach((value, i) => {
+      if (value !== null) sum[i] = (sum[i] ?? 0) + value;
+    });
+    totals.set(name, [...sum]);
+  }
+  return totals;
+}
+
+function series(type, name, color) {
+  const common = { label: name, stroke: color, points: { show: false } };
+  if (type === "stacked") {
+    return { ...common, width: 0, fill: color, paths: uPlot.paths.bars({ size: [0.85, 48] }) };
+  }
+  if (type === "bar") {
+    return { ...common, width: 1, fill: `${color}99`, paths: uPlot.paths.bars({ size: [0.7, 48] }) };
+  }
+  if (type === "area") return { ...common, width: 1.5, fill: `${color}33` };
+  return { ...common, width: 1.5 };
+}
+
+// The x axis always spans the period's whole history, ending at the newest point, so bars
+// keep their width and the chart does not stretch while it fills up.
+function xRange(period) {
+  const step = period.interval_ms / 1000;
+  return (u, min, max) => {
+    const last = max ?? Date.now() / 1000;
+    return [last - (period.history - 0.5) * step, last + step / 2];
+  };
+}
+
+function yRange(chart) {
+  const fixedMin = number(chart.y_min);
+  const fixedMax = number(chart.y_max);
+  return (u, min, max) => {
+    const low = fixedMin ?? Math.min(0, min ?? 0);
+    const high = fixedMax ?? (max === null || max <= low ? low + 1 : uPlot.rangeNum(low, max, 0.1, true)[1]);
+    return [low, high];
+  };
+}
+
+function number(value) {
+  const n = Number(value);
+  return value === undefined || value === null || Number.isNaN(n) ? null : n;
+}
+
+function axis(theme) {
+  return {
+    stroke: theme.axis,
+    font: theme.font,
+    grid: { stroke: theme.grid, width: 1 },
+    ticks: { stroke: theme.grid, width: 1 },
+  };
+}
+
+// Tick labels use the group's format with just the decimals the ticks need (20%, not 20.0%).
+function tickLabels(format, splits) {
+  const decimals = Math.max(0, ...splits.map((v) => (String(Number(v.toFixed(6))).split(".")[1] || "").length));
+  return splits.map((v) => formatValue(format, v, Math.min(decimals, 3)));
+}

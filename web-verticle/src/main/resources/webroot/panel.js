@@ -1,0 +1,129 @@
+// One plot group at one period: a heading, a chart and a legend with each series' value.
+// The legend shows the newest point, or the point under the cursor while one hovers.
+// Stable hooks for browser tests: the panel's data-group and data-period, and each legend
+// item's data-series.
+
+import { SeriesStore } from "./series.js";
+import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
+import { formatValue } from "./format.js";
+
+export class Panel {
+  #chart = null;
+  #drawn = [];
+  #cursor = null;
+  #legend;
+  #chartBox;
+  #events;
+  #time;
+
+  constructor(group, period, theme) {
+    this.group = group;
+    this.period = period;
+    this.theme = theme;
+    this.store = new SeriesStore(period.history, group.series || []);
+    this.element = this.#build();
+    new ResizeObserver(() => this.#resize()).observe(this.#chartBox);
+  }
+
+  /** Adds points (history or live, in any order); a point seen before is replaced. */
+  add(...points) {
+    let newSeries = false;
+    for (const point of points) newSeries = this.store.upsert(point) || newSeries;
+    this.render(newSeries);
+  }
+
+  setTheme(theme) {
+    this.theme = theme;
+    this.render(true);
+  }
+
+  render(rebuild = false) {
+    const type = chartType(this.group);
+    if (rebuild || !this.#chart) {
+      this.#rebuild();
+    } else {
+      this.#chart.setData(chartData(type, this.store, drawingOrder(type, this.store.names())));
+    }
+    this.#showValues();
+  }
+
+  // A new series changes uPlot's series list: simplest and rare enough to redraw from scratch.
+  #rebuild() {
+    this.#chart?.destroy();
+    this.#chartBox.replaceChildren();
+    const { plot, drawn } = createChart(this.#chartBox, {
+      group: this.group,
+      period: this.period,
+      store: this.store,
+      theme: this.theme,
+      colorOf: (name) => this.#colorOf(name),
+      onCursor: (index) => {
+        this.#cursor = index;
+        this.#showValues();
+      },
+    });
+    this.#chart = plot;
+    this.#drawn = drawn;
+    this.#buildLegend();
+  }
+
+  #colorOf(name) {
+    const configured = this.group.chart?.colors?.[name];
+    if (configured) return configured;
+    const palette = this.theme.palette;
+    return palette[this.store.names().indexOf(name) % palette.length];
+  }
+
+  #build() {
+    const element = document.createElement("article");
+    element.className = "panel";
+    element.dataset.group = this.group.name;
+    element.dataset.period = this.period.name;
+    element.innerHTML = `
+      <header class="panel-head">
+        <h3 class="panel-title"></h3>
+        <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
+      </header>
+      <div class="panel-chart"></div>
+      <ul class="legend"></ul>`;
+    element.querySelector(".panel-title").textContent = this.group.label;
+    this.#chartBox = element.querySelector(".panel-chart");
+    this.#legend = element.querySelector(".legend");
+    this.#events = element.querySelector(".panel-events");
+    this.#time = element.querySelector(".panel-time");
+    return element;
+  }
+
+  #buildLegend() {
+    this.#legend.replaceChildren(
+      ...this.store.names().map((name) => {
+        const item = document.createElement("li");
+        item.dataset.series = name;
+        item.innerHTML = `<span class="swatch"></span><span class="series-name"></span><span class="series-value"></span>`;
+        item.querySelector(".swatch").style.background = this.#colorOf(name);
+        item.querySelector(".series-name").textContent = name;
+        return item;
+      }),
+    );
+  }
+
+  #showValues() {
+    const index = this.#cursor;
+    for (const item of this.#legend.children) {
+      const value = this.store.valueAt(item.dataset.series, index);
+      item.querySelector(".series-value").textContent = formatValue(this.group.format, value);
+    }
+    const events = this.store.eventsAt(index);
+    this.#events.textContent = events === null ? "" : `${events.toLocaleString()} events`;
+    const time = this.store.timeAt(index);
+    this.#time.textContent = time === null ? "" : new Date(time).toLocaleTimeString();
+    this.#time.dateTime = time === null ? "" : new Date(time).toISOString();
+  }
+
+  #resize() {
+    const width = this.#chartBox.clientWidth;
+    if (this.#chart && width > 0 && width !== this.#chart.width) {
+      this.#chart.setSize({ width, height: this.#chart.height });
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.livelog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.Datapoint;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The bridge as a browser sees it, over SockJS's raw WebSocket endpoint (which answers in
+ * binary frames, hence {@code handler} rather than {@code textMessageHandler}).
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class AnalyticsBridgeTest {
+  private static final String SENTINEL = "sentinel";
+  private WebVerticle web;
+  /** Held in a field: Vert.x closes a client that is no longer referenced, connections and all. */
+  private WebSocketClient client;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    client = vertx.createWebSocketClient();
+    TestServer.deploy(vertx).onComplete(ctx.succeeding(deployed -> {
+      web = deployed;
+      ctx.completeNow();
+    }));
+  }
+
+  @Test
+  void refusesAPublishFromTheBrowser(Vertx vertx, VertxTestContext ctx) {
+    refusesInbound("publish", vertx, ctx);
+  }
+
+  @Test
+  void refusesASendFromTheBrowser(Vertx vertx, VertxTestContext ctx) {
+    refusesInbound("send", vertx, ctx);
+  }
+
+  /**
+   * After the refusal the test sends a sentinel to the same address from the server side:
+   * the consumer must see the sentinel first, proving the browser's message never arrived.
+   */
+  private void refusesInbound(String type, Vertx vertx, VertxTestContext ctx) {
+    List<Object> received = new ArrayList<>();
+    vertx.eventBus().consumer(Addresses.LINES, message -> ctx.verify(() -> {
+      received.add(message.body());
+      assertThat(received).containsExactly(SENTINEL);
+      ctx.completeNow();
+    }));
+    connect().onComplete(ctx.succeeding(socket -> {
+      socket.handler(data -> ctx.verify(() -> {
+        String text = data.toString();
+        assertAccessDenied(text);
+        vertx.eventBus().send(Addresses.LINES, SENTINEL);
+      }));
+      socket.writeTextMessage(frame(type, Addresses.LINES)
+          .put("body", new JsonObject().put("line", "injected")).encode());
+    }));
+  }
+
+  @Test
+  void refusesASubscriptionOutsideAnalyticsAndStatus(Vertx vertx, VertxTestContext ctx) {
+    String analytics = Addresses.analytics("5s");
+    connect().onComplete(ctx.succeeding(socket -> {
+      List<String> frames = new ArrayList<>();
+      socket.handler(data -> ctx.verify(() -> {
+        String text = data.toString();
+        frames.add(text);
+        if (frames.size() == 1) {
+          assertAccessDenied(text);
+          return;
+        }
+        // Events and analytics are published in that order on every tick: had the refused
+        // registration been made, an events message would come before this one.
+        JsonObject rec = new JsonObject(text);
+        assertThat(rec.getString("type")).isEqualTo("rec");
+        assertThat(rec.getString("address")).isEqualTo(analytics);
+        ctx.completeNow();
+      }));
+      socket.writeTextMessage(frame("register", Addresses.EVENTS).encode());
+      socket.writeTextMessage(frame("register", analytics).encode());
+      vertx.setPeriodic(50, tick -> {
+        vertx.eventBus().publish(Addresses.EVENTS, new JsonObject().put("leak", true));
+        vertx.eventBus().publish(analytics, new JsonObject().put("ok", true));
+      });
+    }));
+  }
+
+  @Test
+  void deliversDatapointsToASubscriber(Vertx vertx, VertxTestContext ctx) {
+    JsonObject datapoint = new Datapoint("5s", "cache0", 1_764_000_000_000L, 120,
+        Map.of("HIT", 62.5, "MISS", 20.0)).toJson();
+    receivesOn(Addresses.analytics("5s"), datapoint, vertx, ctx);
+  }
+
+  @Test
+  void deliversSourceStatusToASubscriber(Vertx vertx, VertxTestContext ctx) {
+    receivesOn(Addresses.SOURCE_STATUS, new JsonObject().put("source", "ng1"), vertx, ctx);
+  }
+
+  // The bridge does not acknowledge a registration, so the body is published until it shows.
+  private void receivesOn(String address, JsonObject body, Vertx vertx, VertxTestContext ctx) {
+    connect().onComplete(ctx.succeeding(socket -> {
+      socket.handler(data -> ctx.verify(() -> {
+        String text = data.toString();
+        JsonObject rec = new JsonObject(text);
+        assertThat(rec.getString("type")).isEqualTo("rec");
+        assertThat(rec.getString("address")).isEqualTo(address);
+        assertThat(rec.getJsonObject("body")).isEqualTo(body);
+        ctx.completeNow();
+      }));
+      socket.writeTextMessage(frame("register", address).encode());
+      vertx.setPeriodic(50, tick -> vertx.eventBus().publish(address, body));
+    }));
+  }
+
+  private Future<WebSocket> connect() {
+    return client.connect(web.actualPort(), TestServer.HOST, "/eventbus/websocket");
+  }
+
+  private static JsonObject frame(String type, String address) {
+    return new JsonObject().put("type", type).put("address", address);
+  }
+
+  private static void assertAccessDenied(String text) {
+    JsonObject err = new JsonObject(text);
+    assertThat(err.getString("type")).isEqualTo("err");
+    assertThat(err.getString("body")).isEqualTo("access_denied");
+  }
+}

@@ -1,0 +1,36 @@
+package dev.livelog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.config.ConfigLoader;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class DashboardDescriptionTest {
+
+  @Test
+  void defaultsAreTheSeedsTwoPeriodsAndNoGroups() {
+    JsonObject description = DashboardDescription.of(ConfigLoader.parse(""));
+    assertThat(description.getJsonArray("periods").stream()
+        .map(p -> ((JsonObject) p).getString("name"))).containsExactly("5s", "5m");
+    assertThat(description.getJsonArray("periods").getJsonObject(1).getLong("window_ms"))
+        .isEqualTo(305_000L);
+    assertThat(description.getJsonArray("groups")).isEmpty();
+  }
+
+  @Test
+  void aGroupWithoutLabelIsNamedByItsKeyAndSeriesOfAByAnalyzerComeFromData() {
+    JsonObject group = DashboardDescription.of(ConfigLoader.parse("""
+        groups:
+          upstreams:
+            analyzers:
+              - {label: by server, metric: avg, field: ups_rt, by: ups_ad}
+              - {label: overall, metric: avg, field: ups_rt}
+        """)).getJsonArray("groups").getJsonObject(0);
+    assertThat(group.getString("label")).isEqualTo("upstreams");
+    assertThat(group.getString("format")).isEqualTo("%.2f");
+    assertThat(group.getJsonObject("chart")).isEmpty();
+    assertThat(group.getJsonArray("analyzers")).containsExactly("by server", "overall");
+    assertThat(group.getJsonArray("series")).containsExactly("overall");
+  }
+}
