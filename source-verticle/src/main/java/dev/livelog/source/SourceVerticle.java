@@ -33,6 +33,7 @@ public final class SourceVerticle extends VerticleBase {
   private static final long ACK_TIMEOUT_MILLIS = 60_000;
   private static final long CHECKPOINT_EVERY_MILLIS = 1_000;
   private static final long STATUS_EVERY_MILLIS = 2_000;
+  private static final long DRAIN_MILLIS = 5_000;
 
   private final SourceConfig config;
   private final PipelineConfig pipeline;
@@ -353,9 +354,14 @@ public final class SourceVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(housekeepingTimer);
-    // Keep what is stored: the checkpoint covers every acknowledged batch; whatever is still
-    // in flight is sent again on the next start.
-    return saveCheckpoint(true)
+    // Drain: send the lines already read and wait (briefly) for the store to acknowledge what
+    // is in flight, so the checkpoint covers it. Anything still unacknowledged afterwards is
+    // sent again on the next start, and the store ignores what it already has.
+    if (window != null && state == SourceState.STREAMING) {
+      sendDueBatches(Long.MAX_VALUE);
+    }
+    return drained(System.currentTimeMillis() + DRAIN_MILLIS)
+        .compose(v -> saveCheckpoint(true))
         .recover(e -> Future.succeededFuture())
         .compose(v -> acks.unregister())
         .compose(v -> vertx.executeBlocking(() -> {
@@ -365,5 +371,12 @@ public final class SourceVerticle extends VerticleBase {
           state = SourceState.STOPPED;
           return null;
         }));
+  }
+
+  private Future<Void> drained(long deadline) {
+    if (window == null || window.isEmpty() || System.currentTimeMillis() >= deadline) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(20).compose(v -> drained(deadline));
   }
 }
