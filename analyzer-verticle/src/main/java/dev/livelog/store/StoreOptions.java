@@ -1,0 +1,38 @@
+package dev.livelog.store;
+
+import dev.livelog.common.config.StorageConfig;
+import java.time.Duration;
+
+/**
+ * How the {@link StoreVerticle} feeds its store.
+ *
+ * @param retention how long raw events are kept
+ * @param maxEventsPerAppend most events coalesced into one append
+ * @param linger how long the first batch waits for company before an idle store appends it
+ * @param maxPendingEvents bound on events waiting for the store (sources bound their in-flight
+ *     batches, so this only guards against a misbehaving one)
+ * @param expireEvery how often events older than the retention are deleted
+ * @param deadLettersKept how many of the newest dead letters are kept
+ */
+public record StoreOptions(Duration retention, int maxEventsPerAppend, Duration linger,
+    int maxPendingEvents, Duration expireEvery, int deadLettersKept) {
+
+  public static StoreOptions defaults() {
+    return new StoreOptions(Duration.ofDays(7), 5_000, Duration.ofMillis(20), 200_000,
+        Duration.ofMinutes(1), 1_000);
+  }
+
+  public static StoreOptions of(StorageConfig storage) {
+    return defaults().withRetention(storage.retention());
+  }
+
+  public StoreOptions withLinger(Duration linger) {
+    return new StoreOptions(retention, maxEventsPerAppend, linger, maxPendingEvents, expireEvery,
+        deadLettersKept);
+  }
+
+  public StoreOptions withRetention(Duration retention) {
+    return new StoreOptions(retention, maxEventsPerAppend, linger, maxPendingEvents, expireEvery,
+        deadLettersKept);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.livelog.store;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.BatchCodecs;
+import dev.livelog.common.bus.DeadLetter;
+import dev.livelog.common.bus.EventBatch;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the bus to an open {@link EventStore}: stores event batches and acknowledges them on
+ * {@link Addresses#STORED}, answers checkpoint requests, keeps dead letters and expires old
+ * events. The application opens and closes the store; stopping this verticle first stores
+ * what it has accepted.
+ */
+public final class StoreVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
+  /** Dead letters are saved in batches of this many, or every second. */
+  private static final int DEAD_LETTER_BATCH = 100;
+
+  private final EventStore store;
+  private final StoreOptions options;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final List<Long> timers = new ArrayList<>();
+  private BatchWriter writer;
+  private CheckpointRequests checkpoints;
+  private DeadLetterBuffer deadLetters;
+  private boolean savingDeadLetters;
+
+  public StoreVerticle(EventStore store, StoreOptions options) {
+    this.store = store;
+    this.options = options;
+  }
+
+  /** For readiness: the store refused the last append and batches are being retried. */
+  public boolean isStoreFailing() {
+    BatchWriter current = writer;
+    return current != null && current.failing();
+  }
+
+  @Override
+  public Future<?> start() {
+    BatchCodecs.register(vertx);
+    writer = new BatchWriter(vertx, store, options,
+        ack -> vertx.eventBus().publish(Addresses.STORED, ack.toJson()));
+    checkpoints = new CheckpointRequests(store);
+    deadLetters = new DeadLetterBuffer(options.deadLettersKept());
+    consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS,
+        message -> writer.add(message.body())));
+    consumers.add(vertx.eventBus().consumer(Addresses.CHECKPOINTS, this::answerCheckpoint));
+    consumers.add(vertx.eventBus().consumer(Addresses.DEAD_LETTERS, this::keepDeadLetter));
+    timers.add(vertx.setPeriodic(1_000, id -> saveDeadLetters()));
+    timers.add(vertx.setPeriodic(options.expireEvery().toMillis(), id -> expireEvents()));
+    LOG.info("Storing events in {}", store.describe());
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  @Override
+  public Future<?> stop() {
+    timers.forEach(vertx::cancelTimer);
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+        .compose(v -> writer.drain())
+        .compose(v -> store.saveDeadLetters(deadLetters.drain(), options.deadLettersKept()));
+  }
+
+  private void answerCheckpoint(Message<Object> message) {
+    checkpoints.answer(message.body()).onComplete(answered -> {
+      if (answered.succeeded()) {
+        message.reply(answered.result());
+      } else if (answered.cause() instanceof CheckpointRequests.InvalidRequest invalid) {
+        message.fail(400, invalid.getMessage());
+      } else {
+        message.fail(500, "checkpoint store failed: " + answered.cause().getMessage());
+      }
+    });
+  }
+
+  private void keepDeadLetter(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject json)) {
+      LOG.warn("Ignoring a dead letter that is not a JSON object: {}", message.body());
+      return;
+    }
+    try {
+      deadLetters.add(DeadLetter.fromJson(json));
+    } catch (RuntimeException malformed) {
+      LOG.warn("Ignoring a malformed dead letter {}: {}", json, malformed.toString());
+      return;
+    }
+    if (deadLetters.size() >= DEAD_LETTER_BATCH) {
+      saveDeadLetters();
+    }
+  }
+
+  private void saveDeadLetters() {
+    if (savingDeadLetters || deadLetters.size() == 0) {
+      return;
+    }
+    savingDeadLetters = true;
+    List<DeadLetter> batch = deadLetters.drain();
+    store.saveDeadLetters(batch, options.deadLettersKept()).onComplete(saved -> {
+      savingDeadLetters = false;
+      if (saved.failed()) {
+        LOG.warn("Saving {} dead letters failed: {}", batch.size(), saved.cause().toString());
+        deadLetters.restore(batch);
+      }
+    });
+  }
+
+  private void expireEvents() {
+    long before = System.currentTimeMillis() - options.retention().toMillis();
+    store.expireEvents(before).onComplete(expired -> {
+      if (expired.failed()) {
+        LOG.warn("Expiring old events failed: {}", expired.cause().toString());
+      } else if (expired.result() > 0) {
+        LOG.debug("Expired {} events older than the retention", expired.result());
+      }
+    });
+  }
+}
