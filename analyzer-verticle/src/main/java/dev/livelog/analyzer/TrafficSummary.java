@@ -1,0 +1,168 @@
+package dev.livelog.analyzer;
+
+import dev.livelog.common.event.FieldSchema;
+import dev.livelog.common.event.FieldValues;
+import dev.livelog.common.event.LogEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code livelog analyze} reports about any access log: lines, failures, time range,
+ * status classes, bytes, top paths and top clients. It finds those fields by their usual
+ * names in any format ({@code status} or {@code http_status}, {@code path} or the path inside
+ * {@code request}, ...). Mergeable, so each thread keeps its own and they are summed.
+ */
+public final class TrafficSummary {
+  private static final String[] STATUS = {"status", "http_status"};
+  private static final String[] BYTES = {"body_bytes_sent", "bytes_sent", "bytes"};
+  private static final String[] PATH = {"path", "url", "uri"};
+  private static final String[] REQUEST = {"request"};
+  private static final String[] CLIENT = {"remote_addr", "ip", "client", "host"};
+
+  private long lines;
+  private long parsed;
+  private long first = Long.MAX_VALUE;
+  private long last = Long.MIN_VALUE;
+  private final long[] statusClasses = new long[6];
+  private long bytes;
+  private final Map<String, long[]> paths = new HashMap<>();
+  private final Map<String, long[]> clients = new HashMap<>();
+
+  private FieldSchema schema;
+  private int status;
+  private int byteCount;
+  private int path;
+  private int request;
+  private int client;
+
+  /** A (path or client) value and how often it occurred. */
+  public record Count(String value, long count) {}
+
+  public void addEvent(LogEvent e) {
+    lines++;
+    parsed++;
+    if (e.schema() != schema) {
+      bind(e.schema());
+    }
+    first = Math.min(first, e.time());
+    last = Math.max(last, e.time());
+    if (status >= 0 && e.value(status) != null) {
+      int code = (int) FieldValues.toDouble(e.value(status));
+      if (code >= 100 && code < 600) {
+        statusClasses[code / 100]++;
+      }
+    }
+    if (byteCount >= 0 && e.value(byteCount) instanceof Number n) {
+      bytes += n.longValue();
+    }
+    String p = pathOf(e);
+    if (p != null) {
+      paths.computeIfAbsent(p, k -> new long[1])[0]++;
+    }
+    if (client >= 0 && e.value(client) != null) {
+      clients.computeIfAbsent(FieldValues.toText(e.value(client)), k -> new long[1])[0]++;
+    }
+  }
+
+  public void addFailure() {
+    lines++;
+  }
+
+  private String pathOf(LogEvent e) {
+    if (path >= 0 && e.value(path) instanceof String p) {
+      return p;
+    }
+    if (request >= 0 && e.value(request) instanceof String r) {
+      int sp = r.indexOf(' ');
+      if (sp < 0) {
+        return null;
+      }
+      int end = r.indexOf(' ', sp + 1);
+      String target = end < 0 ? r.substring(sp + 1) : r.substring(sp + 1, end);
+      int q = target.indexOf('?');
+      return q < 0 ? target : target.substring(0, q);
+    }
+    return null;
+  }
+
+  private void bind(FieldSchema s) {
+    schema = s;
+    status = indexOf(s, STATUS);
+    byteCount = indexOf(s, BYTES);
+    path = indexOf(s, PATH);
+    request = indexOf(s, REQUEST);
+    client = indexOf(s, CLIENT);
+  }
+
+  private static int indexOf(FieldSchema s, String[] names) {
+    for (String n : names) {
+      int i = s.indexOf(n);
+      if (i >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public void merge(TrafficSummary o) {
+    lines += o.lines;
+    parsed += o.parsed;
+    first = Math.min(first, o.first);
+    last = Math.max(last, o.last);
+    for (int i = 0; i < statusClasses.length; i++) {
+      statusClasses[i] += o.statusClasses[i];
+    }
+    bytes += o.bytes;
+    o.paths.forEach((k, v) -> paths.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    o.clients.forEach((k, v) -> clients.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+  }
+
+  public long lines() {
+    return lines;
+  }
+
+  public long parsed() {
+    return parsed;
+  }
+
+  public long failed() {
+    return lines - parsed;
+  }
+
+  /** Earliest event time, or -1 when nothing parsed. */
+  public long first() {
+    return parsed == 0 ? -1 : first;
+  }
+
+  /** Latest event time, or -1 when nothing parsed. */
+  public long last() {
+    return parsed == 0 ? -1 : last;
+  }
+
+  /** Requests with a status of class {@code n}xx (1 to 5). */
+  public long statusClass(int n) {
+    return statusClasses[n];
+  }
+
+  public long bytes() {
+    return bytes;
+  }
+
+  public List<Count> topPaths(int n) {
+    return top(paths, n);
+  }
+
+  public List<Count> topClients(int n) {
+    return top(clients, n);
+  }
+
+  private static List<Count> top(Map<String, long[]> counts, int n) {
+    List<Count> all = new ArrayList<>(counts.size());
+    counts.forEach((k, v) -> all.add(new Count(k, v[0])));
+    all.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value));
+    return all.subList(0, Math.min(n, all.size()));
+  }
+}

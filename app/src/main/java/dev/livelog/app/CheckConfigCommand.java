@@ -1,0 +1,39 @@
+package dev.livelog.app;
+
+import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.config.LivelogConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code livelog check-config FILE}: validates a config and summarises what it declares. */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+    description = "Validate a livelog.yaml: unknown keys, wrong types, bad regexes and"
+        + " references are reported with the field and the reason (exit code 2).")
+final class CheckConfigCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "the config file, e.g. livelog.yaml")
+  Path file;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    LivelogConfig config;
+    try {
+      config = ConfigCheck.load(file);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + (e.field() == null || e.field().isEmpty() ? "" : e.field()),
+          e.reason());
+    }
+    spec.commandLine().getOut().printf("%s: OK: %d hosts, %d sources, %d formats, %d periods (%s),"
+            + " %d plot groups (%s), storage: %s%n", file, config.hosts().size(),
+        config.sources().size(), config.formats().size(), config.periods().size(),
+        String.join(", ", config.periods().stream().map(p -> p.name()).toList()),
+        config.groups().size(), String.join(", ", config.groups().keySet()),
+        config.storage().usesMongo() ? "MongoDB" : "embedded, in " + config.storage().dataDir());
+    return Livelog.EXIT_OK;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.livelog.app;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import dev.livelog.common.config.ClusterConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * A clustered Vert.x over Hazelcast, joined by TCP-IP members only: never multicast, no
+ * phone-home, bound to the configured interface (loopback by default) rather than all of them.
+ */
+final class ClusterSetup {
+  private ClusterSetup() {}
+
+  static Future<Vertx> clusteredVertx(VertxOptions options, ClusterConfig cluster) {
+    options.getEventBusOptions().setHost(cluster.bind()).setPort(0);
+    return Vertx.builder()
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(cluster)))
+        .buildClustered();
+  }
+
+  static Config hazelcastConfig(ClusterConfig cluster) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(cluster.name());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(true);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).clear().addInterface(cluster.bind());
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    return config;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.livelog.app;
+
+import dev.livelog.analyzer.AnalyzerPlans;
+import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.parser.Formats;
+import java.nio.file.Path;
+
+/**
+ * Loads a config and runs every module's checks, so that {@code check-config}, {@code run}
+ * and {@code demo} refuse the same mistakes with the same messages before anything starts.
+ */
+public final class ConfigCheck {
+  private ConfigCheck() {}
+
+  /** @throws dev.livelog.common.config.ConfigException naming the field and the reason */
+  public static LivelogConfig load(Path file) {
+    LivelogConfig config = ConfigLoader.load(file);
+    validate(config);
+    return config;
+  }
+
+  public static void validate(LivelogConfig config) {
+    Formats.validate(config);
+    AnalyzerPlans.validate(config);
+    SourceFactory.validate(config);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.livelog.app.analyze;
+
+import dev.livelog.analyzer.GroupPlan;
+import dev.livelog.analyzer.TrafficSummary;
+import dev.livelog.common.config.LivelogConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The result of an analysis, as text for people or one JSON object for scripts. */
+final class AnalysisReport {
+  private final ChunkAnalysis result;
+  private final TrafficSummary s;
+  private final String format;
+  private final LivelogConfig config;
+  private final int top;
+
+  AnalysisReport(ChunkAnalysis result, String format, LivelogConfig config, int top) {
+    this.result = result;
+    this.s = result.summary;
+    this.format = format;
+    this.config = config;
+    this.top = top;
+  }
+
+  private double spanSeconds() {
+    return s.parsed() == 0 ? 0 : Math.max(1.0, (s.last() - s.first()) / 1000.0);
+  }
+
+  private double requestsPerSecond() {
+    return s.parsed() == 0 ? 0 : s.parsed() / spanSeconds();
+  }
+
+  JsonObject toJson() {
+    JsonObject status = new JsonObject();
+    for (int c = 2; c <= 5; c++) {
+      status.put(c + "xx", s.statusClass(c));
+    }
+    JsonArray paths = new JsonArray();
+    s.topPaths(top).forEach(c -> paths.add(new JsonObject().put("path", c.value()).put("count", c.count())));
+    JsonArray clients = new JsonArray();
+    s.topClients(top).forEach(c -> clients.add(new JsonObject().put("client", c.value()).put("count", c.count())));
+    JsonObject groups = new JsonObject();
+    groupValues().forEach((name, values) -> {
+      JsonObject g = new JsonObject();
+      values.forEach(g::put);
+      groups.put(name, g);
+    });
+    JsonArray failures = new JsonArray();
+    result.failures.forEach(f -> failures.add(new JsonObject().put("input", f.input())
+        .put("offset", f.offset()).put("reason", f.reason()).put("line", f.line())));
+    return new JsonObject()
+        .put("format", format)
+        .put("lines", s.lines())
+        .put("parsed", s.parsed())
+        .put("failed", s.failed())
+        .put("first", iso(s.first()))
+        .put("last", iso(s.last()))
+        .put("requests_per_second", round(requestsPerSecond()))
+        .put("status", status)
+        .put("bytes", s.bytes())
+        .put("top_paths", paths)
+        .put("top_clients", clients)
+        .put("groups", groups)
+        .put("first_failures", failures);
+  }
+
+  private Map<String, Map<String, Double>> groupValues() {
+    Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+    List<GroupPlan> plans = result.plans();
+    double span = Math.max(spanSeconds(), 1.0);
+    for (int g = 0; g < plans.size(); g++) {
+      out.put(plans.get(g).name(), plans.get(g).values(result.groups()[g], span));
+    }
+    return out;
+  }
+
+  void printText(PrintWriter out, List<String> inputs) {
+    out.printf("%s (format %s)%n", String.join(", ", inputs), format);
+    out.printf("  lines     %,d   parsed %,d   failed %,d%n", s.lines(), s.parsed(), s.failed());
+    if (s.parsed() > 0) {
+      out.printf("  time      %s .. %s (%s), %,.1f requests/s%n", iso(s.first()), iso(s.last()),
+          human(Duration.ofMillis(s.last() - s.first())), requestsPerSecond());
+    }
+    long withStatus = 0;
+    for (int c = 1; c <= 5; c++) {
+      withStatus += s.statusClass(c);
+    }
+    if (withStatus > 0) {
+      StringBuilder line = new StringBuilder("  status   ");
+      for (int c = 2; c <= 5; c++) {
+        line.append(String.format(Locale.ROOT, " %dxx %,d (%.1f%%)", c, s.statusClass(c),
+            100.0 * s.statusClass(c) / withStatus));
+      }
+      out.println(line);
+    }
+    if (s.bytes() > 0) {
+      out.printf("  bytes     %,d (%s)%n", s.bytes(), humanBytes(s.bytes()));
+    }
+    printTop(out, "top paths", s.topPaths(top));
+    printTop(out, "top clients", s.topClients(top));
+    Map<String, Map<String, Double>> groups = groupValues();
+    if (!groups.isEmpty()) {
+      out.println("  plot groups over the whole input");
+      groups.forEach((name, values) -> {
+        var g = config.groups().get(name);
+        StringBuilder line = new StringBuilder("    " + name + " (" + g.label() + "):");
+        values.forEach((series, v) -> line.append(' ').append(series).append(' ')
+            .append(v == null ? "-" : String.format(Locale.ROOT, g.format(), v)));
+        out.println(line);
+      });
+    }
+    if (!result.failures.isEmpty()) {
+      out.println("  first failures");
+      result.failures.forEach(f -> out.printf("    %s offset %d: %s%n      %s%n", f.input(),
+          f.offset(), f.reason(), f.line().length() > 160 ? f.line().substring(0, 160) + "..." : f.line()));
+    }
+  }
+
+  private static void printTop(PrintWriter out, String title, List<TrafficSummary.Count> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    out.println("  " + title);
+    counts.forEach(c -> out.printf("    %,12d  %s%n", c.count(), c.value()));
+  }
+
+  private static String iso(long millis) {
+    return millis < 0 ? null : Instant.ofEpochMilli(millis).toString();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static String human(Duration d) {
+    long s = d.getSeconds();
+    return s >= 86400 ? String.format("%dd %dh", s / 86400, s % 86400 / 3600)
+        : s >= 3600 ? String.format("%dh %dm %ds", s / 3600, s % 3600 / 60, s % 60)
+        : s >= 60 ? String.format("%dm %ds", s / 60, s % 60) : s + "s";
+  }
+
+  private static String humanBytes(long b) {
+    String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = b;
+    int u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}

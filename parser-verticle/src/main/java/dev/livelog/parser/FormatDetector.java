@@ -1,0 +1,39 @@
+package dev.livelog.parser;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Guesses which built-in format a sample of lines has: the one that parses the most of them;
+ * on a tie the one with more fields, since a looser format (combined) also swallows the lines
+ * of a richer one (main).
+ */
+public final class FormatDetector {
+  private FormatDetector() {}
+
+  /** The best built-in format's name, or null when none parses at least half of the sample. */
+  public static String detect(List<String> sample) {
+    String best = null;
+    int bestParsed = 0;
+    int bestFields = 0;
+    for (Map.Entry<String, Formats.Builtin> b : Formats.builtins().entrySet()) {
+      LineParser parser = Formats.compile(b.getValue().config());
+      int parsed = 0;
+      for (String line : sample) {
+        try {
+          parser.parse(line, "detect", 0);
+          parsed++;
+        } catch (LineRejected ignored) {
+          // counted as not parsed
+        }
+      }
+      int fields = parser.schema().size();
+      if (parsed > bestParsed || (parsed == bestParsed && parsed > 0 && fields > bestFields)) {
+        best = b.getKey();
+        bestParsed = parsed;
+        bestFields = fields;
+      }
+    }
+    return bestParsed * 2 >= sample.size() && bestParsed > 0 ? best : null;
+  }
+}
