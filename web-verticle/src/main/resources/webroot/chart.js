@@ -29,19 +29,26 @@ export function createChart(container, { group, period, store, theme, colorOf, o
     width: Math.max(container.clientWidth, 200),
     height: HEIGHT,
     legend: { show: false },
-    cursor: { drag: { x: false, y: false }, points: { show: type === "line" || type === "area" } },
+    cursor: cursor(type),
     scales: {
       x: { time: true, range: xRange(period) },
       y: { range: yRange(group.chart || {}) },
     },
     axes: [
-      axis(theme),
+      { ...axis(theme), space: 70, size: 36, values: timeTicks },
       { ...axis(theme), size: 60, values: (u, splits) => tickLabels(group.format, splits) },
     ],
     series: [{}, ...drawn.map((name) => series(type, name, colorOf(name)))],
     hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
   };
   return { plot: new uPlot(options, chartData(type, store, drawn), container), drawn };
+}
+
+// Hover dots suit lines; on bars they would float at running totals. (uPlot takes `false`
+// here, but `true` is not a valid value: leaving it out gives the default dots.)
+function cursor(type) {
+  const drag = { x: false, y: false };
+  return type === "line" || type === "area" ? { drag } : { drag, points: { show: false } };
 }
 
 /** uPlot's columns: seconds on x, then one column per drawn series. */
@@ -110,6 +117,14 @@ function axis(theme) {
     grid: { stroke: theme.grid, width: 1 },
     ticks: { stroke: theme.grid, width: 1 },
   };
+}
+
+// One short 24-hour line per tick (uPlot's default adds a date line that crowds narrow
+// columns); seconds only when the ticks fall between whole minutes.
+function timeTicks(u, splits) {
+  const seconds = splits.some((s) => s % 60 !== 0);
+  const style = { hourCycle: "h23", hour: "2-digit", minute: "2-digit", ...(seconds && { second: "2-digit" }) };
+  return splits.map((s) => new Date(s * 1000).toLocaleTimeString([], style));
 }
 
 // Tick labels use the group's format with just the decimals the ticks need (20%, not 20.0%).

@@ -116,7 +116,7 @@ export class Panel {
     const events = this.store.eventsAt(index);
     this.#events.textContent = events === null ? "" : `${events.toLocaleString()} events`;
     const time = this.store.timeAt(index);
-    this.#time.textContent = time === null ? "" : new Date(time).toLocaleTimeString();
+    this.#time.textContent = time === null ? "" : new Date(time).toLocaleTimeString([], { hourCycle: "h23" });
     this.#time.dateTime = time === null ? "" : new Date(time).toISOString();
   }
 

@@ -7,9 +7,11 @@ import dev.livelog.common.config.PeriodConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the page needs to lay out its charts before any datapoint arrives: the periods and
@@ -52,20 +54,26 @@ final class DashboardDescription {
   }
 
   /**
-   * Series whose names are known before data: an analyzer without {@code by} is one series
-   * named by its label; one with {@code by} makes a series per value, known only when it
-   * lists its {@code values}. Others appear on the page as they arrive.
+   * Series whose names are known before data, named as the analyzer names them
+   * (SeriesAnalyzer): an analyzer without {@code by} feeds one series named by its label; one
+   * with {@code by} feeds one per value ("label value", or the bare value without a label),
+   * known up front only when it lists its {@code values}. Others appear as they arrive.
    */
   private static JsonArray knownSeries(GroupConfig group) {
-    Map<String, Boolean> names = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
     for (AnalyzerConfig analyzer : group.analyzers()) {
-      if (analyzer.by() == null && analyzer.label() != null) {
-        names.put(analyzer.label(), true);
-      } else if (analyzer.by() != null) {
-        analyzer.values().forEach(value -> names.put(value, true));
+      if (analyzer.by() == null) {
+        names.add(analyzer.label());
+      } else {
+        analyzer.values().forEach(value -> names.add(seriesName(analyzer.label(), value)));
       }
     }
-    return new JsonArray(new java.util.ArrayList<>(names.keySet()));
+    names.remove(null);
+    return new JsonArray(new ArrayList<>(names));
+  }
+
+  private static String seriesName(String label, String value) {
+    return label == null ? value : label + " " + value;
   }
 
   private static Long millis(Duration duration) {

@@ -19,18 +19,21 @@ class DashboardDescriptionTest {
   }
 
   @Test
-  void aGroupWithoutLabelIsNamedByItsKeyAndSeriesOfAByAnalyzerComeFromData() {
+  void aGroupWithoutLabelIsNamedByItsKeyAndSeriesAreNamedAsTheAnalyzerNamesThem() {
     JsonObject group = DashboardDescription.of(ConfigLoader.parse("""
         groups:
           upstreams:
             analyzers:
               - {label: by server, metric: avg, field: ups_rt, by: ups_ad}
               - {label: overall, metric: avg, field: ups_rt}
+              - {label: status, metric: share, by: status, values: ["200", "500"]}
+              - {metric: share, by: cache, values: [HIT]}
         """)).getJsonArray("groups").getJsonObject(0);
     assertThat(group.getString("label")).isEqualTo("upstreams");
     assertThat(group.getString("format")).isEqualTo("%.2f");
     assertThat(group.getJsonObject("chart")).isEmpty();
-    assertThat(group.getJsonArray("analyzers")).containsExactly("by server", "overall");
-    assertThat(group.getJsonArray("series")).containsExactly("overall");
+    assertThat(group.getJsonArray("analyzers")).containsExactly("by server", "overall", "status");
+    assertThat(group.getJsonArray("series"))
+        .containsExactly("overall", "status 200", "status 500", "HIT");
   }
 }

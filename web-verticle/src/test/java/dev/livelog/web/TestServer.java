@@ -19,7 +19,7 @@ final class TestServer {
           format: "%.1f%%"
           chart: {type: stacked, y_max: 100}
           analyzers:
-            - {label: status, metric: share, by: cache_status, values: [HIT, MISS]}
+            - {metric: share, by: cache_status, values: [HIT, MISS]}
         upstream:
           format: "%.2f"
           analyzers:
