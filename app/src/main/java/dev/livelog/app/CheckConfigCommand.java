@@ -1,6 +1,5 @@
 package dev.livelog.app;
 
-import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,13 +20,7 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LivelogConfig config;
-    try {
-      config = ConfigCheck.load(file);
-    } catch (ConfigException e) {
-      throw new ConfigException(file + ": " + (e.field() == null || e.field().isEmpty() ? "" : e.field()),
-          e.reason());
-    }
+    LivelogConfig config = ConfigCheck.load(file);
     spec.commandLine().getOut().printf("%s: OK: %d hosts, %d sources, %d formats, %d periods (%s),"
             + " %d plot groups (%s), storage: %s%n", file, config.hosts().size(),
         config.sources().size(), config.formats().size(), config.periods().size(),

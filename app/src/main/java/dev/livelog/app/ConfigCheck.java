@@ -15,9 +15,13 @@ public final class ConfigCheck {
 
   /** @throws dev.livelog.common.config.ConfigException naming the field and the reason */
   public static LivelogConfig load(Path file) {
-    LivelogConfig config = ConfigLoader.load(file);
-    validate(config);
-    return config;
+    try {
+      LivelogConfig config = ConfigLoader.load(file);
+      validate(config);
+      return config;
+    } catch (dev.livelog.common.config.ConfigException e) {
+      throw e.file() == null ? e.inFile(file) : e;
+    }
   }
 
   public static void validate(LivelogConfig config) {

@@ -101,6 +101,11 @@ public final class LivelogNode {
     return vertx;
   }
 
+  /** The store of the analyzer role, or null without it. */
+  public EventStore store() {
+    return store;
+  }
+
   /** Undeploys in reverse start order, closes the store, then Vert.x (leaving the cluster). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();

@@ -1,6 +1,5 @@
 package dev.livelog.app;
 
-import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,12 +38,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--roles: " + e.getMessage());
     }
-    LivelogConfig config;
-    try {
-      config = ConfigCheck.load(configFile);
-    } catch (ConfigException e) {
-      throw new ConfigException(configFile + ": " + e.field(), e.reason());
-    }
+    LivelogConfig config = ConfigCheck.load(configFile);
     PrintWriter err = spec.commandLine().getErr();
     LivelogNode node = NodeRunner.start(config, selected, cluster);
     err.printf("livelog: running %s with %d sources%s%n",

@@ -1,6 +1,5 @@
 package dev.livelog.app;
 
-import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.FormatRef;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.parser.Formats;
@@ -47,7 +46,7 @@ final class TestFormatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigLoader.load(configFile);
+    LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigCheck.load(configFile);
     LineParser parser = Formats.compile(Formats.resolve(FormatRef.named(format), config.formats()));
     PrintWriter out = spec.commandLine().getOut();
     int lines = 0;
