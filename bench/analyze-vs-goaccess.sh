@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark: `livelog analyze` on a generated combined log (default 1M lines), best of 3 runs,
+# and GoAccess (--log-format=COMBINED -o json) on the same file in the same run when it is
+# installed, printing lines/s of each and the ratio.
+# usage: bench/analyze-vs-goaccess.sh [LINES]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lines="${1:-1000000}"
+out="$root/bench/out"
+mkdir -p "$out"
+log="$out/access-$lines.log"
+[ -f "$log" ] || { echo "generating $lines combined lines into $log" >&2; awk -v n="$lines" -f "$root/bench/gen-combined.awk" > "$log"; }
+"$root/livelog" --version >/dev/null  # build first, outside the timing
+
+calc() { awk "BEGIN { print $1 }"; }
+
+best() { # command... -> best wall time in seconds of 3 runs
+  local best_t=""
+  for _ in 1 2 3; do
+    local start end t
+    start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
+    t=$(calc "$end - $start")
+    if [ -z "$best_t" ] || [ "$(calc "$t < $best_t")" = 1 ]; then best_t=$t; fi
+  done
+  echo "$best_t"
+}
+
+size=$(du -h "$log" | cut -f1)
+echo "input: $log ($lines lines, $size), $(nproc) cores"
+lt=$(best "$root/livelog" analyze --json --format combined "$log")
+lrate=$(calc "$lines / $lt")
+printf 'livelog analyze:  %6.2f s  %12.0f lines/s  (best of 3, JVM start included)\n' "$lt" "$lrate"
+if command -v goaccess >/dev/null; then
+  gt=$(best goaccess "$log" --log-format=COMBINED -o "$out/goaccess.json")
+  grate=$(calc "$lines / $gt")
+  printf 'goaccess:         %6.2f s  %12.0f lines/s  (best of 3)\n' "$gt" "$grate"
+  printf 'ratio:            livelog is %.1fx GoAccess\n' "$(calc "$lrate / $grate")"
+else
+  echo "goaccess: not installed (apt-get install goaccess) - no peer figure"
+fi
