@@ -31,14 +31,14 @@ export function createChart(container, { group, period, store, theme, colorOf, o
     legend: { show: false },
     cursor: cursor(type),
     scales: {
-      x: { time: true, range: xRange(period) },
+      x: { time: true, range: xRange(period, store) },
       y: { range: yRange(group.chart || {}) },
     },
     axes: [
       { ...axis(theme), space: 70, size: 36, values: timeTicks },
       { ...axis(theme), size: 60, values: (u, splits) => tickLabels(group.format, splits) },
     ],
-    series: [{}, ...drawn.map((name) => series(type, name, colorOf(name)))],
+    series: [{}, ...drawn.map((name) => series(type, name, colorOf(name), period))],
     hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
   };
   return { plot: new uPlot(options, chartData(type, store, drawn), container), drawn };
@@ -73,24 +73,44 @@ function runningTotals(store) {
   return totals;
 }
 
-function series(type, name, color) {
-  const common = { label: name, stroke: color, points: { show: false } };
+function series(type, name, color, period) {
+  const common = { label: name, stroke: color };
+  // Bars need no dots; lines keep uPlot's default ones, drawn only while points are sparse,
+  // so a lone point (a new chart, or one between gaps) is still visible.
+  const bars = { ...common, points: { show: false } };
   if (type === "stacked") {
-    return { ...common, width: 0, fill: color, paths: uPlot.paths.bars({ size: [0.85, 48] }) };
+    return { ...bars, width: 0, fill: color, paths: barsOf(period, 0.85) };
   }
   if (type === "bar") {
-    return { ...common, width: 1, fill: `${color}99`, paths: uPlot.paths.bars({ size: [0.7, 48] }) };
+    return { ...bars, width: 1, fill: `${color}99`, paths: barsOf(period, 0.7) };
   }
   if (type === "area") return { ...common, width: 1.5, fill: `${color}33` };
   return { ...common, width: 1.5 };
 }
 
+// Bars as wide as a share of the period's interval, centred on their time. uPlot would size
+// them from the closest two points, so one stray point (or a lone first point) would make
+// every bar a hairline (or a slab).
+function barsOf(period, share) {
+  const width = (period.interval_ms / 1000) * share;
+  const scaleUnits = 1;
+  return uPlot.paths.bars({
+    size: [share, 64],
+    disp: {
+      x0: { unit: scaleUnits, values: (u) => u.data[0].map((x) => x - width / 2) },
+      size: { unit: scaleUnits, values: () => [width] },
+    },
+  });
+}
+
 // The x axis always spans the period's whole history, ending at the newest point, so bars
-// keep their width and the chart does not stretch while it fills up.
-function xRange(period) {
+// keep their width and the chart does not stretch while it fills up. The newest point comes
+// from the store: with a single point uPlot proposes a day-long range ending a day later.
+function xRange(period, store) {
   const step = period.interval_ms / 1000;
-  return (u, min, max) => {
-    const last = max ?? Date.now() / 1000;
+  return () => {
+    const newest = store.timeAt();
+    const last = newest === null ? Date.now() / 1000 : newest / 1000;
     return [last - (period.history - 0.5) * step, last + step / 2];
   };
 }
