@@ -41,7 +41,7 @@ export function createChart(container, { group, period, store, theme, colorOf, o
     series: [{}, ...drawn.map((name) => series(type, name, colorOf(name), period))],
     hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
   };
-  return { plot: new uPlot(options, chartData(type, store, drawn), container), drawn };
+  return new uPlot(options, chartData(type, store, drawn), container);
 }
 
 // Hover dots suit lines; on bars they would float at running totals. (uPlot takes `false`
@@ -51,10 +51,13 @@ function cursor(type) {
   return type === "line" || type === "area" ? { drag } : { drag, points: { show: false } };
 }
 
-/** uPlot's columns: seconds on x, then one column per drawn series. */
+/**
+ * uPlot's columns: seconds on x, then one column per drawn series. Copies, since uPlot keeps
+ * what it is given and the store's own columns change in place.
+ */
 export function chartData(type, store, drawn) {
   const x = store.times.map((ms) => ms / 1000);
-  if (type !== "stacked") return [x, ...drawn.map((name) => store.column(name))];
+  if (type !== "stacked") return [x, ...drawn.map((name) => [...store.column(name)])];
   const totals = runningTotals(store);
   return [x, ...drawn.map((name) => totals.get(name))];
 }

@@ -9,7 +9,6 @@ import { formatValue } from "./format.js";
 
 export class Panel {
   #chart = null;
-  #drawn = [];
   #cursor = null;
   #legend;
   #chartBox;
@@ -51,7 +50,7 @@ export class Panel {
   #rebuild() {
     this.#chart?.destroy();
     this.#chartBox.replaceChildren();
-    const { plot, drawn } = createChart(this.#chartBox, {
+    this.#chart = createChart(this.#chartBox, {
       group: this.group,
       period: this.period,
       store: this.store,
@@ -62,8 +61,6 @@ export class Panel {
         this.#showValues();
       },
     });
-    this.#chart = plot;
-    this.#drawn = drawn;
     this.#buildLegend();
   }
 
