@@ -145,6 +145,17 @@ class StoreVerticleTest {
     assertThat(failure(vertx.undeploy(id))).hasMessageContaining("closed");
   }
 
+  @Test
+  void eventsOlderThanTheRetentionAreExpiredPeriodically() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))));
+    StoreOptions defaults = StoreOptions.defaults();
+
+    deploy(new StoreOptions(Duration.ofDays(1), defaults.maxEventsPerAppend(), defaults.linger(),
+        defaults.maxPendingEvents(), Duration.ofMillis(50), defaults.deadLettersKept()));
+
+    Eventually.holds(() -> result(store.countEvents()) == 0);
+  }
+
   private String deploy(StoreOptions options) {
     return result(vertx.deployVerticle(new StoreVerticle(store, options)));
   }

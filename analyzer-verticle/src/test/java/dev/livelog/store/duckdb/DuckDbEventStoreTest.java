@@ -11,9 +11,12 @@ import dev.livelog.common.bus.Datapoint;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.EventStoreContractTest;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +59,30 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
         .hasMessageContaining("already open");
     assertThat(result(store.countEvents())).isZero(); // the first store is unaffected
     assertThat(failure(second.countEvents())).hasMessageContaining("closed");
+  }
+
+  @Test
+  void aFileHeldByAnotherProcessFailsOpenNamingTheFile() throws Exception {
+    Path elsewhere = dataDir.resolve("other");
+    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        HoldDataFile.class.getName(), elsewhere.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
+      assertThat(out.readLine()).isEqualTo("open");
+      EventStore second = DuckDbEventStore.inDirectory(vertx, elsewhere);
+
+      Throwable failed = failure(second.open());
+
+      assertThat(failed).hasMessageContaining(elsewhere.resolve("livelog.duckdb").toString())
+          .hasMessageContaining("in use by another process");
+    } finally {
+      other.getOutputStream().close();
+      if (!other.waitFor(20, TimeUnit.SECONDS)) {
+        other.destroyForcibly();
+      }
+    }
   }
 
   @Test
