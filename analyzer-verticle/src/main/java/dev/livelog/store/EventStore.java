@@ -46,7 +46,9 @@ public interface EventStore {
 
   /**
    * Stored events whose event time is in {@code [from, to)}, in time order, at most
-   * {@code limit}; fields come back with their types (numbers, text, booleans, instants, lists).
+   * {@code limit}; fields come back with their Java types (Long, Double, String, Boolean,
+   * Instant, lists of those) and field names, absent ones as null. Instants keep at least
+   * millisecond precision (MongoDB dates hold milliseconds).
    */
   Future<List<LogEvent>> events(long from, long to, int limit);
 

@@ -29,7 +29,7 @@ public final class StoreVerticle extends VerticleBase {
   private final StoreOptions options;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final List<Long> timers = new ArrayList<>();
-  private BatchWriter writer;
+  private volatile BatchWriter writer; // read by readiness checks on other threads
   private CheckpointRequests checkpoints;
   private DeadLetterBuffer deadLetters;
   private boolean savingDeadLetters;

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * Typed field values as JSON text that keeps their Java types: text, booleans and lists as in
  * JSON, a {@link Long} as an integer, a {@link Double} always with a fraction or exponent, and
  * what JSON cannot tell apart as a one-key object: {@code {"instant":"2024-05-01T10:00:00Z"}},
- * {@code {"double":"NaN"}}. Absent values are {@code null}, so the field list survives.
+ * {@code {"double":"NaN"}}. Absent values are {@code null}, so the field list survives. A value
+ * of any other type is kept as its text: one odd value must not block every later append.
  *
  * <p>Writing is hand-rolled because it is on the append hot path; reading uses Jackson's
  * streaming parser, which tells integer tokens from fractional ones.
@@ -79,10 +80,10 @@ final class FieldsJson {
       out.append("null");
     } else if (value instanceof String s) {
       writeString(out, s);
-    } else if (value instanceof Long || value instanceof Integer) {
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       out.append(((Number) value).longValue());
-    } else if (value instanceof Double d) {
-      writeDouble(out, d);
+    } else if (value instanceof Double || value instanceof Float) {
+      writeDouble(out, ((Number) value).doubleValue());
     } else if (value instanceof Boolean b) {
       out.append(b.booleanValue());
     } else if (value instanceof Instant instant) {
@@ -90,8 +91,7 @@ final class FieldsJson {
     } else if (value instanceof List<?> list) {
       writeList(out, list);
     } else {
-      throw new IllegalArgumentException("unsupported field value type "
-          + value.getClass().getName() + ": " + value);
+      writeString(out, value.toString()); // not a field type: its text, rather than no append
     }
   }
 

@@ -36,7 +36,17 @@ final class MongoValues {
       }
       return array;
     }
-    return value;
+    if (value == null || value instanceof String || value instanceof Boolean
+        || value instanceof Long || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof Integer || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    return value.toString(); // not a field type: its text, rather than a failing append
   }
 
   static Object fromBson(Object value) {
