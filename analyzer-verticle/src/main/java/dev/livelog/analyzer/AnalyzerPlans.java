@@ -72,6 +72,6 @@ public final class AnalyzerPlans {
       throw new ConfigException("values", "only with 'by': the values of the by-field to show");
     }
     EventFilter filter = EventFilter.compile(a.where(), a.match());
-    return new SeriesAnalyzer(a.label(), metric, filter, a.by(), a.field(), a.values());
+    return new SeriesAnalyzer(a, metric, filter);
   }
 }

@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
@@ -11,6 +12,7 @@ import java.util.Map;
  * one named by its label, or one per value of its {@code by} field (e.g. per upstream server).
  */
 final class SeriesAnalyzer {
+  private final AnalyzerConfig config;
   private final String label;
   private final Metric metric;
   private final EventFilter filter;
@@ -18,14 +20,14 @@ final class SeriesAnalyzer {
   private final FieldRef field;
   private final List<String> values;
 
-  SeriesAnalyzer(String label, Metric metric, EventFilter filter, String by, String field,
-      List<String> values) {
-    this.label = label;
+  SeriesAnalyzer(AnalyzerConfig config, Metric metric, EventFilter filter) {
+    this.config = config;
+    this.label = config.label();
     this.metric = metric;
     this.filter = filter;
-    this.by = by == null ? null : new FieldRef(by);
-    this.field = field == null ? null : new FieldRef(field);
-    this.values = values;
+    this.by = config.by() == null ? null : new FieldRef(config.by());
+    this.field = config.field() == null ? null : new FieldRef(config.field());
+    this.values = config.values();
   }
 
   Metric metric() {
@@ -34,10 +36,7 @@ final class SeriesAnalyzer {
 
   /** The series names known before any event: the label, or the declared by-values. */
   List<String> declaredSeries() {
-    if (by == null) {
-      return List.of(label);
-    }
-    return values.stream().map(this::seriesName).toList();
+    return config.declaredSeries();
   }
 
   boolean isGrouped() {
@@ -58,7 +57,7 @@ final class SeriesAnalyzer {
       if (!values.isEmpty() && !values.contains(text)) {
         return;
       }
-      key = seriesName(text);
+      key = config.seriesName(text);
     }
     Accumulator acc = series.get(key);
     if (acc == null) {
@@ -66,9 +65,5 @@ final class SeriesAnalyzer {
       series.put(key, acc);
     }
     acc.add(field == null ? Double.NaN : field.number(event));
-  }
-
-  private String seriesName(String value) {
-    return label == null ? value : label + " " + value;
   }
 }

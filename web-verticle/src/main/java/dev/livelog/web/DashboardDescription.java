@@ -54,26 +54,16 @@ final class DashboardDescription {
   }
 
   /**
-   * Series whose names are known before data, named as the analyzer names them
-   * (SeriesAnalyzer): an analyzer without {@code by} feeds one series named by its label; one
-   * with {@code by} feeds one per value ("label value", or the bare value without a label),
-   * known up front only when it lists its {@code values}. Others appear as they arrive.
+   * Series whose names are known before data ({@link AnalyzerConfig#declaredSeries()});
+   * the values of a {@code by} field that lists no {@code values} appear as they arrive.
    */
   private static JsonArray knownSeries(GroupConfig group) {
     Set<String> names = new LinkedHashSet<>();
     for (AnalyzerConfig analyzer : group.analyzers()) {
-      if (analyzer.by() == null) {
-        names.add(analyzer.label());
-      } else {
-        analyzer.values().forEach(value -> names.add(seriesName(analyzer.label(), value)));
-      }
+      names.addAll(analyzer.declaredSeries());
     }
     names.remove(null);
     return new JsonArray(new ArrayList<>(names));
-  }
-
-  private static String seriesName(String label, String value) {
-    return label == null ? value : label + " " + value;
   }
 
   private static Long millis(Duration duration) {

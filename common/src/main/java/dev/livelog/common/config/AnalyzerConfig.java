@@ -23,4 +23,15 @@ public record AnalyzerConfig(
     match = match == null ? "all" : match;
     values = values == null ? List.of() : List.copyOf(values);
   }
+
+  /** The series a value of the {@code by} field feeds: "label value", or the bare value. */
+  public String seriesName(String byValue) {
+    return label == null ? byValue : label + " " + byValue;
+  }
+
+  /** The series known before any event: the label, or one per declared {@code values}. */
+  public List<String> declaredSeries() {
+    return by == null ? java.util.Collections.singletonList(label)
+        : values.stream().map(this::seriesName).toList();
+  }
 }
