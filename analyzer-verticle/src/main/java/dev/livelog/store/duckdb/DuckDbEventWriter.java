@@ -79,10 +79,13 @@ final class DuckDbEventWriter implements AutoCloseable {
   }
 
   /**
-   * All new or all known is the common case and takes one statement. A mix (a replay next to
+   * One batch, or all new or all known, is the common case and takes one statement. A mix (a replay next to
    * fresh batches, or one batch twice) is redone batch by batch to count each one.
    */
   private List<Integer> move(List<EventBatch> batches, int staged) throws SQLException {
+    if (batches.size() == 1) {
+      return new ArrayList<>(List.of(moveAll.executeUpdate())); // its own transaction
+    }
     connection.setAutoCommit(false);
     try {
       int moved = moveAll.executeUpdate();
