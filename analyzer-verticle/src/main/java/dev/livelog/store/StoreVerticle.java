@@ -33,6 +33,7 @@ public final class StoreVerticle extends VerticleBase {
   private CheckpointRequests checkpoints;
   private DeadLetterBuffer deadLetters;
   private boolean savingDeadLetters;
+  private final java.util.Map<String, Long> deadLettersBySource = new java.util.TreeMap<>();
 
   public StoreVerticle(EventStore store, StoreOptions options) {
     this.store = store;
@@ -56,6 +57,8 @@ public final class StoreVerticle extends VerticleBase {
         message -> writer.add(message.body())));
     consumers.add(vertx.eventBus().consumer(Addresses.CHECKPOINTS, this::answerCheckpoint));
     consumers.add(vertx.eventBus().consumer(Addresses.DEAD_LETTERS, this::keepDeadLetter));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.DEAD_LETTERS_RECENT,
+        this::answerRecentDeadLetters));
     timers.add(vertx.setPeriodic(1_000, id -> saveDeadLetters()));
     timers.add(vertx.setPeriodic(options.expireEvery().toMillis(), id -> expireEvents()));
     LOG.info("Storing events in {}", store.describe());
@@ -88,7 +91,9 @@ public final class StoreVerticle extends VerticleBase {
       return;
     }
     try {
-      deadLetters.add(DeadLetter.fromJson(json));
+      DeadLetter letter = DeadLetter.fromJson(json);
+      deadLetters.add(letter);
+      deadLettersBySource.merge(letter.sourceId(), 1L, Long::sum);
     } catch (RuntimeException malformed) {
       LOG.warn("Ignoring a malformed dead letter {}: {}", json, malformed.toString());
       return;
@@ -96,6 +101,31 @@ public final class StoreVerticle extends VerticleBase {
     if (deadLetters.size() >= DEAD_LETTER_BATCH) {
       saveDeadLetters();
     }
+  }
+
+  /** How many lines failed per source since start, and the newest stored samples. */
+  private void answerRecentDeadLetters(Message<JsonObject> message) {
+    int limit = message.body() == null ? 20 : message.body().getInteger("limit", 20);
+    JsonObject bySource = new JsonObject();
+    deadLettersBySource.forEach(bySource::put);
+    long count = deadLettersBySource.values().stream().mapToLong(Long::longValue).sum();
+    List<DeadLetter> pending = deadLetters.drain();
+    deadLetters.restore(pending);
+    store.deadLetters(Math.max(0, Math.min(limit, 1000))).onComplete(stored -> {
+      if (stored.failed()) {
+        message.fail(500, "dead letters could not be read: " + stored.cause().getMessage());
+        return;
+      }
+      io.vertx.core.json.JsonArray samples = new io.vertx.core.json.JsonArray();
+      // Not yet saved ones are the newest.
+      for (int i = pending.size() - 1; i >= 0 && samples.size() < limit; i--) {
+        samples.add(pending.get(i).toJson());
+      }
+      stored.result().stream().limit(Math.max(0, limit - samples.size()))
+          .forEach(d -> samples.add(d.toJson()));
+      message.reply(new JsonObject().put("count", count).put("bySource", bySource)
+          .put("samples", samples));
+    });
   }
 
   private void saveDeadLetters() {

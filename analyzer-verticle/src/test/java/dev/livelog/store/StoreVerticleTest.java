@@ -133,6 +133,22 @@ class StoreVerticleTest {
   }
 
   @Test
+  void recentDeadLettersCountPerSourceAndShowTheNewestFirst() {
+    deploy(StoreOptions.defaults());
+    for (int i = 1; i <= 3; i++) {
+      vertx.eventBus().publish(Addresses.DEAD_LETTERS,
+          new DeadLetter(i == 3 ? "api" : "nginx", "inode-1", i, T0 + i, "junk " + i, "bad").toJson());
+    }
+    Eventually.holds(() -> result(vertx.eventBus().<JsonObject>request(Addresses.DEAD_LETTERS_RECENT,
+        new JsonObject().put("limit", 2)).map(m -> m.body())).getLong("count") == 3);
+    JsonObject recent = result(vertx.eventBus().<JsonObject>request(Addresses.DEAD_LETTERS_RECENT,
+        new JsonObject().put("limit", 2)).map(m -> m.body()));
+    assertThat(recent.getJsonObject("bySource").getMap()).containsEntry("nginx", 2L).containsEntry("api", 1L);
+    assertThat(recent.getJsonArray("samples")).hasSize(2);
+    assertThat(recent.getJsonArray("samples").getJsonObject(0).getString("line")).isEqualTo("junk 3");
+  }
+
+  @Test
   void aFailingStoreIsReportedAndItsBatchesAreNotAcknowledged() {
     StoreVerticle verticle = new StoreVerticle(store, StoreOptions.defaults());
     String id = result(vertx.deployVerticle(verticle));

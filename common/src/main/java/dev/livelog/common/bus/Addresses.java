@@ -18,6 +18,16 @@ public final class Addresses {
   public static final String CHECKPOINTS = "livelog.checkpoints";
   /** History of a period's datapoints, request-reply, answered by the analyzer. */
   public static final String HISTORY = "livelog.history";
+  /**
+   * Ad-hoc series from stored events, request-reply, answered by the analyzer:
+   * {@code {group, from, to, step}} (epoch ms) to {@code {group, from, to, step, datapoints}}.
+   */
+  public static final String QUERY = "livelog.query";
+  /**
+   * Dead letters so far, request-reply, answered by the store: {@code {limit}} to
+   * {@code {count, bySource: {id: n}, samples: [DeadLetter...]}} (newest first).
+   */
+  public static final String DEAD_LETTERS_RECENT = "livelog.deadletters.recent";
   /** A source's state changes (connecting, streaming, ...), published. */
   public static final String SOURCE_STATUS = "livelog.status.sources";
 
