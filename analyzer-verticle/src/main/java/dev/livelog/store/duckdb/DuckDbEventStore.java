@@ -48,12 +48,14 @@ public final class DuckDbEventStore implements EventStore {
       connection = file.connect();
       try {
         DuckDbSchema.create(connection);
-        writer = new DuckDbEventWriter(connection);
+        EventColumns columns = new EventColumns(connection, DuckDbEventWriter.FIXED_COLUMNS);
+        EventSchemas schemas = new EventSchemas(connection);
+        writer = new DuckDbEventWriter(connection, columns, schemas);
+        events = new DuckDbEventQueries(connection, columns, schemas);
       } catch (Exception e) {
         closeConnection();
         throw e;
       }
-      events = new DuckDbEventQueries(connection);
       datapoints = new DuckDbDatapoints(connection);
       checkpoints = new DuckDbCheckpoints(connection);
       deadLetters = new DuckDbDeadLetters(connection);
