@@ -2,11 +2,9 @@ package dev.livelog.analyzer;
 
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.event.LogEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A compiled plot group: its where clause and its analyzers, feeding {@link GroupStats}. */
 public final class GroupPlan {
@@ -44,33 +42,12 @@ public final class GroupPlan {
     }
   }
 
-  /**
-   * Every series' value over the accumulated events, in a stable order: declared series first
-   * (zero or no-data when nothing matched), then values seen, sorted.
-   */
+  /** Every series' value over the accumulated events, in a stable order. */
   public Map<String, Double> values(GroupStats stats, double windowSeconds) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < analyzers.length; i++) {
-      SeriesAnalyzer a = analyzers[i];
-      Map<String, Accumulator> seen = stats.series[i];
-      for (String declared : a.declaredSeries()) {
-        Accumulator acc = seen.getOrDefault(declared, new Accumulator());
-        out.put(declared, acc.value(a.metric(), stats.total, windowSeconds));
-      }
-      if (a.isGrouped()) {
-        new TreeMap<>(seen).forEach((key, acc) ->
-            out.putIfAbsent(key, acc.value(a.metric(), stats.total, windowSeconds)));
-      }
+      analyzers[i].emit(stats.series[i], stats.total, windowSeconds, out);
     }
     return out;
-  }
-
-  /** Series names known from the config, for legends before data arrives. */
-  public List<String> declaredSeries() {
-    List<String> names = new ArrayList<>();
-    for (SeriesAnalyzer a : analyzers) {
-      names.addAll(a.declaredSeries());
-    }
-    return names;
   }
 }
