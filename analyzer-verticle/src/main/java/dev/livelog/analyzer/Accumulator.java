@@ -52,6 +52,35 @@ public final class Accumulator {
     }
   }
 
+  /** Adds what a store aggregated for some events (see {@code BucketStats}). */
+  void absorb(long events, long measuredEvents, double valueSum, double valueMin, double valueMax,
+      java.util.Map<Double, Long> valueCounts) {
+    count += events;
+    measured += measuredEvents;
+    sum += valueSum;
+    if (measuredEvents > 0) {
+      min = Math.min(min, valueMin);
+      max = Math.max(max, valueMax);
+    }
+    valueCounts.forEach((value, n) -> {
+      if (value >= 0 && !value.isInfinite()) {
+        if (histogram == null) {
+          histogram = newHistogram();
+        }
+        histogram.recordValueWithCount(value, n);
+      }
+    });
+  }
+
+  /** Adds a value counted {@code n} times to the top values. */
+  void absorbTop(String value, long n, int capacity) {
+    count += n;
+    if (top == null) {
+      top = new TopValues(capacity);
+    }
+    top.add(value, n);
+  }
+
   public void merge(Accumulator other) {
     count += other.count;
     measured += other.measured;

@@ -4,6 +4,8 @@ import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.store.query.ConditionParser;
+import dev.livelog.store.query.Filter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +25,9 @@ public final class AnalyzerPlans {
     for (Map.Entry<String, GroupConfig> e : config.groups().entrySet()) {
       String path = "groups." + e.getKey();
       GroupConfig g = e.getValue();
-      EventFilter where;
+      Filter where;
       try {
-        where = EventFilter.compile(g.where(), "all");
+        where = ConditionParser.parse(g.where(), "all");
       } catch (ConfigException ex) {
         throw ex.under(path);
       }
@@ -92,7 +94,6 @@ public final class AnalyzerPlans {
         throw new ConfigException("percentiles", "each must be above 0 and at most 100, got " + p);
       }
     }
-    EventFilter filter = EventFilter.compile(a.where(), a.match());
-    return new SeriesAnalyzer(a, metric, filter);
+    return new SeriesAnalyzer(a, metric, ConditionParser.parse(a.where(), a.match()));
   }
 }

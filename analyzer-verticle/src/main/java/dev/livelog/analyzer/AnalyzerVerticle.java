@@ -37,6 +37,7 @@ public final class AnalyzerVerticle extends VerticleBase {
   private final List<Long> timers = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AnalyticsEngine engine;
+  private StoredSeries stored;
   private boolean stopped;
 
   public AnalyzerVerticle(LivelogConfig config, EventStore store) {
@@ -48,14 +49,17 @@ public final class AnalyzerVerticle extends VerticleBase {
   public Future<?> start() {
     BatchCodecs.register(vertx);
     engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
+    stored = new StoredSeries(AnalyzerPlans.compile(config), store);
     List<Future<?>> restored = new ArrayList<>();
     for (PeriodConfig period : config.periods()) {
       DatapointHistory history = new DatapointHistory(period.history());
       histories.put(period.name(), history);
-      restored.add(restore(period, history));
+      restored.add(restore(period, history).compose(v -> backfill(period, history)));
     }
     consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS, m -> onEvents(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
+        new QueryRequests(stored)::answer));
     return Future.all(restored)
         .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
         .onSuccess(v -> config.periods().forEach(this::scheduleTick));
@@ -71,6 +75,37 @@ public final class AnalyzerVerticle extends VerticleBase {
         })
         .recover(e -> {
           LOG.warn("period {}: history not restored: {}", period.name(), e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  /**
+   * Recomputes from stored events the ticks missed since the last datapoint (the analyzer was
+   * down while sources and the store kept going), at most a history's worth.
+   */
+  private Future<Void> backfill(PeriodConfig period, DatapointHistory history) {
+    long interval = period.interval().toMillis();
+    long lastTick = Math.floorDiv(System.currentTimeMillis(), interval) * interval;
+    long oldest = lastTick - interval * (period.history() - 1);
+    long firstTick = Math.max(oldest, history.lastTime() < 0 ? oldest : history.lastTime() + interval);
+    if (firstTick > lastTick) {
+      return Future.succeededFuture();
+    }
+    return stored.anyEvents(firstTick - period.window().toMillis(), lastTick)
+        .compose(any -> any ? stored.backfill(period, firstTick, lastTick) : Future.succeededFuture(List.of()))
+        .compose(ticks -> {
+          List<Datapoint> all = new ArrayList<>();
+          ticks.forEach(tick -> {
+            history.add(tick);
+            all.addAll(tick);
+          });
+          if (!ticks.isEmpty()) {
+            LOG.info("period {}: backfilled {} ticks from stored events", period.name(), ticks.size());
+          }
+          return store.saveDatapoints(all);
+        })
+        .recover(e -> {
+          LOG.warn("period {}: backfill failed: {}", period.name(), e.getMessage());
           return Future.succeededFuture();
         });
   }

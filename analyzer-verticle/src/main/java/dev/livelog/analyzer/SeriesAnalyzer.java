@@ -4,6 +4,9 @@ import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Filter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,15 +22,17 @@ final class SeriesAnalyzer {
   private static final String TOP_KEY = "";
   private final AnalyzerConfig config;
   private final Metric metric;
+  private final Filter where;
   private final EventFilter filter;
   private final FieldRef by;
   private final FieldRef field;
   private final ByValue byValue;
 
-  SeriesAnalyzer(AnalyzerConfig config, Metric metric, EventFilter filter) {
+  SeriesAnalyzer(AnalyzerConfig config, Metric metric, Filter where) {
     this.config = config;
     this.metric = metric;
-    this.filter = filter;
+    this.where = where;
+    this.filter = EventFilter.compile(where);
     this.by = config.by() == null ? null : new FieldRef(config.by());
     this.field = config.field() == null ? null : new FieldRef(config.field());
     this.byValue = ByValue.of(config);
@@ -63,6 +68,35 @@ final class SeriesAnalyzer {
       }
       default -> acc.add(field == null ? Double.NaN : field.number(event));
     }
+  }
+
+  /** The store query that gives this analyzer's accumulators over stored events. */
+  AggregateQuery query(Filter groupWhere, long from, long to, long step) {
+    boolean top = metric == Metric.TOP;
+    return new AggregateQuery(from, to, step, List.of(groupWhere, where),
+        top ? config.field() : config.by(),
+        metric.needsField() && !top ? config.field() : null,
+        metric == Metric.PERCENTILE, top ? config.top() * 10 : 0);
+  }
+
+  /** Adds a row of that query's result to the series, as {@link #add} would have. */
+  void absorb(BucketStats row, Map<String, Accumulator> series) {
+    if (metric == Metric.TOP) {
+      if (!row.key().isEmpty()) {
+        series.computeIfAbsent(TOP_KEY, k -> new Accumulator())
+            .absorbTop(row.key(), row.count(), config.top() * 10);
+      }
+      return;
+    }
+    String key = config.label();
+    if (by != null) {
+      key = row.key().isEmpty() ? null : byValue.key(row.key());
+      if (key == null || (!config.values().isEmpty() && !config.values().contains(key))) {
+        return;
+      }
+    }
+    series.computeIfAbsent(key, k -> new Accumulator()).absorb(row.count(), row.measured(),
+        row.sum(), row.min(), row.max(), row.valueCounts());
   }
 
   /**
