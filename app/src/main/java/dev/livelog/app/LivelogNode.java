@@ -35,6 +35,7 @@ public final class LivelogNode {
   private final LivelogConfig config;
   private final Deque<String> deployments = new ArrayDeque<>();
   private EventStore store;
+  private StoreVerticle storeVerticle;
   private WebVerticle web;
 
   private LivelogNode(Vertx vertx, LivelogConfig config) {
@@ -60,7 +61,8 @@ public final class LivelogNode {
           .compose(s -> {
             store = s;
             LOG.info("store: {}", s.describe());
-            return deploy(new StoreVerticle(s, StoreOptions.of(config.storage())));
+            storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
+            return deploy(storeVerticle);
           })
           .compose(v -> deploy(new AnalyzerVerticle(config, store)));
     }
@@ -99,6 +101,11 @@ public final class LivelogNode {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Whether the store refuses writes right now (they are being retried): for readiness. */
+  public boolean isStoreFailing() {
+    return storeVerticle != null && storeVerticle.isStoreFailing();
   }
 
   /** The store of the analyzer role, or null without it. */
