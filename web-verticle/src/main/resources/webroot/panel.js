@@ -1,8 +1,9 @@
 // One plot group at one period: a heading, a chart and a legend with each series' value.
 // The legend shows the newest point, or the point under the cursor while one hovers (with a
 // tooltip by the cursor).
-// Stable hooks for browser tests: the panel's data-group and data-period, and each legend
-// item's data-series.
+// Stable hooks for browser tests: the panel's data-group and data-period, its data-points,
+// data-first and data-last (epoch ms: a chart without holes has one point per interval), and
+// each legend item's data-series.
 
 import { SeriesStore } from "./series.js";
 import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
@@ -110,6 +111,9 @@ export class Panel {
 
   #showValues() {
     const index = this.#cursor;
+    this.element.dataset.points = this.store.length;
+    this.element.dataset.first = this.store.timeAt(0) ?? "";
+    this.element.dataset.last = this.store.timeAt() ?? "";
     for (const item of this.#legend.children) {
       const value = this.store.valueAt(item.dataset.series, index);
       item.querySelector(".series-value").textContent = formatValue(this.group.format, value);

@@ -26,7 +26,7 @@ export class TablePanel {
         <h3 class="panel-title"></h3>
         <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
       </header>
-      <table class="top"><thead><tr><th scope="col">value</th><th scope="col" class="num">count</th></tr></thead>
+      <table class="top-table"><thead><tr><th scope="col">value</th><th scope="col" class="num">count</th></tr></thead>
       <tbody></tbody></table>
       <p class="empty">No data yet.</p>`;
     this.element.querySelector(".panel-title").textContent = group.label;
@@ -49,6 +49,7 @@ export class TablePanel {
     this.element.querySelector("tbody").replaceChildren(...rows.map(tableRow));
     const time = this.element.querySelector(".panel-time");
     time.textContent = point ? new Date(point.time).toLocaleTimeString([], { hourCycle: "h23" }) : "";
+    time.dateTime = point ? new Date(point.time).toISOString() : "";
     this.element.querySelector(".panel-events").textContent =
       point ? `${(point.events ?? 0).toLocaleString()} events` : "";
   }
