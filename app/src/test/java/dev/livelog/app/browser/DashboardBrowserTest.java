@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -78,7 +79,7 @@ class DashboardBrowserTest {
     assertThat(table.values().keySet()).containsSubsequence("MISS", "HIT", "EXPIRED");
 
     page.waitFor("the source streaming in the sources table", Duration.ofSeconds(5),
-        d -> page.sourceRow("cache").get("state").equals("streaming"));
+        d -> "streaming".equals(page.sourceRow("cache").get("state")));
     assertThat(page.sourceRow("cache").get("path")).isEqualTo(pipeline.log.toString());
 
     pipeline.append(List.of("this is not a cache log line"));
@@ -86,6 +87,25 @@ class DashboardBrowserTest {
     assertThat(page.deadLetterSamples()).contains("this is not a cache log line");
 
     assertThat(page.screenshot(SCREENSHOT)).isNotEmptyFile();
+  }
+
+  @Test
+  void followsTheSystemsDarkPreferenceAndFitsAPhone() throws Exception {
+    pipeline.append(CacheLines.sample(Instant.now()));
+    page.waitFor("the lines on the chart", Duration.ofSeconds(10), d -> {
+      PanelReading reading = page.read("cache0", PipelineUnderTest.FAST);
+      return reading != null && reading.events().equals("10 events");
+    });
+    assertThat(page.backgroundColor()).isEqualTo("rgb(245, 246, 248)");
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    page.waitFor("the dark theme", Duration.ofSeconds(2), d -> page.backgroundColor().equals("rgb(15, 18, 22)"));
+    page.screenshot(SCREENSHOT.resolveSibling("dashboard-dark.png"));
+
+    driver.manage().window().setSize(new Dimension(390, 844));
+    page.waitFor("every chart within a phone's width", Duration.ofSeconds(2), d -> page.fitsTheWidth());
+    assertThat(page.periodColumnsStacked()).isTrue();
+    page.screenshot(SCREENSHOT.resolveSibling("dashboard-phone.png"));
   }
 
   /**

@@ -102,12 +102,14 @@ final class DashboardPage {
     return value == null || value.isEmpty() ? -1 : Long.parseLong(value);
   }
 
+  /** A source's row, cell text by column; read in one go, as the table is redrawn every 2 s. */
+  @SuppressWarnings("unchecked")
   Map<String, String> sourceRow(String id) {
-    WebElement row = driver.findElement(By.cssSelector("#sources tr[data-source='" + id + "']"));
-    return Map.of(
-        "state", row.findElement(By.cssSelector("[data-field=state]")).getText(),
-        "path", row.findElement(By.cssSelector("[data-field=path]")).getText(),
-        "rate", row.findElement(By.cssSelector("[data-field=rate]")).getText());
+    Map<String, String> row = (Map<String, String>) driver.executeScript("""
+        const row = document.querySelector(`#sources tr[data-source="${arguments[0]}"]`);
+        return row && Object.fromEntries([...row.cells].map((c) => [c.dataset.field, c.textContent]));
+        """, id);
+    return row == null ? Map.of() : row;
   }
 
   long deadLetterCount() {
@@ -131,6 +133,25 @@ final class DashboardPage {
     Files.createDirectories(file.getParent());
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  String backgroundColor() {
+    return (String) driver.executeScript("return getComputedStyle(document.body).backgroundColor;");
+  }
+
+  /** Nothing, charts included, is wider than the window: no sideways scrolling. */
+  boolean fitsTheWidth() {
+    return Boolean.TRUE.equals(driver.executeScript("""
+        const width = document.documentElement.clientWidth;
+        return document.documentElement.scrollWidth <= width
+            && [...document.querySelectorAll(".panel-chart canvas")].every((c) => c.getBoundingClientRect().right <= width);
+        """));
+  }
+
+  /** The period columns sit one above the other rather than side by side. */
+  boolean periodColumnsStacked() {
+    List<WebElement> columns = driver.findElements(By.cssSelector("section.period"));
+    return columns.stream().map(c -> c.getRect().getX()).distinct().count() == 1;
   }
 
   String bodyText() {
