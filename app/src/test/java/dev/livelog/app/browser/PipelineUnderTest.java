@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline in this JVM, fed by a file source in the seed's cache format: the
- * example config's plot groups plus a top-N style table, at a 1 s and a 3 s period. The web
+ * example config's plot groups (stacked shares, lines of averages) plus a rate drawn as an
+ * area and a top-N style table, at a 1 s and a 3 s period. The web
  * verticle is deployed on its own so a test can stop and restart the server the page talks to
  * while the analyzer keeps ticking. Every datapoint the analyzer publishes is recorded, to
  * compare with what the page shows.
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 final class PipelineUnderTest implements AutoCloseable {
   static final String FAST = "1s";
   static final String SLOW = "3s";
-  private static final String TABLE_GROUP = """
+  private static final String MORE_GROUPS = """
       groups:
         statuses:
           label: Requests by cache status
@@ -45,6 +46,12 @@ final class PipelineUnderTest implements AutoCloseable {
           chart: {type: table}
           analyzers:
             - {metric: count, by: status}
+        rps:
+          label: Requests per second
+          format: "%.1f"
+          chart: {type: area}
+          analyzers:
+            - {label: requests, metric: rate}
       """;
 
   final Path log;
@@ -73,7 +80,7 @@ final class PipelineUnderTest implements AutoCloseable {
   private static LivelogConfig config(Path dir, Path log, WebAuthConfig auth) throws Exception {
     LivelogConfig example = DemoCommand.exampleConfig();
     Map<String, dev.livelog.common.config.GroupConfig> groups = new LinkedHashMap<>(example.groups());
-    groups.putAll(ConfigLoader.parse(TABLE_GROUP).groups());
+    groups.putAll(ConfigLoader.parse(MORE_GROUPS).groups());
     LivelogConfig withTable = new LivelogConfig(example.hosts(), example.formats(), example.sources(),
         example.periods(), groups, example.storage(), example.web(), example.pipeline(), example.cluster());
     return withTable
