@@ -123,6 +123,13 @@ final class PipelineUnderTest implements AutoCloseable {
         .mapToLong(Datapoint::time).max().orElse(-1);
   }
 
+  /** How many ticks the analyzer published for a group from {@code first} to {@code last}, inclusive. */
+  long publishedTicks(String period, String group, long first, long last) {
+    return published.values().stream()
+        .filter(p -> p.period().equals(period) && p.group().equals(group))
+        .filter(p -> p.time() >= first && p.time() <= last).count();
+  }
+
   private static String key(String period, String group, long time) {
     return period + "/" + group + "/" + time;
   }
