@@ -6,6 +6,7 @@ export class DeadLetters {
     this.count = element.querySelector("[data-count]");
     this.bySource = element.querySelector(".by-source");
     this.samples = element.querySelector(".samples");
+    this.empty = element.querySelector(".empty");
   }
 
   show({ count = 0, bySource = {}, samples = [] }) {
@@ -15,6 +16,7 @@ export class DeadLetters {
       .map(([source, n]) => `${source}: ${n.toLocaleString("en-US")}`)
       .join(" · ");
     this.samples.replaceChildren(...samples.map(sampleItem));
+    this.empty.hidden = count > 0;
   }
 }
 
