@@ -5,6 +5,8 @@ import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.store.query.Filter;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -28,9 +30,14 @@ final class MongoAggregates {
   }
 
   Future<List<BucketStats>> run(AggregateQuery q) {
-    return client.aggregate(MongoEventStore.EVENTS, pipeline(q))
-        .collect(Collectors.toList())
-        .map(groups -> toStats(q, groups));
+    // Handlers for the end and errors go on before the row handler, which starts the stream.
+    Promise<List<JsonObject>> done = Promise.promise();
+    List<JsonObject> groups = new ArrayList<>();
+    ReadStream<JsonObject> rows = client.aggregate(MongoEventStore.EVENTS, pipeline(q));
+    rows.exceptionHandler(done::tryFail)
+        .endHandler(v -> done.tryComplete(groups))
+        .handler(groups::add);
+    return done.future().map(all -> toStats(q, all));
   }
 
   private static JsonArray pipeline(AggregateQuery q) {
