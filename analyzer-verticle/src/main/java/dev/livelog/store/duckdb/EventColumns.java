@@ -35,6 +35,9 @@ final class EventColumns {
   private final Map<String, Column[]> byField = new HashMap<>();
   private final Set<String> takenNames = new HashSet<>();
   private final Map<FieldSchema, Column[][]> bySchema = new IdentityHashMap<>();
+  // Consecutive events nearly always share a schema: skip the map lookup for the last one.
+  private FieldSchema lastSchema;
+  private Column[][] lastColumns;
 
   EventColumns(Connection connection, Set<String> fixedColumns) throws SQLException {
     this.connection = connection;
@@ -68,7 +71,12 @@ final class EventColumns {
 
   /** The column for a field of a schema and a value kind, or null when it does not exist yet. */
   Column find(FieldSchema schema, int field, ValueKind kind) {
-    Column[][] cache = bySchema.computeIfAbsent(schema, s -> new Column[s.size()][]);
+    Column[][] cache = lastColumns;
+    if (schema != lastSchema) {
+      cache = bySchema.computeIfAbsent(schema, s -> new Column[s.size()][]);
+      lastSchema = schema;
+      lastColumns = cache;
+    }
     Column[] kinds = cache[field];
     if (kinds == null) {
       kinds = byField.get(schema.name(field));
@@ -95,6 +103,7 @@ final class EventColumns {
       insert.executeUpdate();
     }
     bySchema.clear(); // cached lookups may hold the field's earlier (shorter) kind arrays
+    lastSchema = null;
     return remember(field, kind, name);
   }
 

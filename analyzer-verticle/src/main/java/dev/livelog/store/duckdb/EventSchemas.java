@@ -27,6 +27,8 @@ final class EventSchemas {
   private final Map<List<String>, Integer> idByNames = new HashMap<>();
   private final Map<Integer, FieldSchema> schemaById = new HashMap<>();
   private final Map<FieldSchema, Integer> idBySchema = new IdentityHashMap<>();
+  private FieldSchema lastSchema;
+  private int lastId;
 
   EventSchemas(Connection connection) throws SQLException {
     this.connection = connection;
@@ -44,8 +46,13 @@ final class EventSchemas {
 
   /** The id of a schema, numbering it when it is new. */
   int idOf(FieldSchema schema) throws SQLException {
+    if (schema == lastSchema) {
+      return lastId;
+    }
     Integer id = idBySchema.get(schema);
     if (id != null) {
+      lastSchema = schema;
+      lastId = id;
       return id;
     }
     List<String> names = schema.names();
