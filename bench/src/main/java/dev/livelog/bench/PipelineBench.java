@@ -36,7 +36,8 @@ public final class PipelineBench {
             label: Top paths
             chart: {type: table}
             analyzers: [{metric: top, field: path, top: 10}]
-        storage: {data_dir: "%s"}
+        # The generated log is dated in the past: keep it, or retention would delete it.
+        storage: {data_dir: "%s", retention: 3650d}
         web: {port: 0}
         pipeline: {batch_lines: %s, in_flight: %s}
         """.formatted(log, data, System.getProperty("batch", "1000"), System.getProperty("inflight", "8")));
@@ -45,6 +46,10 @@ public final class PipelineBench {
     LivelogNode node = LivelogNode.start(config, EnumSet.allOf(Role.class), false)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     long started = System.nanoTime(); // sustained rate: from the node being up
+    java.util.concurrent.atomic.AtomicReference<io.vertx.core.json.JsonObject> status =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    node.vertx().eventBus().<io.vertx.core.json.JsonObject>consumer(
+        dev.livelog.common.bus.Addresses.SOURCE_STATUS, m -> status.set(m.body()));
     System.err.printf("  node up in %.2f s%n", (started - launched) / 1e9);
     long stored = 0;
     long lastPrint = 0;
@@ -54,7 +59,10 @@ public final class PipelineBench {
       double seconds = (System.nanoTime() - started) / 1e9;
       if (seconds - lastPrint >= 5) {
         lastPrint = (long) seconds;
-        System.err.printf("  %,d stored after %.0f s%n", stored, seconds);
+        io.vertx.core.json.JsonObject st = status.get();
+        System.err.printf("  %,d stored after %.0f s; source %s, %s in flight, committed %s, %s bytes behind%n",
+            stored, seconds, st == null ? "?" : st.getString("state"), st == null ? "?" : st.getValue("inFlight"),
+            st == null ? "?" : st.getValue("committedOffset"), st == null ? "?" : st.getValue("bytesBehind"));
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
