@@ -19,6 +19,7 @@ public final class StructureValidator {
     validateGroups(config);
     validateStorage(config.storage());
     validatePipeline(config.pipeline());
+    validateCluster(config.cluster());
     int port = config.web().port();
     if (port < 0 || port > 65535) {
       throw new ConfigException("web.port", "must be between 0 and 65535, got " + port);
@@ -151,6 +152,21 @@ public final class StructureValidator {
     }
     if (storage.retention().isNegative() || storage.retention().isZero()) {
       throw new ConfigException("storage.retention", "must be positive, e.g. 7d");
+    }
+  }
+
+  private static void validateCluster(ClusterConfig c) {
+    if (c.port() < 1 || c.port() > 65535) {
+      throw new ConfigException("cluster.port", "must be between 1 and 65535");
+    }
+    ClusterConfig.KubernetesConfig k = c.kubernetes();
+    if (k != null) {
+      boolean dns = k.serviceDns() != null && !k.serviceDns().isBlank();
+      boolean api = k.serviceName() != null && !k.serviceName().isBlank();
+      if (dns == api) {
+        throw new ConfigException("cluster.kubernetes",
+            "set either service_dns (a headless Service) or service_name (and namespace)");
+      }
     }
   }
 
