@@ -37,6 +37,7 @@ public final class LivelogNode {
   private EventStore store;
   private StoreVerticle storeVerticle;
   private WebVerticle web;
+  private SourceAssignment assignment;
 
   private LivelogNode(Vertx vertx, LivelogConfig config) {
     this.vertx = vertx;
@@ -78,12 +79,25 @@ public final class LivelogNode {
       });
     }
     if (roles.contains(Role.SOURCE)) {
+      List<SourceConfig> shared = new ArrayList<>();
       for (SourceConfig source : config.sources()) {
-        chain = chain.compose(v -> deploy(new SourceVerticle(source, config.pipeline(),
-            SourceFactory.forSource(source, config))));
+        if (vertx.isClustered() && source.host() != null) {
+          shared.add(source); // an SSH source: followed by exactly one node of the cluster
+        } else {
+          chain = chain.compose(v -> deploy(sourceVerticle(source)));
+        }
+      }
+      if (!shared.isEmpty()) {
+        assignment = new SourceAssignment(vertx, shared,
+            source -> vertx.deployVerticle(sourceVerticle(source)), vertx::undeploy);
+        chain = chain.compose(v -> assignment.start());
       }
     }
     return chain;
+  }
+
+  private SourceVerticle sourceVerticle(SourceConfig source) {
+    return new SourceVerticle(source, config.pipeline(), SourceFactory.forSource(source, config));
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {
@@ -115,7 +129,7 @@ public final class LivelogNode {
 
   /** Undeploys in reverse start order, closes the store, then Vert.x (leaving the cluster). */
   public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = assignment == null ? Future.succeededFuture() : assignment.stop();
     List<String> order = new ArrayList<>(deployments);
     deployments.clear();
     for (String id : order) {

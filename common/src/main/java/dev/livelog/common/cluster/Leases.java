@@ -52,6 +52,28 @@ public final class Leases {
     wanted.put(key, onChange);
   }
 
+  /** Stops asking for a lease, giving it back if held (the listener hears the loss). */
+  public Future<Void> unwant(String key) {
+    Consumer<Boolean> listener = wanted.remove(key);
+    if (!held.remove(key)) {
+      return Future.succeededFuture();
+    }
+    if (listener != null) {
+      listener.accept(false);
+    }
+    LOG.info("gave back lease {}", key);
+    return map.removeIfPresent(key, owner).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
+  public boolean wants(String key) {
+    return wanted.containsKey(key);
+  }
+
+  /** This node's identity in the leases map. */
+  public String owner() {
+    return owner;
+  }
+
   public boolean holds(String key) {
     return held.contains(key);
   }
