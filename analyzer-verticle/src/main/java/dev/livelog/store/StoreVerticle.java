@@ -34,10 +34,18 @@ public final class StoreVerticle extends VerticleBase {
   private DeadLetterBuffer deadLetters;
   private boolean savingDeadLetters;
   private final java.util.Map<String, Long> deadLettersBySource = new java.util.TreeMap<>();
+  private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> storedBySource =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public StoreVerticle(EventStore store, StoreOptions options) {
     this.store = store;
     this.options = options;
+  }
+
+  /** Events this verticle stored per source since start (for metrics). */
+  public long stored(String sourceId) {
+    java.util.concurrent.atomic.LongAdder n = storedBySource.get(sourceId);
+    return n == null ? 0 : n.sum();
   }
 
   /** For readiness: the store refused the last append and batches are being retried. */
@@ -49,8 +57,11 @@ public final class StoreVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BatchCodecs.register(vertx);
-    writer = new BatchWriter(vertx, store, options,
-        ack -> vertx.eventBus().publish(Addresses.STORED, ack.toJson()));
+    writer = new BatchWriter(vertx, store, options, ack -> {
+      storedBySource.computeIfAbsent(ack.sourceId(), s -> new java.util.concurrent.atomic.LongAdder())
+          .add(ack.newlyStored());
+      vertx.eventBus().publish(Addresses.STORED, ack.toJson());
+    });
     checkpoints = new CheckpointRequests(store);
     deadLetters = new DeadLetterBuffer(options.deadLettersKept());
     consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS,

@@ -16,13 +16,16 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 final class ClusterSetup {
   private ClusterSetup() {}
 
-  static Future<Vertx> clusteredVertx(VertxOptions options, ClusterConfig cluster) {
+  /** The Hazelcast cluster manager for the config, joined when Vert.x starts. */
+  static HazelcastClusterManager manager(ClusterConfig cluster) {
+    return new HazelcastClusterManager(hazelcastConfig(cluster, cluster.bindAddress(System.getenv())));
+  }
+
+  static Future<Vertx> clusteredVertx(VertxOptions options, ClusterConfig cluster,
+      HazelcastClusterManager manager) {
     String address = cluster.bindAddress(System.getenv());
     options.getEventBusOptions().setHost(address).setClusterPublicHost(address).setPort(0);
-    return Vertx.builder()
-        .with(options)
-        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(cluster, address)))
-        .buildClustered();
+    return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
   }
 
   static Config hazelcastConfig(ClusterConfig cluster, String address) {

@@ -14,6 +14,17 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.livelog.parser.ParseCounters;
+import dev.livelog.web.ProbeVerticle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,29 +44,46 @@ public final class LivelogNode {
 
   private final Vertx vertx;
   private final LivelogConfig config;
+  private final HazelcastClusterManager cluster;
+  private final Map<String, SourceVerticle> sources = new ConcurrentHashMap<>();
+  private final ParseCounters parsed = new ParseCounters();
+  private NodeMetrics metrics;
   private final Deque<String> deployments = new ArrayDeque<>();
   private EventStore store;
   private StoreVerticle storeVerticle;
   private WebVerticle web;
+  private ProbeVerticle probes;
   private SourceAssignment assignment;
 
-  private LivelogNode(Vertx vertx, LivelogConfig config) {
+  private LivelogNode(Vertx vertx, LivelogConfig config, HazelcastClusterManager cluster) {
     this.vertx = vertx;
     this.config = config;
+    this.cluster = cluster;
   }
 
   public static Future<LivelogNode> start(LivelogConfig config, Set<Role> roles, boolean cluster) {
-    VertxOptions options = new VertxOptions();
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setJvmMetricsEnabled(true)
+        .setEnabled(true));
+    HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster()) : null;
     Future<Vertx> vertx = cluster
-        ? ClusterSetup.clusteredVertx(options, config.cluster())
+        ? ClusterSetup.clusteredVertx(options, config.cluster(), manager)
         : Future.succeededFuture(Vertx.vertx(options));
     return vertx.compose(v -> {
-      LivelogNode node = new LivelogNode(v, config);
+      LivelogNode node = new LivelogNode(v, config, manager);
       return node.deploy(roles).map(node).recover(e -> node.stop().transform(x -> Future.failedFuture(e)));
     });
   }
 
   private Future<Void> deploy(Set<Role> roles) {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    metrics = registry == null ? null : new NodeMetrics(registry);
+    HealthChecks readiness = NodeReadiness.of(vertx, this, roles);
+    if (roles.contains(Role.ANALYZER) && vertx.isClustered() && !config.storage().usesMongo()) {
+      LOG.warn("clustered with the embedded store: each analyzer node keeps its own data file;"
+          + " with more than one analyzer node, use MongoDB (storage.mongo.uri)");
+    }
     Future<Void> chain = Future.succeededFuture();
     if (roles.contains(Role.ANALYZER)) {
       chain = chain.compose(v -> EventStores.open(vertx, config.storage()))
@@ -63,19 +91,31 @@ public final class LivelogNode {
             store = s;
             LOG.info("store: {}", s.describe());
             storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
+            if (metrics != null) {
+              config.sources().forEach(src -> metrics.storing(src.id(), storeVerticle));
+            }
             return deploy(storeVerticle);
           })
           .compose(v -> deploy(new AnalyzerVerticle(config, store)));
     }
     if (roles.contains(Role.PARSER)) {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      chain = chain.compose(v -> track(vertx.deployVerticle(() -> new ParserVerticle(config),
+      if (metrics != null) {
+        config.sources().forEach(src -> metrics.parsing(src.id(), parsed));
+      }
+      chain = chain.compose(v -> track(vertx.deployVerticle(() -> new ParserVerticle(config, parsed),
           new DeploymentOptions().setInstances(instances))));
     }
     if (roles.contains(Role.WEB)) {
       chain = chain.compose(v -> {
-        web = new WebVerticle(config);
+        web = new WebVerticle(config, System.getenv(), readiness);
         return deploy(web);
+      });
+    } else {
+      // Every process answers its orchestrator's probes and serves its metrics.
+      chain = chain.compose(v -> {
+        probes = new ProbeVerticle(config.web(), readiness);
+        return deploy(probes);
       });
     }
     if (roles.contains(Role.SOURCE)) {
@@ -89,7 +129,8 @@ public final class LivelogNode {
       }
       if (!shared.isEmpty()) {
         assignment = new SourceAssignment(vertx, shared,
-            source -> vertx.deployVerticle(sourceVerticle(source)), vertx::undeploy);
+            source -> vertx.deployVerticle(sourceVerticle(source)),
+            id -> vertx.undeploy(id).onComplete(done -> sources.values().removeIf(s -> id.equals(s.deploymentID()))));
         chain = chain.compose(v -> assignment.start());
       }
     }
@@ -97,7 +138,12 @@ public final class LivelogNode {
   }
 
   private SourceVerticle sourceVerticle(SourceConfig source) {
-    return new SourceVerticle(source, config.pipeline(), SourceFactory.forSource(source, config));
+    SourceVerticle verticle = new SourceVerticle(source, config.pipeline(),
+        SourceFactory.forSource(source, config));
+    if (sources.put(source.id(), verticle) == null && metrics != null) {
+      metrics.source(source.id(), () -> sources.get(source.id()));
+    }
+    return verticle;
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle) {
@@ -108,9 +154,24 @@ public final class LivelogNode {
     return deployment.onSuccess(deployments::push).mapEmpty();
   }
 
-  /** The port the dashboard listens on, or -1 without the web role. */
+  /** The port the dashboard (or, without the web role, the probes) listens on. */
   public int webPort() {
-    return web == null ? -1 : web.actualPort();
+    return web != null ? web.actualPort() : probes != null ? probes.actualPort() : -1;
+  }
+
+  /** Whether the dashboard is served by this process. */
+  public boolean servesDashboard() {
+    return web != null;
+  }
+
+  /** Whether this node is (still) a member of its cluster; true when not clustered. */
+  public boolean isClusterMember() {
+    return cluster == null || cluster.isActive();
+  }
+
+  /** The status of each source this node follows. */
+  public List<JsonObject> sourceStatuses() {
+    return sources.values().stream().map(SourceVerticle::status).toList();
   }
 
   public Vertx vertx() {

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         selected.stream().map(Role::label).collect(Collectors.joining(", ")),
         selected.contains(Role.SOURCE) ? config.sources().size() : 0,
         cluster ? ", clustered" : "");
-    if (node.webPort() > 0) {
+    if (node.servesDashboard()) {
       spec.commandLine().getOut().printf("dashboard: http://%s:%d/%n",
           NodeRunner.displayHost(config.web().host()), node.webPort());
     }

@@ -73,9 +73,11 @@ class StoreOutageTest {
     mongo.shutdownNow();
     long downAt = System.currentTimeMillis();
     boolean sawFailing = false;
+    boolean sawUnready = false;
     while (System.currentTimeMillis() - downAt < 10_000) {
       sawFailing |= node.isStoreFailing();
-      Thread.sleep(100);
+      sawUnready |= readiness().statusCode() == 503 && readiness().body().contains("\"store\"");
+      Thread.sleep(200);
     }
     mongo = new MongoServer(new H2Backend(dataFile.toString()));
     mongo.bind("127.0.0.1", port);
@@ -90,10 +92,22 @@ class StoreOutageTest {
       stored = node.store().countEvents().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
     assertThat(sawFailing).as("the store reported failing while MongoDB was down").isTrue();
+    assertThat(sawUnready).as("/health/ready said 503 and why while MongoDB was down").isTrue();
+    assertThat(readiness().statusCode()).as("ready again").isEqualTo(200);
     assertThat(maxInFlight.get()).as("the source filled its in-flight window and paused").isEqualTo(4);
     assertThat(written.get()).isGreaterThan(5_000);
     assertThat(stored).as("stored events == lines written").isEqualTo(written.get());
     assertThat(node.isStoreFailing()).isFalse();
+  }
+
+  private java.net.http.HttpResponse<String> readiness() {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + node.webPort() + "/health/ready")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** About 1000 combined lines a second, flushed in small groups, until told to stop. */

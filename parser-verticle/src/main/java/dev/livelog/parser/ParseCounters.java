@@ -9,7 +9,7 @@ public final class ParseCounters {
   private final Map<String, LongAdder> lines = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
 
-  void add(String source, int lineCount, int failedCount) {
+  public void add(String source, int lineCount, int failedCount) {
     lines.computeIfAbsent(source, s -> new LongAdder()).add(lineCount);
     failed.computeIfAbsent(source, s -> new LongAdder()).add(failedCount);
   }

@@ -23,11 +23,17 @@ import java.util.Map;
 public final class ParserVerticle extends VerticleBase {
   private final LivelogConfig config;
   private final Map<String, BatchParser> parsers = new HashMap<>();
-  private final ParseCounters counters = new ParseCounters();
+  private final ParseCounters counters;
   private MessageConsumer<LineBatch> consumer;
 
   public ParserVerticle(LivelogConfig config) {
+    this(config, new ParseCounters());
+  }
+
+  /** {@code counters} may be shared by every parser instance of the process, for metrics. */
+  public ParserVerticle(LivelogConfig config, ParseCounters counters) {
     this.config = config;
+    this.counters = counters;
   }
 
   @Override

@@ -5,6 +5,8 @@ public final class SourceCounters {
   private volatile long linesSent;
   private volatile long bytesRead;
   private long lastStatusAt;
+  private volatile long roundTrips;
+  private volatile long roundTripNanos;
 
   void linesSent(int n) {
     linesSent += n;
@@ -12,6 +14,17 @@ public final class SourceCounters {
 
   void bytesRead(int n) {
     bytesRead += n;
+  }
+
+  void roundTrip(long nanos) {
+    roundTripNanos += nanos;
+    roundTrips++;
+  }
+
+  /** Mean time from sending a batch to the parser's reply, in seconds (NaN before any). */
+  public double meanRoundTripSeconds() {
+    long n = roundTrips;
+    return n == 0 ? Double.NaN : roundTripNanos / 1e9 / n;
   }
 
   void statusPublished(long now) {

@@ -216,7 +216,9 @@ public final class SourceVerticle extends VerticleBase {
   private void send(LineBatch batch) {
     window.sent(batch.startOffset(), batch.endOffset(), System.currentTimeMillis());
     counters.linesSent(batch.size());
+    long sentAt = System.nanoTime();
     vertx.eventBus().request(Addresses.LINES, batch, new DeliveryOptions().setSendTimeout(30_000))
+        .onSuccess(reply -> counters.roundTrip(System.nanoTime() - sentAt))
         .onFailure(e -> {
           if (batchIsCurrent(batch)) {
             fail(new IllegalStateException("parser did not take a batch: " + e.getMessage()));

@@ -7,21 +7,21 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.Map;
 
 /**
  * The dashboard's HTTP server: static page and WebJar assets, the SockJS bridge that streams
- * datapoints to browsers, the small REST API and the liveness probe, all but the probe behind
- * the optional {@code web.auth}. Only wiring lives here; each route's behaviour is in its own
+ * datapoints to browsers, the small REST API, and the probes and metrics of
+ * {@link ProbeRoutes}; all but the probes and metrics behind the optional {@code web.auth}. Only wiring lives here; each route's behaviour is in its own
  * handler class.
  */
 public class WebVerticle extends VerticleBase {
   private final LivelogConfig config;
   private final Map<String, String> environment;
+  private final HealthChecks readiness;
   private final SourceStatusBoard sources = new SourceStatusBoard();
   private WebAccess access;
   private HttpServer server;
@@ -32,8 +32,14 @@ public class WebVerticle extends VerticleBase {
 
   /** {@code environment} holds the secrets that {@code web.auth} names. */
   public WebVerticle(LivelogConfig config, Map<String, String> environment) {
+    this(config, environment, null);
+  }
+
+  /** {@code readiness}: the node's checks for {@code /health/ready} (null: always ready). */
+  public WebVerticle(LivelogConfig config, Map<String, String> environment, HealthChecks readiness) {
     this.config = config;
     this.environment = environment;
+    this.readiness = readiness;
   }
 
   @Override
@@ -58,18 +64,10 @@ public class WebVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /**
-   * Alive means this verticle answers HTTP. The handler answers 204 with no body while it has
-   * no checks, so it gets one that always passes, to reply 200 {"status":"UP",...}.
-   */
-  private HealthCheckHandler liveness() {
-    return HealthCheckHandler.create(vertx).register("http", promise -> promise.complete(Status.OK()));
-  }
-
   private Router routes() {
     Router router = Router.router(vertx);
-    // Probes come first: they stay open when the rest needs credentials.
-    router.get("/health/live").handler(liveness());
+    // Probes and metrics come first: they stay open when the rest needs credentials.
+    ProbeRoutes.mount(router, vertx, readiness == null ? ProbeRoutes.alwaysReady(vertx) : readiness);
     if (access.guarded()) {
       router.route().handler(new AccessGuard(access));
     }

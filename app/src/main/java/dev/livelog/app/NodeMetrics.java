@@ -1,0 +1,64 @@
+package dev.livelog.app;
+
+import dev.livelog.parser.ParseCounters;
+import dev.livelog.source.SourceVerticle;
+import dev.livelog.store.StoreVerticle;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * livelog's own Prometheus metrics, beside Vert.x's: per source, lines read, parsed, failed
+ * and stored, bytes read and behind, batches in flight, and the round trip of a batch to a
+ * parser and back. Each process reports what its roles see: a source node its reading, a
+ * parser node its parsing, an analyzer node its storing.
+ */
+final class NodeMetrics {
+  private final MeterRegistry registry;
+
+  NodeMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Meters of a source, reading whichever verticle follows it on this node now (a source may
+   * move between nodes and back); NaN or 0 while none does.
+   */
+  void source(String id, Supplier<SourceVerticle> current) {
+    counter("livelog_source_lines_read", "lines read and sent to parsers", id, current,
+        c -> status(c, "linesSent", 0));
+    counter("livelog_source_bytes_read", "bytes read", id, current, c -> status(c, "bytesRead", 0));
+    gauge("livelog_source_bytes_behind", "bytes written to the source not yet read", id, current,
+        c -> status(c, "bytesBehind", Double.NaN));
+    gauge("livelog_source_batches_in_flight", "batches sent and not yet stored", id, current,
+        c -> status(c, "inFlight", Double.NaN));
+    gauge("livelog_bus_round_trip_seconds", "mean time from sending a batch to a parser's reply",
+        id, current, c -> c.get() == null ? Double.NaN : c.get().counters().meanRoundTripSeconds());
+  }
+
+  void parsing(String id, ParseCounters counters) {
+    counter("livelog_lines_parsed", "lines parsed", id, counters, c -> c.lines(id) - c.failed(id));
+    counter("livelog_lines_failed", "lines that did not parse (dead letters)", id, counters,
+        c -> c.failed(id));
+  }
+
+  void storing(String id, StoreVerticle store) {
+    counter("livelog_events_stored", "events newly stored", id, store, s -> s.stored(id));
+  }
+
+  private <T> void counter(String name, String help, String source, T obj, ToDoubleFunction<T> f) {
+    FunctionCounter.builder(name, obj, f).description(help).tag("source", source).register(registry);
+  }
+
+  private <T> void gauge(String name, String help, String source, T obj, ToDoubleFunction<T> f) {
+    Gauge.builder(name, obj, f).description(help).tag("source", source).register(registry);
+  }
+
+  private static double status(Supplier<SourceVerticle> current, String key, double none) {
+    SourceVerticle source = current.get();
+    Number n = source == null ? null : source.status().getNumber(key);
+    return n == null ? none : n.doubleValue();
+  }
+}

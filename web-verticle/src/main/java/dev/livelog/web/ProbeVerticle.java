@@ -1,0 +1,40 @@
+package dev.livelog.web;
+
+import dev.livelog.common.config.WebConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Router;
+
+/**
+ * The HTTP server of a process without the web role: only the probes and metrics of
+ * {@link ProbeRoutes}, on the configured web host and port.
+ */
+public final class ProbeVerticle extends VerticleBase {
+  private final WebConfig web;
+  private final HealthChecks readiness;
+  private HttpServer server;
+
+  public ProbeVerticle(WebConfig web, HealthChecks readiness) {
+    this.web = web;
+    this.readiness = readiness;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    ProbeRoutes.mount(router, vertx, readiness);
+    router.route().handler(ctx -> ApiError.send(ctx, 404,
+        "this livelog process serves only /health/live, /health/ready and /metrics"));
+    return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))
+        .requestHandler(router)
+        .listen()
+        .onSuccess(listening -> server = listening);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}
