@@ -81,9 +81,18 @@ public final class CommandSource implements LineSource {
     });
   }
 
+  /**
+   * Runs the command in its own process group ({@code setsid}, where there is one), and ends
+   * the whole group (a pipeline, a child that {@code sh -c} forked) when the channel's input
+   * ends: sshd does not signal a command that has no terminal.
+   */
   static String remoteProgram(String command) {
-    return "{\nexec 5<&0\n( exec <&5 >/dev/null 2>&1 5<&-; cat; kill -TERM $$ ) &\n"
-        + "exec 5<&- </dev/null\nexec sh -c " + TailScript.quote(command) + "\n}\n";
+    String run = "sh -c " + TailScript.quote(command);
+    return "{\nexec 5<&0 </dev/null\n"
+        + "if command -v setsid >/dev/null 2>&1; then setsid " + run + " & else " + run + " & fi\n"
+        + "c=$!\n"
+        + "( exec <&5 >/dev/null 2>&1 5<&-; cat; kill -TERM -$c 2>/dev/null || kill -TERM $c ) &\n"
+        + "exec 5<&-\nwait $c\n}\n";
   }
 
   @Override
