@@ -29,7 +29,8 @@ final class SourceFactory {
       Map<String, String> env) {
     if (source.host() != null) {
       HostConfig host = config.hosts().get(source.host());
-      RemoteShell.Connector ssh = () -> SshShell.connect(source.host(), host, env);
+      RemoteShell.Connector ssh =
+          attempt -> SshShell.connect(source.host(), host, env, attempt);
       if (source.command() != null) {
         return () -> CommandSource.remote(source.id(), source.host(), source.command(), ssh);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.source.ssh.FreezingProxy;
 import dev.livelog.source.ssh.ServerProcesses;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -253,6 +254,44 @@ class SshPipelineTest {
     }
     for (int i = 0; i < 19; i++) {
       assertNothingLeftOnTheServer("m" + i);
+    }
+  }
+
+  @Test
+  void fiftyHungHostsDoNotDelayOtherSources() throws Exception {
+    try (FreezingProxy hung = new FreezingProxy(ssh.server.port())) {
+      hung.freeze(); // accepts connections, never answers: each handshake waits 10 s
+      StringBuilder sources = new StringBuilder();
+      for (int i = 0; i < 50; i++) {
+        sources.append("  - {id: hung").append(i).append(", host: h2, path: /var/log/x.log,"
+            + " format: numbered}\n");
+      }
+      Path local = dir.resolve("local.log");
+      appendLines(local, 1, 100);
+      sources.append("  - {id: local, path: '").append(local).append("', format: numbered,"
+          + " from: start}\n");
+      Path remote = dir.resolve("remote.log");
+      appendLines(remote, 1, 100);
+      sources.append(source("remote", remote, ""));
+      String hungHost = "  h2: {hostname: 127.0.0.1, port: " + hung.port() + ", user: tester,"
+          + " identity_file: '" + ssh.identity + "', known_hosts: '" + ssh.knownHosts + "',"
+          + " connect_timeout: 10s}\n";
+      long started = System.currentTimeMillis();
+      LivelogNode node = SshFixture.start(ssh.config(sources.toString(), hungHost));
+      try {
+        SshFixture.await("the local file and the live SSH host stored", 20_000,
+            () -> SshFixture.count(node) == 200);
+        assertThat(System.currentTimeMillis() - started)
+            .as("not queued behind 50 handshakes waiting 10 s each").isLessThan(8_000);
+        List<LogEvent> events = SshFixture.events(node);
+        assertExactlyOnce(events, "local", 100);
+        assertExactlyOnce(events, "remote", 100);
+      } finally {
+        long stopping = System.currentTimeMillis();
+        SshFixture.stop(node);
+        assertThat(System.currentTimeMillis() - stopping).as("stop does not wait for handshakes")
+            .isLessThan(15_000);
+      }
     }
   }
 }

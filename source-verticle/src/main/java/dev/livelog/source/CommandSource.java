@@ -27,7 +27,7 @@ public final class CommandSource implements LineSource {
   /** Starts the command. */
   @FunctionalInterface
   public interface Launcher {
-    ExecProcess start() throws IOException;
+    ExecProcess start(ConnectAttempt attempt) throws IOException;
   }
 
   private final String sourceId;
@@ -37,6 +37,7 @@ public final class CommandSource implements LineSource {
   private final StderrTail stderr = new StderrTail();
   private final byte[] chunk = new byte[64 * 1024];
   private volatile ExecProcess process;
+  private final ConnectAttempt attempt = new ConnectAttempt();
   private StreamDrain drain;
   private String identity;
   private long offset;
@@ -51,12 +52,12 @@ public final class CommandSource implements LineSource {
 
   /** A command run locally through {@code sh -c}. */
   public static CommandSource local(String sourceId, String command) {
-    return new CommandSource(sourceId, "localhost", command, () -> LocalProcess.start(command));
+    return new CommandSource(sourceId, "localhost", command, a -> LocalProcess.start(command));
   }
 
   /** livelog's standard input. */
   public static CommandSource stdin(String sourceId, InputStream in) {
-    return new CommandSource(sourceId, "localhost", "-", () -> new StdinProcess(in));
+    return new CommandSource(sourceId, "localhost", "-", a -> new StdinProcess(in));
   }
 
   /**
@@ -65,8 +66,9 @@ public final class CommandSource implements LineSource {
    */
   public static CommandSource remote(String sourceId, String hostLabel, String command,
       RemoteShell.Connector connector) {
-    return new CommandSource(sourceId, hostLabel, command, () -> {
-      RemoteShell shell = connector.connect();
+    return new CommandSource(sourceId, hostLabel, command, attempt -> {
+      RemoteShell shell = connector.connect(attempt);
+      attempt.done();
       ExecProcess p;
       try {
         p = shell.exec(TailScript.command(sourceId).replace("livelog-tail", "livelog-command"));
@@ -102,7 +104,7 @@ public final class CommandSource implements LineSource {
   }
 
   private void startCommand() throws IOException {
-    ExecProcess p = launcher.start();
+    ExecProcess p = launcher.start(attempt);
     process = p;
     drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-cmd-" + sourceId);
     identity = "cmd-" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet();
@@ -159,7 +161,7 @@ public final class CommandSource implements LineSource {
     if (process.isAlive()) {
       return;
     }
-    close();
+    stopProcess();
     startCommand();
     restarted = true;
   }
@@ -202,6 +204,11 @@ public final class CommandSource implements LineSource {
 
   @Override
   public void close() {
+    attempt.abort();
+    stopProcess();
+  }
+
+  private void stopProcess() {
     ExecProcess p = process;
     if (p != null) {
       p.close();

@@ -20,9 +20,9 @@ public interface RemoteShell extends AutoCloseable {
   @Override
   void close();
 
-  /** Opens a shell; called again to reconnect. */
+  /** Opens a shell; called again to reconnect. The attempt lets a stop abort it. */
   @FunctionalInterface
   interface Connector {
-    RemoteShell connect() throws IOException;
+    RemoteShell connect(ConnectAttempt attempt) throws IOException;
   }
 }

@@ -36,6 +36,7 @@ public final class SshTailSource implements LineSource {
   private volatile RemoteShell shell;
   private volatile ExecProcess process;
   private volatile boolean closed;
+  private volatile ConnectAttempt attempt;
   private StreamDrain drain;
   private TailDecoder decoder;
   private FileIdentity identity;
@@ -200,7 +201,13 @@ public final class SshTailSource implements LineSource {
       if (s != null) {
         s.close();
       }
-      s = connector.connect();
+      ConnectAttempt a = new ConnectAttempt();
+      attempt = a;
+      if (closed) {
+        throw new IOException(where() + ": stopped");
+      }
+      s = connector.connect(a);
+      a.done();
       shell = s;
       if (closed) {
         s.close();
@@ -282,6 +289,10 @@ public final class SshTailSource implements LineSource {
   @Override
   public void close() {
     closed = true;
+    ConnectAttempt a = attempt;
+    if (a != null) {
+      a.abort();
+    }
     stopProcess();
     RemoteShell s = shell;
     if (s != null) {

@@ -32,7 +32,7 @@ class RemoteTailLogicTest {
 
   private SshTailSource tail(Path file, boolean fromStart) {
     source = new SshTailSource("t1", "localhost", file.toString(), fromStart,
-        Duration.ofMillis(20), LocalShell::new);
+        Duration.ofMillis(20), attempt -> new LocalShell());
     return source;
   }
 

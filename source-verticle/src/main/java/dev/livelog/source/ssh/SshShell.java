@@ -1,6 +1,7 @@
 package dev.livelog.source.ssh;
 
 import dev.livelog.common.config.HostConfig;
+import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.RemoteShell;
 import java.io.IOException;
@@ -34,13 +35,14 @@ public final class SshShell implements RemoteShell {
    * @param hostName the host's name in the config ({@code hosts.NAME})
    * @param env where secrets named by {@code passphrase_env} / {@code password_env} are read
    */
-  public static SshShell connect(String hostName, HostConfig host, Map<String, String> env)
-      throws IOException {
+  public static SshShell connect(String hostName, HostConfig host, Map<String, String> env,
+      ConnectAttempt attempt) throws IOException {
     String label = hostName + " (" + host.user() + "@" + host.hostname() + ":" + host.port() + ")";
     KnownHostsVerifier verifier = new KnownHostsVerifier(hostName,
         Path.of(SshLogin.expandHome(host.knownHosts())), host.acceptsNewKeys());
     SSHClient client = newClient(host);
     client.addHostKeyVerifier(verifier);
+    attempt.holds(() -> close(client));
     try {
       client.connect(host.hostname(), host.port());
     } catch (TransportException e) {
@@ -53,6 +55,8 @@ public final class SshShell implements RemoteShell {
     }
     try {
       new SshLogin(hostName, host, env).authenticate(client, label);
+      // Connected: from now on keepalives, not a read timeout, tell a dead peer.
+      client.getSocket().setSoTimeout(0);
     } catch (IOException | RuntimeException e) {
       close(client);
       throw e;
@@ -66,6 +70,9 @@ public final class SshShell implements RemoteShell {
     SSHClient client = new SSHClient(config);
     int timeout = (int) host.connectTimeout().toMillis();
     client.setConnectTimeout(timeout);
+    // Bounds the handshake and login: a host that accepts TCP but never speaks SSH would
+    // otherwise hold the source's thread forever.
+    client.setTimeout(timeout);
     client.getTransport().setTimeoutMs(timeout);
     client.getConnection().setTimeoutMs(timeout);
     // Interval and count are set before connect: sshj starts the keepalive thread on connect.

@@ -61,7 +61,7 @@ class SshTailSourceTest {
 
   private SshTailSource tail(String id, Path file, HostConfig host, Map<String, String> env) {
     source = new SshTailSource(id, "h1", file.toString(), false, host.pollInterval(),
-        () -> SshShell.connect("h1", host, env));
+        attempt -> SshShell.connect("h1", host, env, attempt));
     return source;
   }
 
