@@ -9,6 +9,7 @@ import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.SshTailSource;
 import dev.livelog.source.ssh.SshShell;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,7 +42,8 @@ final class SourceFactory {
       return () -> CommandSource.local(source.id(), source.command());
     }
     if (source.readsStdin()) {
-      return () -> CommandSource.stdin(source.id(), System.in);
+      InputStream stdin = System.in;
+      return () -> CommandSource.stdin(source.id(), stdin);
     }
     Path path = Path.of(expandHome(source.path()));
     return () -> new FileTailSource(path, source.fromStart());
