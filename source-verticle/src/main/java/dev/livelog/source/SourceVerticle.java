@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class SourceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SourceVerticle.class);
   private static final long POLL_MILLIS = 100;
+  /** After data, an empty read retries soon and backs off to POLL_MILLIS: a stream that is
+   * momentarily drained (an SSH channel between two frames) is not left waiting 100 ms. */
+  private static final long FIRST_IDLE_MILLIS = 1;
   private static final long ACK_TIMEOUT_MILLIS = 60_000;
   private static final long CHECKPOINT_EVERY_MILLIS = 1_000;
   private static final long STATUS_EVERY_MILLIS = 2_000;
@@ -66,6 +69,7 @@ public final class SourceVerticle extends VerticleBase {
   private boolean reading;
   private int epoch;
   private boolean pumpScheduled;
+  private long idleDelay = FIRST_IDLE_MILLIS;
   private volatile boolean stopped;
   private long lastSavedCheckpoint = -1;
   private long lastCheckpointAt;
@@ -201,9 +205,13 @@ public final class SourceVerticle extends VerticleBase {
       case DATA -> {
         splitter.feed(buffer.array(), buffer.position(), at, builder);
         counters.bytesRead(buffer.position());
+        idleDelay = FIRST_IDLE_MILLIS;
         schedulePump(0);
       }
-      case IDLE -> schedulePump(POLL_MILLIS);
+      case IDLE -> {
+        schedulePump(idleDelay);
+        idleDelay = Math.min(POLL_MILLIS, idleDelay * 2);
+      }
       case ROTATED, TRUNCATED -> {
         LOG.info("source {}: file {} ({}), finishing it first", config.id(),
             status == LineSource.ReadStatus.ROTATED ? "rotated" : "truncated", source.fileId());
