@@ -71,7 +71,7 @@ public final class CommandSource implements LineSource {
       attempt.done();
       ExecProcess p;
       try {
-        p = shell.exec(TailScript.command(sourceId).replace("livelog-tail", "livelog-command"));
+        p = shell.exec(TailScript.command("livelog-command", sourceId));
         OutputStream in = p.stdin();
         in.write(remoteProgram(command).getBytes(StandardCharsets.UTF_8));
         in.flush();

@@ -43,6 +43,8 @@ public final class SshTailSource implements LineSource {
   private long offset;
   private long remoteSize = -1;
   private ReadStatus pending;
+  /** A read failed: the stream must be started again, whatever it looks like. */
+  private boolean broken;
   private FileIdentity pendingIdentity;
 
   public SshTailSource(String sourceId, String hostLabel, String path, boolean fromStart,
@@ -71,11 +73,13 @@ public final class SshTailSource implements LineSource {
   /** Starts the remote program again at {@code newOffset} of the current file (reconnecting if needed). */
   @Override
   public void seek(long newOffset) throws IOException {
-    if (newOffset == offset && pending == null && streamIsHealthy()) {
+    if (newOffset == offset && pending == null && !broken && streamIsHealthy()) {
       return;
     }
     pending = null;
+    broken = true;
     TailDecoder.Followed f = start(identity, newOffset);
+    broken = false;
     offset = newOffset;
     switch (f.why()) {
       case "resume" -> { }
@@ -94,6 +98,15 @@ public final class SshTailSource implements LineSource {
     if (pending != null) {
       return pending;
     }
+    try {
+      return readFrames(buffer);
+    } catch (IOException | RuntimeException e) {
+      broken = true;
+      throw e;
+    }
+  }
+
+  private ReadStatus readFrames(ByteBuffer buffer) throws IOException {
     while (true) {
       if (decoder.inFrame()) {
         offset += decoder.copyFrame(in, buffer);
@@ -214,7 +227,7 @@ public final class SshTailSource implements LineSource {
         throw new IOException(where() + ": stopped");
       }
     }
-    ExecProcess p = s.exec(TailScript.command(sourceId));
+    ExecProcess p = s.exec(TailScript.command("livelog-tail", sourceId));
     process = p;
     String fileId = from == null ? null : from.device() + "-" + from.inode();
     OutputStream stdin = p.stdin();

@@ -96,9 +96,12 @@ final class TailScript {
 
   private TailScript() {}
 
-  /** The command line: only the source's id (letters, digits, '.', '_', '-'), safe in any shell. */
-  static String command(String sourceId) {
-    return "exec sh -s livelog-tail " + sourceId.replaceAll("[^A-Za-z0-9._-]", "_");
+  /**
+   * The command line: {@code sh} reading its program from stdin, named for {@code ps} by the
+   * program and the source's id (letters, digits, '.', '_', '-'): safe in any login shell.
+   */
+  static String command(String program, String sourceId) {
+    return "exec sh -s " + program + " " + sourceId.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /**
