@@ -34,6 +34,7 @@ public final class LivelogNode {
   private final Vertx vertx;
   private final LivelogConfig config;
   private final Deque<String> deployments = new ArrayDeque<>();
+  private final List<SourceVerticle> sources = new ArrayList<>();
   private EventStore store;
   private WebVerticle web;
 
@@ -77,8 +78,12 @@ public final class LivelogNode {
     }
     if (roles.contains(Role.SOURCE)) {
       for (SourceConfig source : config.sources()) {
-        chain = chain.compose(v -> deploy(new SourceVerticle(source, config.pipeline(),
-            SourceFactory.forSource(source, config))));
+        chain = chain.compose(v -> {
+          SourceVerticle verticle = new SourceVerticle(source, config.pipeline(),
+              SourceFactory.forSource(source, config));
+          sources.add(verticle);
+          return deploy(verticle);
+        });
       }
     }
     return chain;
@@ -99,6 +104,11 @@ public final class LivelogNode {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The sources of the source role (for readiness: {@link SourceVerticle#isStreaming()}). */
+  public List<SourceVerticle> sources() {
+    return List.copyOf(sources);
   }
 
   /** The store of the analyzer role, or null without it. */
