@@ -135,6 +135,31 @@ class SshPipelineTest {
   }
 
   @Test
+  void aFileRotatedWhileDisconnectedIsFinishedBeforeTheNewOne() throws Exception {
+    Path log = dir.resolve("away.log");
+    appendLines(log, 1, 500);
+    LivelogNode node = SshFixture.start(ssh.config(source("away", log, ""), ""));
+    try {
+      SshFixture.await("the first lines stored", 20_000, () -> SshFixture.count(node) == 500);
+      ssh.server.stop();
+      appendLines(log, 501, 800); // still unread when the file is rotated away
+      Files.move(log, dir.resolve("away.log.1"));
+      appendLines(dir.resolve("away.log.1"), 801, 900);
+      appendLines(log, 901, 1200);
+      ssh.server.start();
+      SshFixture.await("both files stored", 40_000, () -> SshFixture.count(node) == 1200);
+      Thread.sleep(300);
+      List<LogEvent> events = SshFixture.events(node);
+      assertExactlyOnce(events, "away", 1200);
+      assertThat(events.stream().filter(e -> (Long) e.get("n") == 901).findFirst().orElseThrow()
+          .offset()).as("the new file starts at offset 0").isZero();
+    } finally {
+      SshFixture.stop(node);
+    }
+    assertNothingLeftOnTheServer("away");
+  }
+
+  @Test
   void aLivelogRestartResumesAtTheCheckpoint() throws Exception {
     Path log = dir.resolve("resume.log");
     Files.createFile(log);
