@@ -1,16 +1,25 @@
 // livelog dashboard: loads the layout from /api/config, fills the charts from
-// /api/history, then appends live datapoints from the event-bus bridge.
+// /api/history, then appends live datapoints from the event-bus bridge. Sources and dead
+// letters are polled; the range control swaps the live columns for stored data.
 
 import { fetchJson } from "./api.js";
 import { EventBusBridge } from "./bridge.js";
 import { Dashboard } from "./dashboard.js";
+import { DeadLetters } from "./deadletters.js";
+import { PastView } from "./past.js";
+import { PRESETS, localInputValue, rangeOf } from "./range.js";
+import { SourcesTable } from "./sources.js";
 import { currentTheme, onThemeChange } from "./theme.js";
 
 const ANALYTICS_PREFIX = "livelog.analytics.";
 const CONFIG_RETRY_MS = 5_000;
+const SOURCES_EVERY_MS = 2_000;
+const DEAD_LETTERS_EVERY_MS = 5_000;
+const DEAD_LETTER_SAMPLES = 5;
 
-const connection = document.getElementById("connection");
-const notice = document.getElementById("notice");
+const $ = (id) => document.getElementById(id);
+const connection = $("connection");
+const notice = $("notice");
 
 function showConnection(state, { retryInMs } = {}) {
   connection.dataset.state = state;
@@ -36,10 +45,72 @@ async function loadConfig() {
   }
 }
 
+// Runs `task` now and every `ms` while the page is visible (hidden tabs need no table).
+function every(ms, task) {
+  const run = () => document.hidden || task().catch(() => {});
+  run();
+  setInterval(run, ms);
+  document.addEventListener("visibilitychange", run);
+  return run;
+}
+
+function watchStatus() {
+  const sources = new SourcesTable($("sources"));
+  const deadLetters = new DeadLetters($("deadletters"));
+  const refreshSources = every(SOURCES_EVERY_MS, async () => sources.show((await fetchJson("api/sources")).sources));
+  const refreshDeadLetters = every(DEAD_LETTERS_EVERY_MS, async () =>
+    deadLetters.show(await fetchJson(`api/deadletters?limit=${DEAD_LETTER_SAMPLES}`)));
+  return () => {
+    refreshSources();
+    refreshDeadLetters();
+  };
+}
+
+// "Live" shows the live columns; a preset or a custom range shows stored data instead.
+function setUpRangeControl(config, getTheme) {
+  const select = $("range");
+  const custom = $("custom-range");
+  const past = new PastView($("past"), config);
+  select.append(...PRESETS.map((p) => new Option(p.label, p.value)), new Option("Custom…", "custom"));
+  const show = () => {
+    const live = select.value === "live";
+    custom.hidden = select.value !== "custom";
+    $("periods").hidden = !live;
+    $("past").hidden = live;
+    if (live) return;
+    if (select.value === "custom" && !$("range-from").value) {
+      $("range-from").value = localInputValue(Date.now() - 3_600_000);
+      $("range-to").value = localInputValue(Date.now());
+    }
+    try {
+      const range = rangeOf({
+        value: select.value,
+        from: new Date($("range-from").value).getTime(),
+        to: new Date($("range-to").value).getTime(),
+      });
+      past.show(range, getTheme());
+      showNotice(null);
+    } catch (error) {
+      showNotice(error.message);
+    }
+  };
+  select.addEventListener("change", show);
+  $("range-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    show();
+  });
+  return past;
+}
+
 async function start() {
   const config = await loadConfig();
-  const dashboard = new Dashboard(document.getElementById("periods"), config, currentTheme());
-  onThemeChange(() => dashboard.setTheme(currentTheme()));
+  const dashboard = new Dashboard($("periods"), config, currentTheme());
+  const past = setUpRangeControl(config, currentTheme);
+  onThemeChange(() => {
+    dashboard.setTheme(currentTheme());
+    past.setTheme(currentTheme());
+  });
+  const refreshStatus = watchStatus();
   await dashboard.loadAllHistory();
 
   // History is fetched again each time the socket opens, the first time included: points
@@ -47,7 +118,10 @@ async function start() {
   // points already shown are simply replaced.
   const bridge = new EventBusBridge(new URL("eventbus", document.baseURI).href, {
     onState: showConnection,
-    onOpen: () => dashboard.loadAllHistory(),
+    onOpen: () => {
+      dashboard.loadAllHistory();
+      refreshStatus();
+    },
   });
   for (const period of config.periods) {
     bridge.subscribe(ANALYTICS_PREFIX + period.name, (datapoint) => dashboard.add(datapoint));

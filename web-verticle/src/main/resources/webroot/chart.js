@@ -106,11 +106,13 @@ function barsOf(period, share) {
   });
 }
 
-// The x axis always spans the period's whole history, ending at the newest point, so bars
+// A stored range (the zoom into the past) is shown whole. Live,
+// the x axis always spans the period's whole history, ending at the newest point, so bars
 // keep their width and the chart does not stretch while it fills up. The newest point comes
 // from the store: with a single point uPlot proposes a day-long range ending a day later.
 function xRange(period, store) {
   const step = period.interval_ms / 1000;
+  if (period.range) return () => [period.range[0] / 1000 - step / 2, period.range[1] / 1000];
   return () => {
     const newest = store.timeAt();
     const last = newest === null ? Date.now() / 1000 : newest / 1000;
@@ -143,10 +145,13 @@ function axis(theme) {
 }
 
 // One short 24-hour line per tick (uPlot's default adds a date line that crowds narrow
-// columns); seconds only when the ticks fall between whole minutes.
+// columns); seconds only when the ticks fall between whole minutes, the day only when the
+// axis spans more than one.
 function timeTicks(u, splits) {
   const seconds = splits.some((s) => s % 60 !== 0);
+  const days = splits.length > 1 && splits[splits.length - 1] - splits[0] > 86_400;
   const style = { hourCycle: "h23", hour: "2-digit", minute: "2-digit", ...(seconds && { second: "2-digit" }) };
+  if (days) return splits.map((s) => new Date(s * 1000).toLocaleString([], { ...style, day: "numeric", month: "short" }));
   return splits.map((s) => new Date(s * 1000).toLocaleTimeString([], style));
 }
 

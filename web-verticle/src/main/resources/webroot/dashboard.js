@@ -5,6 +5,12 @@
 import { fetchJson } from "./api.js";
 import { formatDuration } from "./format.js";
 import { Panel } from "./panel.js";
+import { TablePanel } from "./toplist.js";
+
+/** A group's panel: a table for `chart: {type: table}` (top-N lists), otherwise a chart. */
+export function createPanel(group, period, theme) {
+  return group.chart?.type === "table" ? new TablePanel(group, period) : new Panel(group, period, theme);
+}
 
 export class Dashboard {
   #panels = new Map();
@@ -62,7 +68,7 @@ export class Dashboard {
       column.insertAdjacentHTML("beforeend", `<p class="empty">No plot groups configured.</p>`);
     }
     for (const group of this.config.groups) {
-      const panel = new Panel(group, period, theme);
+      const panel = createPanel(group, period, theme);
       this.#panels.set(key(period.name, group.name), panel);
       column.append(panel.element);
       panel.render();

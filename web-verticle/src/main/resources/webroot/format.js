@@ -64,3 +64,24 @@ export function formatDuration(ms) {
   }
   return `${ms} ms`;
 }
+
+/** "0 B", "512 B", "1.5 KiB", "12 MiB": how far a source is behind its file. */
+export function formatBytes(bytes) {
+  if (bytes === null || bytes === undefined) return MISSING;
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${Number(value.toFixed(value < 10 ? 1 : 0))} ${units[unit]}`;
+}
+
+/** A rate with sensible precision: "0", "0.5", "12", "1,234". */
+export function formatRate(perSecond) {
+  if (perSecond === null || perSecond === undefined) return MISSING;
+  return perSecond < 10 && perSecond % 1 !== 0
+    ? perSecond.toFixed(1)
+    : Math.round(perSecond).toLocaleString("en-US");
+}

@@ -1,14 +1,18 @@
 // One plot group at one period: a heading, a chart and a legend with each series' value.
-// The legend shows the newest point, or the point under the cursor while one hovers.
-// Stable hooks for browser tests: the panel's data-group and data-period, and each legend
-// item's data-series.
+// The legend shows the newest point, or the point under the cursor while one hovers (with a
+// tooltip by the cursor).
+// Stable hooks for browser tests: the panel's data-group and data-period, its data-points,
+// data-first and data-last (epoch ms: a chart without holes has one point per interval), and
+// each legend item's data-series.
 
 import { SeriesStore } from "./series.js";
 import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
 import { formatValue } from "./format.js";
+import { Tooltip } from "./tooltip.js";
 
 export class Panel {
   #chart = null;
+  #tooltip = null;
   #cursor = null;
   #legend;
   #chartBox;
@@ -61,6 +65,7 @@ export class Panel {
         this.#showValues();
       },
     });
+    this.#tooltip = new Tooltip(this.#chart);
     this.#buildLegend();
   }
 
@@ -106,15 +111,31 @@ export class Panel {
 
   #showValues() {
     const index = this.#cursor;
+    this.element.dataset.points = this.store.length;
+    this.element.dataset.first = this.store.timeAt(0) ?? "";
+    this.element.dataset.last = this.store.timeAt() ?? "";
     for (const item of this.#legend.children) {
       const value = this.store.valueAt(item.dataset.series, index);
       item.querySelector(".series-value").textContent = formatValue(this.group.format, value);
     }
+    this.#showTooltip(index);
     const events = this.store.eventsAt(index);
     this.#events.textContent = events === null ? "" : `${events.toLocaleString()} events`;
     const time = this.store.timeAt(index);
     this.#time.textContent = time === null ? "" : new Date(time).toLocaleTimeString([], { hourCycle: "h23" });
     this.#time.dateTime = time === null ? "" : new Date(time).toISOString();
+  }
+
+  #showTooltip(index) {
+    if (!this.#tooltip) return;
+    const time = index === null ? null : this.store.timeAt(index);
+    const title = time === null ? "" : new Date(time).toLocaleString([], { hourCycle: "h23" });
+    const rows = this.store.names().map((name) => ({
+      name,
+      color: this.#colorOf(name),
+      text: formatValue(this.group.format, this.store.valueAt(name, index)),
+    }));
+    this.#tooltip.show(this.#chart, index, title, rows);
   }
 
   #resize() {

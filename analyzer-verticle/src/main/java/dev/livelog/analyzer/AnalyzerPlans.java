@@ -4,6 +4,8 @@ import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.store.query.ConditionParser;
+import dev.livelog.store.query.Filter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +25,9 @@ public final class AnalyzerPlans {
     for (Map.Entry<String, GroupConfig> e : config.groups().entrySet()) {
       String path = "groups." + e.getKey();
       GroupConfig g = e.getValue();
-      EventFilter where;
+      Filter where;
       try {
-        where = EventFilter.compile(g.where(), "all");
+        where = ConditionParser.parse(g.where(), "all");
       } catch (ConfigException ex) {
         throw ex.under(path);
       }
@@ -65,13 +67,33 @@ public final class AnalyzerPlans {
       throw new ConfigException("field", "metric '" + a.metric()
           + "' needs the field it measures, e.g. field: ups_rt");
     }
-    if (a.by() == null && (a.label() == null || a.label().isBlank())) {
+    if (a.by() == null && metric != Metric.TOP && (a.label() == null || a.label().isBlank())) {
       throw new ConfigException("label", "required for an analyzer without 'by' (it names the series)");
     }
     if (a.by() == null && !a.values().isEmpty()) {
       throw new ConfigException("values", "only with 'by': the values of the by-field to show");
     }
-    EventFilter filter = EventFilter.compile(a.where(), a.match());
-    return new SeriesAnalyzer(a, metric, filter);
+    if (a.by() == null && (a.byClass() || a.byPrefix() != null)) {
+      throw new ConfigException(a.byClass() ? "by_class" : "by_prefix", "only with 'by'");
+    }
+    if (a.byClass() && a.byPrefix() != null) {
+      throw new ConfigException("by_prefix", "use by_class or by_prefix, not both");
+    }
+    if (a.byPrefix() != null && a.byPrefix() < 1) {
+      throw new ConfigException("by_prefix", "must be at least 1 (path segments to keep)");
+    }
+    if (metric == Metric.TOP && a.by() != null) {
+      throw new ConfigException("by", "a top metric makes one series per frequent value of its"
+          + " field; it cannot also be split by another field");
+    }
+    if (metric == Metric.TOP && (a.top() < 1 || a.top() > 1000)) {
+      throw new ConfigException("top", "must be between 1 and 1000");
+    }
+    for (double p : a.percentiles()) {
+      if (!(p > 0 && p <= 100)) {
+        throw new ConfigException("percentiles", "each must be above 0 and at most 100, got " + p);
+      }
+    }
+    return new SeriesAnalyzer(a, metric, ConditionParser.parse(a.where(), a.match()));
   }
 }

@@ -4,6 +4,7 @@ import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.BatchCodecs;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.cluster.Leases;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.LogEvent;
@@ -22,10 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds events from {@code livelog.events} into the {@link AnalyticsEngine}; at every tick of
- * every period publishes one datapoint per plot group on {@code livelog.analytics.<period>}
- * and stores it. Keeps each period's history (restored from the store on start) and answers
- * {@code livelog.history} with it.
+ * Feeds events from {@code livelog.events} into the {@link AnalyticsEngine} and ticks every
+ * period. Any number of analyzers may run: each group and period has one lease cluster-wide,
+ * and only its holder publishes (on {@code livelog.analytics.<period>}) and stores that
+ * group's datapoints; the others compute the same windows as hot standbys. Every analyzer
+ * keeps the history of what is published (answering {@code livelog.history}), restored from
+ * the store on start; whoever takes a lease first recomputes from stored events the ticks
+ * missed since the last datapoint (the previous holder died, or livelog was down).
  */
 public final class AnalyzerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzerVerticle.class);
@@ -37,6 +41,8 @@ public final class AnalyzerVerticle extends VerticleBase {
   private final List<Long> timers = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AnalyticsEngine engine;
+  private StoredSeries stored;
+  private Leases leases;
   private boolean stopped;
 
   public AnalyzerVerticle(LivelogConfig config, EventStore store) {
@@ -48,17 +54,35 @@ public final class AnalyzerVerticle extends VerticleBase {
   public Future<?> start() {
     BatchCodecs.register(vertx);
     engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
+    stored = new StoredSeries(AnalyzerPlans.compile(config), store);
+    leases = new Leases(vertx);
     List<Future<?>> restored = new ArrayList<>();
     for (PeriodConfig period : config.periods()) {
       DatapointHistory history = new DatapointHistory(period.history());
       histories.put(period.name(), history);
       restored.add(restore(period, history));
+      consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.analytics(period.name()),
+          m -> history.add(Datapoint.fromJson(m.body()))));
+      for (GroupPlan group : engine.groups()) {
+        leases.want(leaseKey(group.name(), period), gained -> {
+          if (gained) {
+            backfill(period, group.name());
+          }
+        });
+      }
     }
     consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS, m -> onEvents(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
+        new QueryRequests(stored)::answer));
     return Future.all(restored)
         .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
+        .compose(v -> leases.start())
         .onSuccess(v -> config.periods().forEach(this::scheduleTick));
+  }
+
+  private static String leaseKey(String group, PeriodConfig period) {
+    return "analyzer:" + group + ":" + period.name();
   }
 
   private Future<?> restore(PeriodConfig period, DatapointHistory history) {
@@ -66,13 +90,43 @@ public final class AnalyzerVerticle extends VerticleBase {
     long from = now - period.interval().toMillis() * period.history();
     return store.datapoints(period.name(), from, now + 1)
         .onSuccess(points -> {
-          history.restore(points);
+          history.addAll(points);
           LOG.info("period {}: restored {} datapoints", period.name(), points.size());
         })
         .recover(e -> {
           LOG.warn("period {}: history not restored: {}", period.name(), e.getMessage());
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * Recomputes a group's ticks missed since its last datapoint from stored events, at most a
+   * history's worth, and publishes and stores them, so charts have no hole.
+   */
+  private void backfill(PeriodConfig period, String group) {
+    DatapointHistory history = histories.get(period.name());
+    long interval = period.interval().toMillis();
+    long lastTick = Math.floorDiv(System.currentTimeMillis(), interval) * interval;
+    long oldest = lastTick - interval * (period.history() - 1);
+    long last = history.lastTime(group);
+    long firstTick = Math.max(oldest, last < 0 ? oldest : last + interval);
+    if (firstTick > lastTick) {
+      return;
+    }
+    stored.anyEvents(firstTick - period.window().toMillis(), lastTick)
+        .compose(any -> any ? stored.backfill(period, firstTick, lastTick)
+            : Future.succeededFuture(List.<List<Datapoint>>of()))
+        .onSuccess(ticks -> {
+          List<Datapoint> mine = new ArrayList<>();
+          ticks.forEach(tick -> tick.stream().filter(p -> p.group().equals(group)).forEach(mine::add));
+          if (!mine.isEmpty()) {
+            LOG.info("period {}, group {}: backfilled {} ticks from stored events",
+                period.name(), group, mine.size());
+            publishAndStore(period, mine);
+          }
+        })
+        .onFailure(e -> LOG.warn("period {}, group {}: backfill failed: {}", period.name(), group,
+            e.getMessage()));
   }
 
   private void onEvents(EventBatch batch) {
@@ -97,13 +151,24 @@ public final class AnalyzerVerticle extends VerticleBase {
   }
 
   private void tick(PeriodConfig period, long time) {
-    List<Datapoint> points = engine.tick(period, time);
-    histories.get(period.name()).add(points);
+    List<Datapoint> mine = new ArrayList<>();
+    for (Datapoint p : engine.tick(period, time)) {
+      if (leases.holds(leaseKey(p.group(), period))) {
+        mine.add(p);
+      }
+    }
+    publishAndStore(period, mine);
+  }
+
+  private void publishAndStore(PeriodConfig period, List<Datapoint> points) {
+    if (points.isEmpty()) {
+      return;
+    }
     String address = Addresses.analytics(period.name());
     for (Datapoint p : points) {
       vertx.eventBus().publish(address, p.toJson());
     }
-    long keepFrom = time - period.interval().toMillis() * period.history();
+    long keepFrom = points.get(points.size() - 1).time() - period.interval().toMillis() * period.history();
     store.saveDatapoints(points)
         .compose(v -> store.trimDatapoints(period.name(), keepFrom))
         .onFailure(e -> LOG.warn("period {}: datapoints not stored: {}", period.name(), e.getMessage()));
@@ -122,18 +187,20 @@ public final class AnalyzerVerticle extends VerticleBase {
     request.reply(new JsonObject().put("period", period).put("datapoints", points));
   }
 
-  /** Events analyzed, late and too far in the future since start. */
+  /** Events analyzed, late and too far in the future since start; leases held. */
   public JsonObject status() {
     return new JsonObject()
         .put("accepted", engine == null ? 0 : engine.accepted())
         .put("late", engine == null ? 0 : engine.late())
-        .put("future", engine == null ? 0 : engine.future());
+        .put("future", engine == null ? 0 : engine.future())
+        .put("leases", leases == null ? new JsonArray() : new JsonArray(List.copyOf(leases.held())));
   }
 
   @Override
   public Future<?> stop() {
     stopped = true;
     timers.forEach(vertx::cancelTimer);
-    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+    return leases.release()
+        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()));
   }
 }

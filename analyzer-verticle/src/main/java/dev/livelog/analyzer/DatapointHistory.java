@@ -1,53 +1,50 @@
 package dev.livelog.analyzer;
 
 import dev.livelog.common.bus.Datapoint;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The latest {@code history} ticks of one period, for pages that connect. */
+/**
+ * The latest {@code history} ticks of one period, every group's datapoint at each tick, for
+ * pages that connect. Datapoints may arrive in any order (live ticks, backfill, restore); a
+ * datapoint for a tick and group already held replaces it.
+ */
 final class DatapointHistory {
   private final int ticks;
-  private final ArrayDeque<List<Datapoint>> byTick = new ArrayDeque<>();
+  private final TreeMap<Long, Map<String, Datapoint>> byTime = new TreeMap<>();
 
   DatapointHistory(int ticks) {
     this.ticks = ticks;
   }
 
-  void add(List<Datapoint> tick) {
-    byTick.addLast(List.copyOf(tick));
-    while (byTick.size() > ticks) {
-      byTick.removeFirst();
+  void add(Datapoint point) {
+    byTime.computeIfAbsent(point.time(), t -> new LinkedHashMap<>()).put(point.group(), point);
+    while (byTime.size() > ticks) {
+      byTime.pollFirstEntry();
     }
   }
 
-  /** Restores stored datapoints, grouped into ticks by time. */
-  void restore(List<Datapoint> stored) {
-    byTick.clear();
-    List<Datapoint> sorted = new ArrayList<>(stored);
-    sorted.sort(Comparator.comparingLong(Datapoint::time));
-    List<Datapoint> tick = new ArrayList<>();
-    for (Datapoint p : sorted) {
-      if (!tick.isEmpty() && tick.get(0).time() != p.time()) {
-        add(tick);
-        tick.clear();
+  void addAll(List<Datapoint> points) {
+    points.forEach(this::add);
+  }
+
+  /** Time of the latest datapoint of a group, or -1 when there is none. */
+  long lastTime(String group) {
+    for (Map.Entry<Long, Map<String, Datapoint>> e : byTime.descendingMap().entrySet()) {
+      if (e.getValue().containsKey(group)) {
+        return e.getKey();
       }
-      tick.add(p);
     }
-    if (!tick.isEmpty()) {
-      add(tick);
-    }
+    return -1;
   }
 
-  /** Time of the latest tick, or -1 when empty. */
-  long lastTime() {
-    return byTick.isEmpty() ? -1 : byTick.peekLast().get(0).time();
-  }
-
+  /** Every datapoint, in time order. */
   List<Datapoint> all() {
     List<Datapoint> out = new ArrayList<>();
-    byTick.forEach(out::addAll);
+    byTime.values().forEach(tick -> out.addAll(tick.values()));
     return out;
   }
 }

@@ -2,24 +2,53 @@ package dev.livelog.analyzer;
 
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Filter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A compiled plot group: its where clause and its analyzers, feeding {@link GroupStats}. */
 public final class GroupPlan {
   private final String name;
   private final GroupConfig config;
+  private final Filter whereClause;
   private final EventFilter where;
   private final SeriesAnalyzer[] analyzers;
 
-  GroupPlan(String name, GroupConfig config, EventFilter where, List<SeriesAnalyzer> analyzers) {
+  GroupPlan(String name, GroupConfig config, Filter where, List<SeriesAnalyzer> analyzers) {
     this.name = name;
     this.config = config;
-    this.where = where;
+    this.whereClause = where;
+    this.where = EventFilter.compile(where);
     this.analyzers = analyzers.toArray(SeriesAnalyzer[]::new);
+  }
+
+  /**
+   * The store queries whose results {@link #absorb} turns into this group's statistics per
+   * bucket: the group's total first, then one per analyzer.
+   */
+  public List<AggregateQuery> queries(long from, long to, long step) {
+    List<AggregateQuery> queries = new ArrayList<>();
+    queries.add(new AggregateQuery(from, to, step, List.of(whereClause), null, null, false, 0));
+    for (SeriesAnalyzer a : analyzers) {
+      queries.add(a.query(whereClause, from, to, step));
+    }
+    return queries;
+  }
+
+  /** Adds the rows of query {@code q} (as ordered by {@link #queries}) to per-bucket statistics. */
+  public void absorb(int q, List<BucketStats> rows, Map<Long, GroupStats> buckets) {
+    for (BucketStats row : rows) {
+      GroupStats stats = buckets.computeIfAbsent(row.bucket(), b -> newStats());
+      if (q == 0) {
+        stats.total += row.count();
+      } else {
+        analyzers[q - 1].absorb(row, stats.series[q - 1]);
+      }
+    }
   }
 
   public String name() {
@@ -44,33 +73,12 @@ public final class GroupPlan {
     }
   }
 
-  /**
-   * Every series' value over the accumulated events, in a stable order: declared series first
-   * (zero or no-data when nothing matched), then values seen, sorted.
-   */
+  /** Every series' value over the accumulated events, in a stable order. */
   public Map<String, Double> values(GroupStats stats, double windowSeconds) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < analyzers.length; i++) {
-      SeriesAnalyzer a = analyzers[i];
-      Map<String, Accumulator> seen = stats.series[i];
-      for (String declared : a.declaredSeries()) {
-        Accumulator acc = seen.getOrDefault(declared, new Accumulator());
-        out.put(declared, acc.value(a.metric(), stats.total, windowSeconds));
-      }
-      if (a.isGrouped()) {
-        new TreeMap<>(seen).forEach((key, acc) ->
-            out.putIfAbsent(key, acc.value(a.metric(), stats.total, windowSeconds)));
-      }
+      analyzers[i].emit(stats.series[i], stats.total, windowSeconds, out);
     }
     return out;
-  }
-
-  /** Series names known from the config, for legends before data arrives. */
-  public List<String> declaredSeries() {
-    List<String> names = new ArrayList<>();
-    for (SeriesAnalyzer a : analyzers) {
-      names.addAll(a.declaredSeries());
-    }
-    return names;
   }
 }

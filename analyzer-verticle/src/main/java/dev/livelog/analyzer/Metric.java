@@ -15,7 +15,11 @@ public enum Metric {
   AVG(true),
   SUM(true),
   MIN(true),
-  MAX(true);
+  MAX(true),
+  /** The values at the analyzer's percentiles (HdrHistogram, within 1%). */
+  PERCENTILE(true),
+  /** The N most frequent values of the field, with their counts. */
+  TOP(true);
 
   private final boolean needsField;
 

@@ -36,7 +36,7 @@ final class BatchWriter {
   BatchWriter(Vertx vertx, EventStore store, StoreOptions options, Consumer<StoredAck> onStored) {
     this.vertx = vertx;
     this.store = store;
-    this.lingerMillis = Math.max(1, options.linger().toMillis());
+    this.lingerMillis = options.linger().toMillis();
     this.onStored = onStored;
     this.pending = new PendingBatches(options.maxEventsPerAppend(), options.maxPendingEvents());
   }
@@ -60,6 +60,9 @@ final class BatchWriter {
       return;
     }
     if (pending.fillsAnAppend()) {
+      appendNext();
+    } else if (lingerMillis == 0) {
+      // While an append runs, batches gather for the next one: no waiting needed for company.
       appendNext();
     } else if (lingerTimer < 0 && !busy()) {
       lingerTimer = vertx.setTimer(lingerMillis, id -> {

@@ -5,6 +5,8 @@ import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -51,6 +53,12 @@ public interface EventStore {
    * millisecond precision (MongoDB dates hold milliseconds).
    */
   Future<List<LogEvent>> events(long from, long to, int limit);
+
+  /**
+   * Aggregates stored events in the store itself (SQL in DuckDB, an aggregation pipeline in
+   * MongoDB): the series of {@code /api/query} beyond the live window, and backfill.
+   */
+  Future<List<BucketStats>> aggregate(AggregateQuery query);
 
   /**
    * Deletes events whose event time is before {@code before} (retention).

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param retention how long raw events are kept
  * @param maxEventsPerAppend most events coalesced into one append
  * @param linger how long the first batch waits for company before an idle store appends it
+ *     (none by default: batches arriving while an append runs go together into the next)
  * @param maxPendingEvents bound on events waiting for the store (sources bound their in-flight
  *     batches, so this only guards against a misbehaving one)
  * @param expireEvery how often events older than the retention are deleted
@@ -18,7 +19,7 @@ public record StoreOptions(Duration retention, int maxEventsPerAppend, Duration 
     int maxPendingEvents, Duration expireEvery, int deadLettersKept) {
 
   public static StoreOptions defaults() {
-    return new StoreOptions(Duration.ofDays(7), 5_000, Duration.ofMillis(20), 200_000,
+    return new StoreOptions(Duration.ofDays(7), 5_000, Duration.ZERO, 200_000,
         Duration.ofMinutes(1), 1_000);
   }
 

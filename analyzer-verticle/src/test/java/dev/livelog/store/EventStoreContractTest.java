@@ -11,6 +11,11 @@ import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.ConditionParser;
+import dev.livelog.store.query.Filter;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -201,6 +206,89 @@ public abstract class EventStoreContractTest {
         .onComplete(done -> onCaller.complete(Vertx.currentContext() == caller)));
 
     assertThat(result(onCaller.future())).isTrue();
+  }
+
+  /** Events for aggregation: one per second from T0, with a status, a time and a path. */
+  private void storeTraffic() {
+    FieldSchema schema = FieldSchema.of("status", "rt", "path", "user");
+    List<LogEvent> events = new ArrayList<>();
+    Object[][] rows = {
+        {200L, 0.1, "/a/x", "alice"}, {200L, 0.3, "/a/y", null}, {404L, 0.2, "/b", ""},
+        {500L, "0.4", "/a/x", null}, {503L, 1.0, "/c", "bob"}, {200L, null, "/a/x", null},
+    };
+    for (int i = 0; i < rows.length; i++) {
+      events.add(new LogEvent("web", i * 100L, T0 + i * 1000L, schema, rows[i].clone()));
+    }
+    result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("web", "inode-9"), events))));
+  }
+
+  private List<BucketStats> aggregate(long step, List<Filter> filters, String by, String value,
+      boolean counts, int perBucket) {
+    List<BucketStats> rows = new ArrayList<>(result(store.aggregate(
+        new AggregateQuery(T0, T0 + 6_000, step, filters, by, value, counts, perBucket))));
+    rows.sort(java.util.Comparator.comparingLong(BucketStats::bucket)
+        .thenComparing(r -> String.valueOf(r.key())));
+    return rows;
+  }
+
+  private static Filter where(String yaml) {
+    return ConditionParser.parse(ConfigLoader.parse("groups: {g: {analyzers: [{label: x, metric: count}], where: "
+        + yaml + "}}").groups().get("g").where(), "all");
+  }
+
+  @Test
+  void aggregatesCountsAndStatisticsPerBucketAndKey() {
+    storeTraffic();
+    List<BucketStats> rows = aggregate(3_000, List.of(), "status", "rt", false, 0);
+    // Bucket 0: seconds 0-2 (200, 200, 404); bucket 1: seconds 3-5 (500, 503, 200).
+    assertThat(rows).extracting(BucketStats::bucket, BucketStats::key, BucketStats::count)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, "200", 2L),
+            org.assertj.core.groups.Tuple.tuple(0L, "404", 1L),
+            org.assertj.core.groups.Tuple.tuple(1L, "200", 1L),
+            org.assertj.core.groups.Tuple.tuple(1L, "500", 1L),
+            org.assertj.core.groups.Tuple.tuple(1L, "503", 1L));
+    BucketStats ok = rows.get(0);
+    assertThat(ok.measured()).isEqualTo(2);
+    assertThat(ok.sum()).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(ok.min()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(ok.max()).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(rows.get(1).measured()).isEqualTo(1); // text that spells a number counts
+    assertThat(rows.get(2).measured()).isZero();     // the 200 without a time
+    assertThat(aggregate(6_000, List.of(), null, null, false, 0))
+        .extracting(BucketStats::bucket, BucketStats::count)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 6L));
+  }
+
+  @Test
+  void aggregationFiltersMeanWhatLiveFiltersMean() {
+    storeTraffic();
+    assertThat(total(where("{status: 200}"))).isEqualTo(3);
+    assertThat(total(where("{status: '200'}"))).isEqualTo(3);
+    assertThat(total(where("{status: [404, 503]}"))).isEqualTo(2);
+    assertThat(total(where("{status: {min: 400, max: 500}}"))).isEqualTo(2);
+    assertThat(total(where("{path: {regex: '^/a'}}"))).isEqualTo(4);
+    assertThat(total(where("{user: {regex: '^\\s*$'}}"))).isEqualTo(4); // absent and empty
+    assertThat(total(where("{user: {present: true}}"))).isEqualTo(3);
+    assertThat(total(where("{status: {not: 200}}"))).isEqualTo(3);
+    assertThat(total(where("{status: 200, path: /a/x}"))).isEqualTo(2);
+    assertThat(total(where("{nosuchfield: x}"))).isZero();
+  }
+
+  private long total(Filter filter) {
+    return aggregate(6_000, List.of(filter), null, null, false, 0).stream()
+        .mapToLong(BucketStats::count).sum();
+  }
+
+  @Test
+  void aggregationCountsValuesForPercentilesAndKeepsTopKeys() {
+    storeTraffic();
+    BucketStats all = aggregate(6_000, List.of(), null, "rt", true, 0).get(0);
+    assertThat(all.valueCounts()).containsEntry(0.1, 1L).containsEntry(1.0, 1L).hasSize(5);
+    List<BucketStats> top = aggregate(6_000, List.of(), "path", null, false, 1);
+    assertThat(top).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("/a/x");
+      assertThat(r.count()).isEqualTo(3);
+    });
   }
 
   private static void assertSameEvent(LogEvent actual, LogEvent expected) {

@@ -17,25 +17,44 @@ final class ClusterSetup {
   private ClusterSetup() {}
 
   static Future<Vertx> clusteredVertx(VertxOptions options, ClusterConfig cluster) {
-    options.getEventBusOptions().setHost(cluster.bind()).setPort(0);
+    String address = cluster.bindAddress(System.getenv());
+    options.getEventBusOptions().setHost(address).setClusterPublicHost(address).setPort(0);
     return Vertx.builder()
         .with(options)
-        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(cluster)))
+        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(cluster, address)))
         .buildClustered();
   }
 
-  static Config hazelcastConfig(ClusterConfig cluster) {
+  static Config hazelcastConfig(ClusterConfig cluster, String address) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName(cluster.name());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(true);
-    config.getNetworkConfig().getInterfaces().setEnabled(true).clear().addInterface(cluster.bind());
+    config.getNetworkConfig().getInterfaces().setEnabled(true).clear().addInterface(address);
+    config.getNetworkConfig().setPublicAddress(address);
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    ClusterConfig.KubernetesConfig k8s = cluster.kubernetes();
+    if (k8s == null) {
+      join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    } else {
+      join.getTcpIpConfig().setEnabled(false);
+      var kubernetes = join.getKubernetesConfig().setEnabled(true);
+      if (k8s.serviceDns() != null) {
+        kubernetes.setProperty("service-dns", k8s.serviceDns());
+      } else {
+        kubernetes.setProperty("service-name", k8s.serviceName());
+        if (k8s.namespace() != null) {
+          kubernetes.setProperty("namespace", k8s.namespace());
+        }
+      }
+      if (k8s.servicePort() != null) {
+        kubernetes.setProperty("service-port", k8s.servicePort().toString());
+      }
+    }
     return config;
   }
 }

@@ -36,6 +36,7 @@ public final class LivelogNode {
   private final Deque<String> deployments = new ArrayDeque<>();
   private final List<SourceVerticle> sources = new ArrayList<>();
   private EventStore store;
+  private StoreVerticle storeVerticle;
   private WebVerticle web;
 
   private LivelogNode(Vertx vertx, LivelogConfig config) {
@@ -61,7 +62,8 @@ public final class LivelogNode {
           .compose(s -> {
             store = s;
             LOG.info("store: {}", s.describe());
-            return deploy(new StoreVerticle(s, StoreOptions.of(config.storage())));
+            storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
+            return deploy(storeVerticle);
           })
           .compose(v -> deploy(new AnalyzerVerticle(config, store)));
     }
@@ -109,6 +111,11 @@ public final class LivelogNode {
   /** The sources of the source role (for readiness: {@link SourceVerticle#isStreaming()}). */
   public List<SourceVerticle> sources() {
     return List.copyOf(sources);
+  }
+
+  /** Whether the store refuses writes right now (they are being retried): for readiness. */
+  public boolean isStoreFailing() {
+    return storeVerticle != null && storeVerticle.isStoreFailing();
   }
 
   /** The store of the analyzer role, or null without it. */

@@ -1,30 +1,46 @@
 package dev.livelog.web;
 
+import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.config.LivelogConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.Map;
 
 /**
  * The dashboard's HTTP server: static page and WebJar assets, the SockJS bridge that streams
- * datapoints to browsers, the small REST API and the liveness probe. Only wiring lives here;
- * each route's behaviour is in its own handler class.
+ * datapoints to browsers, the small REST API and the liveness probe, all but the probe behind
+ * the optional {@code web.auth}. Only wiring lives here; each route's behaviour is in its own
+ * handler class.
  */
 public class WebVerticle extends VerticleBase {
   private final LivelogConfig config;
+  private final Map<String, String> environment;
+  private final SourceStatusBoard sources = new SourceStatusBoard();
+  private WebAccess access;
   private HttpServer server;
 
   public WebVerticle(LivelogConfig config) {
+    this(config, System.getenv());
+  }
+
+  /** {@code environment} holds the secrets that {@code web.auth} names. */
+  public WebVerticle(LivelogConfig config, Map<String, String> environment) {
     this.config = config;
+    this.environment = environment;
   }
 
   @Override
   public Future<?> start() {
+    access = WebAccess.of(config.web().auth(), environment);
+    vertx.eventBus().<JsonObject>consumer(Addresses.SOURCE_STATUS,
+        message -> sources.update(message.body(), System.currentTimeMillis()));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.web().host())
         .setPort(config.web().port());
@@ -52,11 +68,18 @@ public class WebVerticle extends VerticleBase {
 
   private Router routes() {
     Router router = Router.router(vertx);
+    // Probes come first: they stay open when the rest needs credentials.
+    router.get("/health/live").handler(liveness());
+    if (access.guarded()) {
+      router.route().handler(new AccessGuard(access));
+    }
     router.route("/eventbus/*").subRouter(AnalyticsBridge.router(vertx));
     router.get("/api/config").handler(new ConfigHandler(DashboardDescription.of(config)));
     router.get("/api/history").handler(new HistoryHandler(vertx.eventBus(), config));
+    router.get("/api/query").handler(new QueryHandler(vertx.eventBus(), config));
+    router.get("/api/sources").handler(new SourcesHandler(sources));
+    router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));
     router.route("/api/*").handler(new ApiNotFoundHandler());
-    router.get("/health/live").handler(liveness());
     // WebJar paths carry their version, so browsers may keep them as long as they like.
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     // The page itself changes with each release: no caching, it is a few kilobytes.

@@ -4,6 +4,7 @@ import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Map;
 
 /** A web verticle on a free loopback port with two periods and two plot groups. */
 final class TestServer {
@@ -34,7 +35,11 @@ final class TestServer {
   }
 
   static Future<WebVerticle> deploy(Vertx vertx) {
-    WebVerticle web = new WebVerticle(config());
+    return deploy(vertx, config(), Map.of());
+  }
+
+  static Future<WebVerticle> deploy(Vertx vertx, LivelogConfig config, Map<String, String> env) {
+    WebVerticle web = new WebVerticle(config, env);
     return vertx.deployVerticle(web).map(id -> web);
   }
 }

@@ -1,49 +1,83 @@
 package dev.livelog.store.duckdb;
 
+import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
-import dev.livelog.store.SharedSchemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads stored events back as {@link LogEvent}s with their typed fields; counts and expires them. */
 final class DuckDbEventQueries {
-  private static final String RANGE = """
-      SELECT source, "offset", epoch_ms(time), fields FROM events
-      WHERE time >= CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)
-        AND time < CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)
-      ORDER BY time, source, file_id, "offset"
-      LIMIT ?""";
-
   private final Connection connection;
-  private final SharedSchemas schemas = new SharedSchemas();
+  private final EventColumns columns;
+  private final EventSchemas schemas;
 
-  DuckDbEventQueries(Connection connection) {
+  DuckDbEventQueries(Connection connection, EventColumns columns, EventSchemas schemas) {
     this.connection = connection;
+    this.columns = columns;
+    this.schemas = schemas;
   }
 
   List<LogEvent> range(long from, long to, int limit) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(RANGE)) {
+    List<EventColumns.Column> fieldColumns = List.copyOf(columns.all());
+    StringBuilder sql = new StringBuilder("SELECT source, \"offset\", epoch_ms(time), schema_id");
+    for (EventColumns.Column c : fieldColumns) {
+      sql.append(", ").append(c.kind() == ValueKind.INSTANT ? "epoch_ms(" + c.quoted() + ")" : c.quoted());
+    }
+    sql.append("""
+         FROM events
+        WHERE time >= CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)
+          AND time < CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)
+        ORDER BY time, source, file_id, "offset"
+        LIMIT ?""");
+    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
       query.setLong(1, Sql.timeBound(from));
       query.setLong(2, Sql.timeBound(to));
       query.setInt(3, limit);
       try (ResultSet rows = query.executeQuery()) {
         List<LogEvent> events = new ArrayList<>();
         while (rows.next()) {
-          events.add(event(rows));
+          events.add(event(rows, fieldColumns));
         }
         return events;
       }
     }
   }
 
-  private LogEvent event(ResultSet row) throws SQLException {
-    FieldsJson.Fields fields = FieldsJson.read(row.getString(4));
-    return new LogEvent(row.getString(1), row.getLong(2), row.getLong(3),
-        schemas.of(fields.names()), fields.values());
+  private LogEvent event(ResultSet row, List<EventColumns.Column> fieldColumns) throws SQLException {
+    FieldSchema schema = schemas.byId(row.getInt(4));
+    Object[] values = new Object[schema.size()];
+    for (int i = 0; i < values.length; i++) {
+      for (EventColumns.Column c : columns.of(schema.name(i))) {
+        if (c.index() < fieldColumns.size()) {
+          Object v = value(row, 5 + c.index(), c.kind());
+          if (v != null) {
+            values[i] = v;
+            break;
+          }
+        }
+      }
+    }
+    return new LogEvent(row.getString(1), row.getLong(2), row.getLong(3), schema, values);
+  }
+
+  private static Object value(ResultSet row, int column, ValueKind kind) throws SQLException {
+    Object raw = row.getObject(column);
+    if (raw == null) {
+      return null;
+    }
+    return switch (kind) {
+      case TEXT -> raw.toString();
+      case INTEGER -> ((Number) raw).longValue();
+      case NUMBER -> ((Number) raw).doubleValue();
+      case BOOLEAN -> (Boolean) raw;
+      case INSTANT -> Instant.ofEpochMilli(((Number) raw).longValue());
+      case LIST -> FieldsJson.readList(raw.toString());
+    };
   }
 
   long count() throws SQLException {

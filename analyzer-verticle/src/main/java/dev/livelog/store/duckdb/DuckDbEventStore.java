@@ -6,6 +6,8 @@ import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ public final class DuckDbEventStore implements EventStore {
   private Connection connection;
   private DuckDbEventWriter writer;
   private DuckDbEventQueries events;
+  private DuckDbAggregates aggregates;
   private DuckDbDatapoints datapoints;
   private DuckDbCheckpoints checkpoints;
   private DuckDbDeadLetters deadLetters;
@@ -48,12 +51,15 @@ public final class DuckDbEventStore implements EventStore {
       connection = file.connect();
       try {
         DuckDbSchema.create(connection);
-        writer = new DuckDbEventWriter(connection);
+        EventColumns columns = new EventColumns(connection, DuckDbEventWriter.FIXED_COLUMNS);
+        EventSchemas schemas = new EventSchemas(connection);
+        writer = new DuckDbEventWriter(connection, columns, schemas);
+        events = new DuckDbEventQueries(connection, columns, schemas);
+        aggregates = new DuckDbAggregates(connection, columns);
       } catch (Exception e) {
         closeConnection();
         throw e;
       }
-      events = new DuckDbEventQueries(connection);
       datapoints = new DuckDbDatapoints(connection);
       checkpoints = new DuckDbCheckpoints(connection);
       deadLetters = new DuckDbDeadLetters(connection);
@@ -75,6 +81,11 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public Future<List<LogEvent>> events(long from, long to, int limit) {
     return onOpen(() -> events.range(from, to, limit));
+  }
+
+  @Override
+  public Future<List<BucketStats>> aggregate(AggregateQuery query) {
+    return onOpen(() -> aggregates.run(query));
   }
 
   @Override

@@ -11,18 +11,25 @@ import java.sql.Statement;
  */
 final class DuckDbSchema {
   private static final String[] STATEMENTS = {
+    // Field columns ("f.status", ...) are added as fields appear: see EventColumns. No key:
+    // DuckDbEventWriter appends only events whose byte range is not in stored_ranges.
     """
     CREATE TABLE IF NOT EXISTS events (
       source VARCHAR NOT NULL, file_id VARCHAR NOT NULL, "offset" BIGINT NOT NULL,
-      time TIMESTAMP_MS NOT NULL, host VARCHAR, path VARCHAR, fields JSON,
-      PRIMARY KEY (source, file_id, "offset"))""",
-    // Appender target: an Appender flush into a table with a key fails half-way on a
-    // duplicate, so rows land here first and move over with INSERT OR IGNORE.
+      time TIMESTAMP_MS NOT NULL, host VARCHAR, path VARCHAR, schema_id INTEGER NOT NULL,
+      append_seq BIGINT NOT NULL)""",
     """
-    CREATE TEMP TABLE IF NOT EXISTS staging (
-      batch INTEGER NOT NULL, source VARCHAR NOT NULL, file_id VARCHAR NOT NULL,
-      "offset" BIGINT NOT NULL, time TIMESTAMP_MS NOT NULL, host VARCHAR, path VARCHAR,
-      fields VARCHAR)""",
+    CREATE TABLE IF NOT EXISTS event_columns (
+      position INTEGER PRIMARY KEY, field VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+      name VARCHAR NOT NULL)""",
+    """
+    CREATE TABLE IF NOT EXISTS event_schemas (id INTEGER PRIMARY KEY, names VARCHAR NOT NULL)""",
+    """
+    CREATE TABLE IF NOT EXISTS stored_ranges (
+      source VARCHAR NOT NULL, file_id VARCHAR NOT NULL, ranges VARCHAR NOT NULL,
+      PRIMARY KEY (source, file_id))""",
+    """
+    CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value BIGINT)""",
     """
     CREATE TABLE IF NOT EXISTS datapoints (
       period VARCHAR NOT NULL, "group" VARCHAR NOT NULL, time TIMESTAMP_MS NOT NULL,
@@ -40,7 +47,24 @@ final class DuckDbSchema {
 
   private DuckDbSchema() {}
 
+  /**
+   * Development builds kept events as JSON text; such a file is refused with a way out
+   * rather than misread.
+   */
+  private static void refuseKeyedEvents(Connection connection) throws SQLException {
+    long events = Sql.singleLong(connection,
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'events'");
+    long current = Sql.singleLong(connection, "SELECT count(*) FROM duckdb_columns()"
+        + " WHERE table_name = 'events' AND column_name = 'append_seq'");
+    if (events > 0 && current == 0) {
+      throw new IllegalStateException("this data file was written by an earlier development"
+          + " build of livelog (events as JSON text); move it away or use another data"
+          + " directory");
+    }
+  }
+
   static void create(Connection connection) throws SQLException {
+    refuseKeyedEvents(connection);
     try (Statement statement = connection.createStatement()) {
       for (String sql : STATEMENTS) {
         statement.execute(sql);

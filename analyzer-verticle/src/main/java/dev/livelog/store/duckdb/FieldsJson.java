@@ -60,6 +60,23 @@ final class FieldsJson {
     return out.append('}').toString();
   }
 
+  /** A list value as JSON that keeps its elements' types. */
+  static String writeList(List<?> list) {
+    StringBuilder out = new StringBuilder(16 + 8 * list.size());
+    writeList(out, list);
+    return out.toString();
+  }
+
+  /** Reads what {@link #writeList(List)} wrote. */
+  static List<Object> readList(String json) {
+    try (JsonParser parser = JSON.createParser(json)) {
+      expect(parser.nextToken(), JsonToken.START_ARRAY, json);
+      return java.util.Collections.unmodifiableList(readList(parser, json));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored list is not valid JSON: " + json, e);
+    }
+  }
+
   static Fields read(String json) {
     try (JsonParser parser = JSON.createParser(json)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT, json);

@@ -7,6 +7,8 @@ import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -94,6 +96,11 @@ public final class MongoEventStore implements EventStore {
         .setLimit(limit);
     return client.findWithOptions(EVENTS, timeRange(from, to), options)
         .map(found -> found.stream().map(documents::toEvent).toList());
+  }
+
+  @Override
+  public Future<List<BucketStats>> aggregate(AggregateQuery query) {
+    return new MongoAggregates(client).run(query);
   }
 
   @Override

@@ -50,6 +50,32 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
   }
 
   @Test
+  void afterACrashReplayedBatchesAreStillRecognisedFromTheRows() throws Exception {
+    result(store.close());
+    Path crashed = dataDir.resolve("crashed");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        AppendThenDie.class.getName(), crashed.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+      assertThat(out.readLine()).isEqualTo("appended");
+    }
+    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isEqualTo(9); // halted, not closed
+
+    store = DuckDbEventStore.inDirectory(vertx, crashed);
+    result(store.open());
+    assertThat(result(store.countEvents())).isEqualTo(50L);
+    for (int b = 0; b < 5; b++) {
+      assertThat(result(store.append(List.of(batch("nginx", "inode-1", b * 1000L, 10, T0)))))
+          .as("batch %d sent again after the crash", b).isZero();
+    }
+    assertThat(result(store.append(List.of(batch("nginx", "inode-1", 5000L, 10, T0))))).isEqualTo(10);
+    assertThat(result(store.countEvents())).isEqualTo(60L);
+  }
+
+  @Test
   void aSecondOpenOfTheSameFileFailsNamingTheFile() {
     EventStore second = DuckDbEventStore.inDirectory(vertx, dataDir);
 

@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -59,11 +60,21 @@ public final class ConfigLoader {
 
   /** Parses YAML text without the semantic checks of {@link StructureValidator}. */
   public static LivelogConfig parse(String yaml) {
+    return parse(yaml, System.getenv());
+  }
+
+  /**
+   * Parses YAML text, replacing {@code ${NAME}} and {@code ${NAME:-default}} in values with
+   * the environment's (e.g. a per-node source id {@code nginx-${NODE_NAME}} in Kubernetes).
+   */
+  public static LivelogConfig parse(String yaml, Map<String, String> env) {
     if (yaml.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
       return LivelogConfig.empty();
     }
     try {
-      LivelogConfig config = MAPPER.readValue(yaml, LivelogConfig.class);
+      LivelogConfig config = yaml.contains("${")
+          ? MAPPER.treeToValue(EnvironmentValues.substitute(MAPPER.readTree(yaml), env), LivelogConfig.class)
+          : MAPPER.readValue(yaml, LivelogConfig.class);
       return config == null ? LivelogConfig.empty() : config;
     } catch (JsonMappingException e) {
       throw translate(e);

@@ -19,9 +19,38 @@ public final class StructureValidator {
     validateGroups(config);
     validateStorage(config.storage());
     validatePipeline(config.pipeline());
+    validateCluster(config.cluster());
     int port = config.web().port();
     if (port < 0 || port > 65535) {
       throw new ConfigException("web.port", "must be between 0 and 65535, got " + port);
+    }
+    if (config.web().auth() != null) {
+      validateWebAuth(config.web().auth());
+    }
+  }
+
+  private static void validateWebAuth(WebAuthConfig auth) {
+    if (auth.passwordEnv() != null && !auth.hasUser()) {
+      throw new ConfigException("web.auth.user", "required with password_env");
+    }
+    if (!auth.hasToken() && !auth.hasUser()) {
+      throw new ConfigException("web.auth", "set token_env, or user and password_env, or both");
+    }
+    if (auth.hasUser() && auth.passwordEnv() == null) {
+      throw new ConfigException("web.auth.password_env", "required with user");
+    }
+    if (auth.hasUser() && (auth.user().isBlank() || auth.user().contains(":"))) {
+      throw new ConfigException("web.auth.user", "must be non-empty and contain no ':'");
+    }
+    environmentName("web.auth.token_env", auth.tokenEnv());
+    environmentName("web.auth.password_env", auth.passwordEnv());
+  }
+
+  private static void environmentName(String field, String name) {
+    if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new ConfigException(field,
+          "the name of an environment variable (the secret itself never goes in the file), got '"
+              + name + "'");
     }
   }
 
@@ -161,6 +190,21 @@ public final class StructureValidator {
     }
     if (storage.retention().isNegative() || storage.retention().isZero()) {
       throw new ConfigException("storage.retention", "must be positive, e.g. 7d");
+    }
+  }
+
+  private static void validateCluster(ClusterConfig c) {
+    if (c.port() < 1 || c.port() > 65535) {
+      throw new ConfigException("cluster.port", "must be between 1 and 65535");
+    }
+    ClusterConfig.KubernetesConfig k = c.kubernetes();
+    if (k != null) {
+      boolean dns = k.serviceDns() != null && !k.serviceDns().isBlank();
+      boolean api = k.serviceName() != null && !k.serviceName().isBlank();
+      if (dns == api) {
+        throw new ConfigException("cluster.kubernetes",
+            "set either service_dns (a headless Service) or service_name (and namespace)");
+      }
     }
   }
 

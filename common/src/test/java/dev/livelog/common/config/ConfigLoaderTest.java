@@ -107,6 +107,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void environmentVariablesFillValuesAndNameTheFieldWhenUnset() {
+    LivelogConfig c = ConfigLoader.parse(
+        "sources: [{id: \"nginx-${NODE_NAME}\", path: \"${LOG_DIR:-/var/log/nginx}/access.log\","
+            + " format: combined}]\nweb: {port: 8080}\n", Map.of("NODE_NAME", "node-7"));
+    assertThat(c.sources().get(0).id()).isEqualTo("nginx-node-7");
+    assertThat(c.sources().get(0).path()).isEqualTo("/var/log/nginx/access.log");
+    assertThat(c.web().port()).isEqualTo(8080);
+    assertThatThrownBy(() -> ConfigLoader.parse("sources: [{id: \"a-${NOPE}\", path: /x, format: c}]", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("sources[0].id"))
+        .hasMessageContaining("NOPE is not set");
+  }
+
+  @Test
   void durationsRoundTrip() {
     assertThat(Durations.parse("5m5s")).isEqualTo(Duration.ofSeconds(305));
     assertThat(Durations.parse("300")).isEqualTo(Duration.ofSeconds(300));

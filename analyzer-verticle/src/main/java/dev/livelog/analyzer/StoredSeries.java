@@ -1,0 +1,110 @@
+package dev.livelog.analyzer;
+
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.config.PeriodConfig;
+import dev.livelog.store.EventStore;
+import dev.livelog.store.query.AggregateQuery;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Datapoints computed from stored events by the store's own aggregation, with the same plot
+ * group plans as the live engine (so names, filters and metrics mean the same): ad-hoc series
+ * beyond the live window, and backfill of the ticks an analyzer missed while it was down.
+ */
+public final class StoredSeries {
+  /** Most buckets one query may ask for, to keep a mistaken range from loading everything. */
+  public static final int MAX_BUCKETS = 5_000;
+
+  private final List<GroupPlan> plans;
+  private final EventStore store;
+
+  public StoredSeries(List<GroupPlan> plans, EventStore store) {
+    this.plans = plans;
+    this.store = store;
+  }
+
+  public GroupPlan plan(String group) {
+    return plans.stream().filter(p -> p.name().equals(group)).findFirst().orElse(null);
+  }
+
+  /**
+   * One datapoint per {@code step} in {@code [from, to)}, each over its own step and dated at
+   * its end, as live datapoints are dated at the end of their window.
+   */
+  public Future<List<Datapoint>> query(GroupPlan plan, String label, long from, long to, long step) {
+    return stats(plan, from, to, step).map(buckets -> {
+      List<Datapoint> points = new ArrayList<>();
+      long n = (to - from + step - 1) / step;
+      for (long k = 0; k < n; k++) {
+        GroupStats s = buckets.getOrDefault(k, plan.newStats());
+        points.add(new Datapoint(label, plan.name(), from + (k + 1) * step, s.total(),
+            plan.values(s, step / 1000.0)));
+      }
+      return points;
+    });
+  }
+
+  /**
+   * The datapoints of a period's ticks from {@code firstTick} to {@code lastTick} (inclusive),
+   * every group, each tick over its full window, as the live engine would have computed them.
+   */
+  public Future<List<List<Datapoint>>> backfill(PeriodConfig period, long firstTick, long lastTick) {
+    long interval = period.interval().toMillis();
+    long window = period.window().toMillis();
+    long step = gcd(interval, window);
+    long from = firstTick - window;
+    List<Future<Map<Long, GroupStats>>> all = new ArrayList<>();
+    for (GroupPlan plan : plans) {
+      all.add(stats(plan, from, lastTick, step));
+    }
+    return Future.all(all).map(done -> {
+      List<List<Datapoint>> ticks = new ArrayList<>();
+      for (long t = firstTick; t <= lastTick; t += interval) {
+        List<Datapoint> tick = new ArrayList<>();
+        for (int g = 0; g < plans.size(); g++) {
+          GroupStats merged = plans.get(g).newStats();
+          Map<Long, GroupStats> buckets = all.get(g).result();
+          for (long b = (t - window - from) / step; b < (t - from) / step; b++) {
+            GroupStats s = buckets.get(b);
+            if (s != null) {
+              merged.merge(s);
+            }
+          }
+          tick.add(new Datapoint(period.name(), plans.get(g).name(), t, merged.total(),
+              plans.get(g).values(merged, window / 1000.0)));
+        }
+        ticks.add(tick);
+      }
+      return ticks;
+    });
+  }
+
+  /** Whether any event is stored in {@code [from, to)}. */
+  public Future<Boolean> anyEvents(long from, long to) {
+    return store.aggregate(new AggregateQuery(from, to, to - from, List.of(), null, null, false, 0))
+        .map(rows -> rows.stream().anyMatch(r -> r.count() > 0));
+  }
+
+  private Future<Map<Long, GroupStats>> stats(GroupPlan plan, long from, long to, long step) {
+    List<AggregateQuery> queries = plan.queries(from, to, step);
+    List<Future<List<dev.livelog.store.query.BucketStats>>> results = new ArrayList<>();
+    for (AggregateQuery q : queries) {
+      results.add(store.aggregate(q));
+    }
+    return Future.all(results).map(done -> {
+      Map<Long, GroupStats> buckets = new HashMap<>();
+      for (int q = 0; q < results.size(); q++) {
+        plan.absorb(q, results.get(q).result(), buckets);
+      }
+      return buckets;
+    });
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}

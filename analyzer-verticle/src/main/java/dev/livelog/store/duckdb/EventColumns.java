@@ -1,0 +1,131 @@
+package dev.livelog.store.duckdb;
+
+import dev.livelog.common.event.FieldSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The field columns of the {@code events} table, one per field and value kind, named
+ * {@code f.<field>} (plus {@code #<kind>} for a field's second kind), added with
+ * {@code ALTER TABLE} when a new one appears and remembered in {@code event_columns}. Typed
+ * columns are what make DuckDB fast here: compact, compressed, and aggregated without
+ * parsing. Used on the DuckDB thread only.
+ */
+final class EventColumns {
+  /** A field column: its position among the field columns, field, kind and SQL name. */
+  record Column(int index, String field, ValueKind kind, String name) {
+    String quoted() {
+      return '"' + name.replace("\"", "\"\"") + '"';
+    }
+  }
+
+  private final Connection connection;
+  private final List<Column> columns = new ArrayList<>();
+  private final Map<String, Column[]> byField = new HashMap<>();
+  private final Set<String> takenNames = new HashSet<>();
+  private final Map<FieldSchema, Column[][]> bySchema = new IdentityHashMap<>();
+  // Consecutive events nearly always share a schema: skip the map lookup for the last one.
+  private FieldSchema lastSchema;
+  private Column[][] lastColumns;
+
+  EventColumns(Connection connection, Set<String> fixedColumns) throws SQLException {
+    this.connection = connection;
+    fixedColumns.forEach(n -> takenNames.add(n.toLowerCase(Locale.ROOT)));
+    try (Statement s = connection.createStatement();
+        ResultSet rows = s.executeQuery(
+            "SELECT field, kind, name FROM event_columns ORDER BY position")) {
+      while (rows.next()) {
+        remember(rows.getString(1), ValueKind.valueOf(rows.getString(2)), rows.getString(3));
+      }
+    }
+  }
+
+  List<Column> all() {
+    return columns;
+  }
+
+  /** The columns of a field, one per kind it has had (none when never stored). */
+  List<Column> of(String field) {
+    Column[] kinds = byField.get(field);
+    List<Column> out = new ArrayList<>();
+    if (kinds != null) {
+      for (Column c : kinds) {
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The column for a field of a schema and a value kind, or null when it does not exist yet. */
+  Column find(FieldSchema schema, int field, ValueKind kind) {
+    Column[][] cache = lastColumns;
+    if (schema != lastSchema) {
+      cache = bySchema.computeIfAbsent(schema, s -> new Column[s.size()][]);
+      lastSchema = schema;
+      lastColumns = cache;
+    }
+    Column[] kinds = cache[field];
+    if (kinds == null) {
+      kinds = byField.get(schema.name(field));
+      if (kinds == null) {
+        return null;
+      }
+      cache[field] = kinds;
+    }
+    return kinds[kind.ordinal()];
+  }
+
+  /** Adds the column for a field and kind; the table's column list changes. */
+  Column add(String field, ValueKind kind) throws SQLException {
+    String name = uniqueName(field, kind);
+    try (Statement s = connection.createStatement()) {
+      s.execute("ALTER TABLE events ADD COLUMN " + quote(name) + " " + kind.sqlType());
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO event_columns (position, field, kind, name) VALUES (?, ?, ?, ?)")) {
+      insert.setInt(1, columns.size());
+      insert.setString(2, field);
+      insert.setString(3, kind.name());
+      insert.setString(4, name);
+      insert.executeUpdate();
+    }
+    bySchema.clear(); // cached lookups may hold the field's earlier (shorter) kind arrays
+    lastSchema = null;
+    return remember(field, kind, name);
+  }
+
+  private Column remember(String field, ValueKind kind, String name) {
+    Column c = new Column(columns.size(), field, kind, name);
+    columns.add(c);
+    byField.computeIfAbsent(field, f -> new Column[ValueKind.values().length])[kind.ordinal()] = c;
+    takenNames.add(name.toLowerCase(Locale.ROOT));
+    return c;
+  }
+
+  /** DuckDB compares identifiers without case, so names must differ in more than case. */
+  private String uniqueName(String field, ValueKind kind) {
+    String base = "f." + field + (byField.containsKey(field) ? "#" + kind.name().toLowerCase(Locale.ROOT) : "");
+    String name = base;
+    for (int n = 2; takenNames.contains(name.toLowerCase(Locale.ROOT)); n++) {
+      name = base + "~" + n;
+    }
+    return name;
+  }
+
+  static String quote(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+}

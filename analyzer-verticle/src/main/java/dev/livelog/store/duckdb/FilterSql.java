@@ -1,0 +1,69 @@
+package dev.livelog.store.duckdb;
+
+import dev.livelog.common.event.FieldValues;
+import dev.livelog.store.query.Condition;
+import dev.livelog.store.query.FieldCondition;
+import dev.livelog.store.query.Filter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Filter} as a SQL condition with the semantics of live filtering: text compares as
+ * text, a number numerically; an absent field is empty text; regexes are matched anywhere
+ * (DuckDB uses RE2, which has the common syntax of Java's regexes but no look-around).
+ */
+final class FilterSql {
+  private final FieldSql fields;
+
+  FilterSql(FieldSql fields) {
+    this.fields = fields;
+  }
+
+  String of(Filter filter) {
+    if (filter.isEmpty()) {
+      return "true";
+    }
+    List<String> parts = new ArrayList<>();
+    for (FieldCondition c : filter.conditions()) {
+      parts.add("COALESCE(" + condition(c.field(), c.condition()) + ", false)");
+    }
+    return "(" + String.join(filter.any() ? " OR " : " AND ", parts) + ")";
+  }
+
+  private String condition(String field, Condition c) {
+    if (c instanceof Condition.Equals e) {
+      return equalsTo(field, e.value());
+    }
+    if (c instanceof Condition.In in) {
+      List<String> options = new ArrayList<>();
+      in.values().forEach(v -> options.add(equalsTo(field, v)));
+      return options.isEmpty() ? "false" : "(" + String.join(" OR ", options) + ")";
+    }
+    if (c instanceof Condition.Regex r) {
+      return "regexp_matches(" + fields.text(field) + ", " + FieldSql.literal(r.pattern()) + ")";
+    }
+    if (c instanceof Condition.Range r) {
+      String n = fields.number(field);
+      return "(" + (r.min() == null ? "true" : n + " >= " + r.min()) + " AND "
+          + (r.max() == null ? "true" : n + " <= " + r.max()) + ")";
+    }
+    if (c instanceof Condition.Present p) {
+      return p.present() ? fields.present(field) : "NOT " + fields.present(field);
+    }
+    if (c instanceof Condition.Not n) {
+      return "NOT COALESCE(" + condition(field, n.condition()) + ", false)";
+    }
+    List<String> all = new ArrayList<>();
+    ((Condition.All) c).conditions().forEach(x -> all.add("COALESCE(" + condition(field, x) + ", false)"));
+    return "(" + String.join(" AND ", all) + ")";
+  }
+
+  private String equalsTo(String field, Object expected) {
+    String text = FieldSql.literal(FieldValues.toText(expected));
+    if (expected instanceof Number n) {
+      return "(" + fields.number(field) + " = " + n.doubleValue() + " OR " + fields.text(field)
+          + " = " + text + ")";
+    }
+    return fields.text(field) + " = " + text;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.livelog.store.mongo;
+
+import dev.livelog.common.event.FieldValues;
+import dev.livelog.store.query.Condition;
+import dev.livelog.store.query.FieldCondition;
+import dev.livelog.store.query.Filter;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link Filter} as a MongoDB query on {@code fields.<name>}, close to live filtering: a
+ * number matches equal numbers and its text; text that spells a number matches that number
+ * too; an absent field matches what the empty text matches. (A regex only sees text values
+ * in MongoDB, not numbers.)
+ */
+final class MongoFilters {
+  private MongoFilters() {}
+
+  static JsonObject of(Filter filter) {
+    if (filter.isEmpty()) {
+      return new JsonObject();
+    }
+    JsonArray parts = new JsonArray();
+    for (FieldCondition c : filter.conditions()) {
+      parts.add(condition(path(c.field()), c.condition()));
+    }
+    return new JsonObject().put(filter.any() ? "$or" : "$and", parts);
+  }
+
+  static String path(String field) {
+    return "fields." + MongoKeys.escape(field);
+  }
+
+  private static JsonObject condition(String path, Condition c) {
+    if (c instanceof Condition.Equals e) {
+      return new JsonObject().put(path, new JsonObject().put("$in", forms(e.value())));
+    }
+    if (c instanceof Condition.In in) {
+      JsonArray all = new JsonArray();
+      in.values().forEach(v -> forms(v).forEach(all::add));
+      return new JsonObject().put(path, new JsonObject().put("$in", all));
+    }
+    if (c instanceof Condition.Regex r) {
+      JsonObject regex = new JsonObject().put(path, new JsonObject().put("$regex", r.pattern()));
+      if (!Pattern.compile(r.pattern()).matcher("").find()) {
+        return regex;
+      }
+      return new JsonObject().put("$or", new JsonArray().add(regex)
+          .add(new JsonObject().put(path, (Object) null)));
+    }
+    if (c instanceof Condition.Range r) {
+      JsonObject range = new JsonObject();
+      if (r.min() != null) {
+        range.put("$gte", r.min());
+      }
+      if (r.max() != null) {
+        range.put("$lte", r.max());
+      }
+      return new JsonObject().put(path, range);
+    }
+    if (c instanceof Condition.Present p) {
+      return new JsonObject().put(path, p.present() ? new JsonObject().put("$ne", (Object) null) : null);
+    }
+    if (c instanceof Condition.Not n) {
+      return new JsonObject().put("$nor", new JsonArray().add(condition(path, n.condition())));
+    }
+    JsonArray all = new JsonArray();
+    ((Condition.All) c).conditions().forEach(x -> all.add(condition(path, x)));
+    return new JsonObject().put("$and", all);
+  }
+
+  /** The stored forms that equal a value: its text, the number it is or spells, null for "". */
+  private static JsonArray forms(Object expected) {
+    String text = FieldValues.toText(expected);
+    JsonArray forms = new JsonArray().add(text);
+    double number = FieldValues.toDouble(expected);
+    if (!Double.isNaN(number)) {
+      forms.add(number == Math.rint(number) && Math.abs(number) < 1e15 ? (Object) (long) number : number);
+    }
+    if (text.isEmpty()) {
+      forms.add((Object) null);
+    }
+    return forms;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.livelog.store.query;
+
+import java.util.List;
+
+/**
+ * An aggregation over stored events, computed by the store (SQL in DuckDB, an aggregation
+ * pipeline in MongoDB): events with time in {@code [from, to)} passing every filter, counted
+ * per time bucket of {@code step} milliseconds and per value of {@code groupBy} (or in one
+ * group when null), with statistics of the numeric {@code valueField} (when set) and, with
+ * {@code valueCounts}, how often each value occurred (for percentiles). With
+ * {@code keysPerBucket > 0} only that many most frequent keys per bucket come back (top values).
+ */
+public record AggregateQuery(long from, long to, long step, List<Filter> filters, String groupBy,
+    String valueField, boolean valueCounts, int keysPerBucket) {
+
+  public AggregateQuery {
+    filters = List.copyOf(filters);
+    if (step <= 0 || to <= from) {
+      throw new IllegalArgumentException("need from < to and a positive step");
+    }
+  }
+
+  /** Number of buckets the range is cut into. */
+  public long buckets() {
+    return (to - from + step - 1) / step;
+  }
+}

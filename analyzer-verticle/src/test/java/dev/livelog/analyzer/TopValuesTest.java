@@ -1,0 +1,32 @@
+package dev.livelog.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TopValuesTest {
+  @Test
+  void frequentValuesSurviveAFloodOfRareOnesAndMerging() {
+    TopValues a = new TopValues(64);
+    TopValues b = new TopValues(64);
+    Random r = new Random(1);
+    for (int i = 0; i < 20_000; i++) {
+      TopValues t = i % 2 == 0 ? a : b;
+      if (i % 10 == 0 || i % 10 == 2) {
+        t.add("/hot", 1);
+      } else if (i % 10 == 1) {
+        t.add("/warm", 1);
+      } else {
+        t.add("/rare-" + r.nextInt(100_000), 1);
+      }
+    }
+    a.merge(b);
+    var top = a.top(2);
+    assertThat(top).extracting(Map.Entry::getKey).containsExactly("/hot", "/warm");
+    // Values present from the start are counted exactly; later ones at most over by the floor.
+    assertThat(top.get(0).getValue()).isEqualTo(4_000L);
+    assertThat(top.get(1).getValue()).isEqualTo(2_000L);
+  }
+}

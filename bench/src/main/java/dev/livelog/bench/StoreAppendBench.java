@@ -1,0 +1,135 @@
+package dev.livelog.bench;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.bus.SourceOrigin;
+import dev.livelog.common.event.LogEvent;
+import dev.livelog.parser.Formats;
+import dev.livelog.parser.LineParser;
+import dev.livelog.store.EventStore;
+import dev.livelog.store.duckdb.DuckDbEventStore;
+import dev.livelog.store.mongo.MongoEventStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Store append throughput with idempotence on: the embedded DuckDB store against the raw DuckDB
+ * Appender into a plain table (no idempotence, no JSON: the ceiling), and the MongoDB store
+ * over TCP against an in-process wire-protocol server (a correctness server, far slower than
+ * MongoDB: its figure says little about MongoDB itself).
+ *
+ * <p>usage: java -cp bench/target/benchmarks.jar dev.livelog.bench.StoreAppendBench [events]
+ */
+public final class StoreAppendBench {
+  private static final int BATCH = 1000;
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    List<EventBatch> batches = batches(events);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Path dir = Files.createTempDirectory("livelog-bench-store");
+      double raw = rawAppender(dir.resolve("raw.duckdb"), batches);
+      EventStore duck = DuckDbEventStore.inDirectory(vertx, dir);
+      await(duck.open());
+      double livelog = appendAll(duck, batches);
+      double replay = appendAll(duck, batches.subList(0, batches.size() / 4));
+      long stored = await(duck.countEvents());
+      await(duck.close());
+      System.out.printf("duckdb raw appender (peer):        %,10.0f events/s%n", raw);
+      System.out.printf("duckdb store, idempotent:          %,10.0f events/s  (%.2fx the raw appender)%n",
+          livelog, livelog / raw);
+      System.out.printf("duckdb store, replayed batches:    %,10.0f events/s  (stored %,d of %,d: nothing twice)%n",
+          replay, stored, events);
+
+      MongoServer server = new MongoServer(new MemoryBackend());
+      server.bind("127.0.0.1", 0);
+      InetSocketAddress address = server.getLocalAddress();
+      int mongoEvents = Math.min(events, 100_000);
+      List<EventBatch> mongoBatches = batches.subList(0, mongoEvents / BATCH);
+      EventStore mongo = new MongoEventStore(vertx,
+          "mongodb://127.0.0.1:" + address.getPort(), "bench");
+      await(mongo.open());
+      double mongoRate = appendAll(mongo, mongoBatches);
+      await(mongo.close());
+      server.shutdown();
+      System.out.printf("mongodb store over TCP (in-process wire-protocol server, %,d events): %,.0f events/s"
+          + "  (%.2fx the duckdb store)%n", mongoEvents, mongoRate, mongoRate / livelog);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  public static List<EventBatch> batches(int events) throws Exception {
+    LineParser parser = Formats.compile(Formats.builtins().get("combined").config());
+    List<String> lines = CombinedLines.combined(10_000);
+    List<EventBatch> batches = new ArrayList<>();
+    long offset = 0;
+    for (int b = 0; b < events / BATCH; b++) {
+      SourceOrigin origin = new SourceOrigin("web-" + (b % 4), "host", "/var/log/access.log", "803-" + (b % 4));
+      List<LogEvent> batch = new ArrayList<>(BATCH);
+      long start = offset;
+      for (int i = 0; i < BATCH; i++) {
+        String line = lines.get((b * BATCH + i) % lines.size());
+        batch.add(parser.parse(line, origin.sourceId(), offset));
+        offset += line.length() + 1;
+      }
+      batches.add(new EventBatch(origin, start, offset, BATCH, batch));
+    }
+    return batches;
+  }
+
+  private static double appendAll(EventStore store, List<EventBatch> batches) throws Exception {
+    int warm = Math.max(1, batches.size() / 20);
+    for (int i = 0; i < warm; i++) {
+      await(store.append(List.of(batches.get(i))));
+    }
+    long started = System.nanoTime();
+    long n = 0;
+    for (int i = warm; i < batches.size(); i += 5) {
+      List<EventBatch> chunk = batches.subList(i, Math.min(batches.size(), i + 5));
+      await(store.append(chunk));
+      n += chunk.stream().mapToLong(b -> b.events().size()).sum();
+    }
+    return n / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static double rawAppender(Path file, List<EventBatch> batches) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE events (source VARCHAR, file_id VARCHAR, \"offset\" BIGINT,"
+            + " time TIMESTAMP_MS, host VARCHAR, path VARCHAR, fields VARCHAR)");
+      }
+      long started = System.nanoTime();
+      long n = 0;
+      try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "events")) {
+        for (EventBatch batch : batches) {
+          for (LogEvent e : batch.events()) {
+            a.beginRow().append(e.source()).append(batch.origin().fileId()).append(e.offset())
+                .appendEpochMillis(e.time()).append(batch.origin().host()).append(batch.origin().path())
+                .append(String.valueOf(e.value(0))).endRow();
+            n++;
+          }
+          a.flush();
+        }
+      }
+      return n / ((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+  }
+}

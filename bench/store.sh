@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Store append throughput with idempotence on: the embedded DuckDB store against the raw DuckDB
+# Appender (the peer: no idempotence, no typed columns), a replay of stored batches, and the
+# MongoDB store over TCP (to an in-process wire-protocol server: a correctness server, not
+# MongoDB's speed). usage: bench/store.sh [EVENTS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
+java -cp "$root/bench/target/benchmarks.jar" -Djava.util.logging.config.file=/dev/null \
+  dev.livelog.bench.StoreAppendBench "${1:-1000000}" 2>/dev/null

@@ -1,0 +1,65 @@
+// A plot group with `chart: {type: table}`, such as a top-N metric: a table of the newest
+// datapoint's values, largest first, instead of a chart. Same interface as Panel.
+
+import { formatValue } from "./format.js";
+
+/** `values` ({name: number|null}) as rows sorted by value, largest first; empty ones last. */
+export function topRows(values = {}, format = "%.2f") {
+  return Object.entries(values)
+    .map(([name, value]) => ({ name, value: typeof value === "number" ? value : null }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name))
+    .map((row) => ({ ...row, text: formatValue(format, row.value) }));
+}
+
+export class TablePanel {
+  #latest = null;
+
+  constructor(group, period) {
+    this.group = group;
+    this.period = period;
+    this.element = document.createElement("article");
+    this.element.className = "panel table-panel";
+    this.element.dataset.group = group.name;
+    this.element.dataset.period = period.name;
+    this.element.innerHTML = `
+      <header class="panel-head">
+        <h3 class="panel-title"></h3>
+        <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
+      </header>
+      <table class="top-table"><thead><tr><th scope="col">value</th><th scope="col" class="num">count</th></tr></thead>
+      <tbody></tbody></table>
+      <p class="empty">No data yet.</p>`;
+    this.element.querySelector(".panel-title").textContent = group.label;
+  }
+
+  /** Keeps only the newest point: a table shows one moment. */
+  add(...points) {
+    for (const point of points) {
+      if (!this.#latest || point.time >= this.#latest.time) this.#latest = point;
+    }
+    this.render();
+  }
+
+  setTheme() {}
+
+  render() {
+    const point = this.#latest;
+    const rows = point ? topRows(point.values, this.group.format) : [];
+    this.element.querySelector(".empty").hidden = rows.length > 0;
+    this.element.querySelector("tbody").replaceChildren(...rows.map(tableRow));
+    const time = this.element.querySelector(".panel-time");
+    time.textContent = point ? new Date(point.time).toLocaleTimeString([], { hourCycle: "h23" }) : "";
+    time.dateTime = point ? new Date(point.time).toISOString() : "";
+    this.element.querySelector(".panel-events").textContent =
+      point ? `${(point.events ?? 0).toLocaleString()} events` : "";
+  }
+}
+
+function tableRow({ name, text }) {
+  const row = document.createElement("tr");
+  row.dataset.series = name;
+  row.innerHTML = `<td class="series-name"></td><td class="series-value num"></td>`;
+  row.querySelector(".series-name").textContent = name;
+  row.querySelector(".series-value").textContent = text;
+  return row;
+}

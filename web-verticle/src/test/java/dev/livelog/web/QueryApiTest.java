@@ -1,0 +1,93 @@
+package dev.livelog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.Datapoint;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /api/query} against a stand-in analyzer on {@code livelog.query}. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class QueryApiTest {
+  private WebClient client;
+  private int port;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx) {
+    client = WebClient.create(vertx);
+    TestServer.deploy(vertx).onComplete(ctx.succeeding(web -> {
+      port = web.actualPort();
+      ctx.completeNow();
+    }));
+  }
+
+  @Test
+  void aRangeIsAskedInEpochMillisAndTheAnswerRelayed(Vertx vertx, VertxTestContext ctx) {
+    AtomicReference<JsonObject> asked = new AtomicReference<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.QUERY, message -> {
+      asked.set(message.body());
+      message.reply(message.body().copy().put("datapoints", new JsonArray()
+          .add(new Datapoint("query", "cache0", 1_764_061_200_000L, 4, Map.of("HIT", 75.0)).toJson())));
+    });
+    get("/api/query?group=cache0&from=2025-11-25T09:00:00Z&to=1764064800000&step=5m")
+        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+          assertThat(response.statusCode()).isEqualTo(200);
+          assertThat(asked.get()).isEqualTo(new JsonObject().put("group", "cache0")
+              .put("from", 1_764_061_200_000L).put("to", 1_764_064_800_000L).put("step", 300_000L));
+          JsonObject body = response.bodyAsJsonObject();
+          assertThat(body.getJsonArray("datapoints").getJsonObject(0).getJsonObject("values").getDouble("HIT"))
+              .isEqualTo(75.0);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void badParametersAre400WithoutAskingTheAnalyzer(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.QUERY, message -> ctx.failNow("the analyzer was asked"));
+    expectError("/api/query?group=cache0&from=-1d&step=1s", 400, "at most 2000", ctx);
+  }
+
+  @Test
+  void anUnconfiguredGroupIs404(VertxTestContext ctx) {
+    expectError("/api/query?group=nope&from=-1h", 404, "unknown group: nope", ctx);
+  }
+
+  @Test
+  void theAnalyzersOwn400IsRelayed(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.QUERY, message -> message.fail(400, "range beyond retention"));
+    expectError("/api/query?group=cache0&from=-1h", 400, "range beyond retention", ctx);
+  }
+
+  @Test
+  void noAnalyzerIs503(VertxTestContext ctx) {
+    expectError("/api/query?group=cache0&from=-1h", 503, "no analyzer", ctx);
+  }
+
+  private void expectError(String uri, int status, String reason, VertxTestContext ctx) {
+    get(uri).onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+      assertThat(response.statusCode()).isEqualTo(status);
+      assertThat(response.bodyAsJsonObject().getString("error")).contains(reason);
+      ctx.completeNow();
+    })));
+  }
+
+  private Future<HttpResponse<Buffer>> get(String uri) {
+    return client.get(port, TestServer.HOST, uri).send();
+  }
+}
