@@ -49,6 +49,12 @@ public final class LoopbackSshServer implements AutoCloseable {
     return this;
   }
 
+  /** Listens on this port (another server's, to play it after a reinstall). */
+  public LoopbackSshServer onPort(int fixedPort) {
+    this.port = fixedPort;
+    return this;
+  }
+
   public LoopbackSshServer password(String secret) {
     this.password = secret;
     return this;

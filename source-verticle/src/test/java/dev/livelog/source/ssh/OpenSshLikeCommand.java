@@ -50,7 +50,7 @@ final class OpenSshLikeCommand implements Command {
   @Override
   public void start(ChannelSession channel, Environment env) throws IOException {
     process = new ProcessBuilder(List.of("/bin/sh", "-c", command)).start();
-    Thread input = pump("ssh-in", in, process.getOutputStream(), true);
+    pump("ssh-in", in, process.getOutputStream(), true);
     Thread output = pump("ssh-out", process.getInputStream(), out, false);
     Thread error = pump("ssh-err", process.getErrorStream(), err, false);
     Thread waiter = new Thread(() -> {
@@ -65,7 +65,6 @@ final class OpenSshLikeCommand implements Command {
     }, "ssh-wait");
     waiter.setDaemon(true);
     waiter.start();
-    input.isAlive();
   }
 
   private static Thread pump(String name, InputStream from, OutputStream to, boolean closeAtEnd) {

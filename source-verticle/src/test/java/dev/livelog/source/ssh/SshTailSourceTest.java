@@ -127,23 +127,14 @@ class SshTailSourceTest {
 
     server.stop();
     KeyPair other = LoopbackSshServer.newKeyPair();
-    server = new LoopbackSshServer(other).authorize(USER_KEY.getPublic());
     int port = acceptNew.port();
-    server = restartOnPort(other, port);
+    // Same port, another host key: the server reinstalled, or someone in between.
+    server = new LoopbackSshServer(other).authorize(USER_KEY.getPublic()).onPort(port).start();
     assertThatThrownBy(() -> tail("c", log, acceptNew, Map.of()).open(null))
         .hasMessageContaining("HOST KEY CHANGED for h1 ([127.0.0.1]:" + port + ")")
         .hasMessageContaining(HostKeyFingerprint.of(other.getPublic()))
         .hasMessageContaining(HostKeyFingerprint.sha256(
             new net.schmizz.sshj.common.Buffer.PlainBuffer().putPublicKey(HOST_KEY.getPublic()).getCompactData()));
-  }
-
-  private LoopbackSshServer restartOnPort(KeyPair key, int port) throws Exception {
-    // Same port, another host key: the "reinstalled or intercepted" server.
-    LoopbackSshServer s = new LoopbackSshServer(key).authorize(USER_KEY.getPublic());
-    java.lang.reflect.Field f = LoopbackSshServer.class.getDeclaredField("port");
-    f.setAccessible(true);
-    f.setInt(s, port);
-    return s.start();
   }
 
   @Test
