@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code livelog check-config FILE}: validates a config and summarises what it declares. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
     description = "Validate a livelog.yaml: unknown keys, wrong types, bad regexes and"
-        + " references are reported with the field and the reason (exit code 2).")
+        + " references are reported with the field and the reason (exit code 2). What SSH hosts"
+        + " need on this machine (key files, known_hosts, secrets in the environment) is only"
+        + " warned about: the config may be meant for another machine.")
 final class CheckConfigCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the config file, e.g. livelog.yaml")
   Path file;
@@ -27,6 +29,9 @@ final class CheckConfigCommand implements Callable<Integer> {
         String.join(", ", config.periods().stream().map(p -> p.name()).toList()),
         config.groups().size(), String.join(", ", config.groups().keySet()),
         config.storage().usesMongo() ? "MongoDB" : "embedded, in " + config.storage().dataDir());
+    for (String warning : HostEnvironmentCheck.warnings(config, System.getenv())) {
+      spec.commandLine().getOut().println("warning: " + warning);
+    }
     return Livelog.EXIT_OK;
   }
 }

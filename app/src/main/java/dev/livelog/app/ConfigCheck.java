@@ -27,6 +27,5 @@ public final class ConfigCheck {
   public static void validate(LivelogConfig config) {
     Formats.validate(config);
     AnalyzerPlans.validate(config);
-    SourceFactory.validate(config);
   }
 }

@@ -169,6 +169,11 @@ public final class LivelogNode {
     return cluster == null || cluster.isActive();
   }
 
+  /** The sources this node follows now. */
+  public List<SourceVerticle> sources() {
+    return List.copyOf(sources.values());
+  }
+
   /** The status of each source this node follows. */
   public List<JsonObject> sourceStatuses() {
     return sources.values().stream().map(SourceVerticle::status).toList();
@@ -177,6 +182,7 @@ public final class LivelogNode {
   public Vertx vertx() {
     return vertx;
   }
+
 
   /** Whether the store refuses writes right now (they are being retried): for readiness. */
   public boolean isStoreFailing() {

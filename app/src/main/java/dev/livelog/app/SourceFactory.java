@@ -1,34 +1,52 @@
 package dev.livelog.app;
 
-import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.config.HostConfig;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.source.CommandSource;
 import dev.livelog.source.FileTailSource;
 import dev.livelog.source.LineSource;
+import dev.livelog.source.RemoteShell;
+import dev.livelog.source.SshTailSource;
+import dev.livelog.source.ssh.SshShell;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
-/** Chooses the {@link LineSource} a source's config describes. */
+/**
+ * Chooses the {@link LineSource} a source's config describes: a file on an SSH host
+ * ({@link SshTailSource}), a command on an SSH host or locally, standard input
+ * ({@link CommandSource}), or a local file ({@link FileTailSource}).
+ */
 final class SourceFactory {
   private SourceFactory() {}
 
   static Supplier<LineSource> forSource(SourceConfig source, LivelogConfig config) {
-    if (source.host() != null || source.command() != null) {
-      throw new ConfigException("sources." + source.id(),
-          "SSH and command sources are not available in this build");
+    return forSource(source, config, System.getenv());
+  }
+
+  static Supplier<LineSource> forSource(SourceConfig source, LivelogConfig config,
+      Map<String, String> env) {
+    if (source.host() != null) {
+      HostConfig host = config.hosts().get(source.host());
+      RemoteShell.Connector ssh =
+          attempt -> SshShell.connect(source.host(), host, env, attempt);
+      if (source.command() != null) {
+        return () -> CommandSource.remote(source.id(), source.host(), source.command(), ssh);
+      }
+      return () -> new SshTailSource(source.id(), source.host(), source.path(),
+          source.fromStart(), host.pollInterval(), ssh);
+    }
+    if (source.command() != null) {
+      return () -> CommandSource.local(source.id(), source.command());
+    }
+    if (source.readsStdin()) {
+      InputStream stdin = System.in;
+      return () -> CommandSource.stdin(source.id(), stdin);
     }
     Path path = Path.of(expandHome(source.path()));
     return () -> new FileTailSource(path, source.fromStart());
-  }
-
-  static void validate(LivelogConfig config) {
-    for (int i = 0; i < config.sources().size(); i++) {
-      try {
-        forSource(config.sources().get(i), config);
-      } catch (ConfigException e) {
-        throw new ConfigException("sources[" + i + "]", e.reason());
-      }
-    }
   }
 
   static String expandHome(String path) {

@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
 
 /**
  * Where a source's bytes come from: a local file, a file on an SSH host, a command. The
- * {@link SourceVerticle} drives it from a worker thread: every method may block briefly, and
- * calls never overlap.
+ * {@link SourceVerticle} drives it from the source's own worker thread: {@link #read} returns
+ * promptly (IDLE when nothing is new), {@link #open} and {@link #seek} may take as long as a
+ * connection does, and calls never overlap, except {@link #close}, which may come from another
+ * thread to abort a call in progress (stopping while a host is being reached).
  */
 public interface LineSource {
 
@@ -39,7 +41,11 @@ public interface LineSource {
   /** After ROTATED or TRUNCATED: continue with the new file (or the truncated one) from its start. */
   Checkpoint follow() throws IOException;
 
-  /** Goes back to an offset of the current file, to send again what was not stored. */
+  /**
+   * Goes back to an offset of the current file, to send again what was not stored; after a
+   * failure, this is also where a source reconnects. When the file turned out rotated or
+   * truncated meanwhile, the next read says so.
+   */
   void seek(long offset) throws IOException;
 
   /** Identity of the file being read; it changes on rotation and truncation. */

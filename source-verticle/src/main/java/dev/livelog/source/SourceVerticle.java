@@ -11,10 +11,12 @@ import dev.livelog.common.config.PipelineConfig;
 import dev.livelog.common.config.SourceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +28,24 @@ import org.slf4j.LoggerFactory;
  * instead of filling memory. Acknowledgements on {@code livelog.stored} advance the
  * checkpoint, saved through the store; after a failure the source goes back to the checkpoint
  * and sends again (the store ignores what it already has).
+ *
+ * <p>Every blocking call of the source (connecting, reading, seeking) runs on the source's own
+ * worker thread, not Vert.x's shared pool: an SSH host that takes its connect timeout to fail
+ * holds only its own thread, so 50 hosts, some dead, never starve each other or the rest of
+ * the process. Reads return at once (sources drain their streams on their own threads).
  */
 public final class SourceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SourceVerticle.class);
   private static final long POLL_MILLIS = 100;
+  /** After data, an empty read retries soon and backs off to POLL_MILLIS: a stream that is
+   * momentarily drained (an SSH channel between two frames) is not left waiting 100 ms. */
+  private static final long FIRST_IDLE_MILLIS = 1;
   private static final long ACK_TIMEOUT_MILLIS = 60_000;
   private static final long CHECKPOINT_EVERY_MILLIS = 1_000;
   private static final long STATUS_EVERY_MILLIS = 2_000;
   private static final long DRAIN_MILLIS = 5_000;
+  /** A connection that streamed this long counts as healthy: the next failure backs off from the start. */
+  private static final long STABLE_MILLIS = 10_000;
 
   private final SourceConfig config;
   private final PipelineConfig pipeline;
@@ -42,19 +54,23 @@ public final class SourceVerticle extends VerticleBase {
   private final SourceCounters counters = new SourceCounters();
   private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
-  private LineSource source;
+  private volatile LineSource source;
   private LineSplitter splitter;
   private BatchBuilder builder;
   private InFlightWindow window;
   private SourceOrigin origin;
   private MessageConsumer<JsonObject> acks;
-  private SourceState state = SourceState.CONNECTING;
+  private WorkerExecutor executor;
+  private volatile SourceState state = SourceState.CONNECTING;
+  private long stateSince = System.currentTimeMillis();
+  private long streamingSince;
   private String lastError;
   private LineSource.ReadStatus pendingSwitch;
   private boolean reading;
   private int epoch;
   private boolean pumpScheduled;
-  private boolean stopped;
+  private long idleDelay = FIRST_IDLE_MILLIS;
+  private volatile boolean stopped;
   private long lastSavedCheckpoint = -1;
   private long lastCheckpointAt;
   private long housekeepingTimer;
@@ -69,12 +85,19 @@ public final class SourceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BatchCodecs.register(vertx);
+    executor = vertx.createSharedWorkerExecutor("livelog-source-" + config.id(), 1, 2,
+        TimeUnit.MINUTES);
     splitter = new LineSplitter(Encodings.forName(config.encoding()), pipeline.maxLineLength());
     builder = new BatchBuilder(pipeline.batchLines(), pipeline.batchDelay().toMillis());
     acks = vertx.eventBus().consumer(Addresses.STORED, m -> onStored(StoredAck.fromJson(m.body())));
     housekeepingTimer = vertx.setPeriodic(250, id -> housekeeping());
     connect();
     return acks.completion();
+  }
+
+  /** Whether the source is connected and reading (for readiness). */
+  public boolean isStreaming() {
+    return state == SourceState.STREAMING;
   }
 
   /** Counters of this source, for status and metrics. */
@@ -88,12 +111,15 @@ public final class SourceVerticle extends VerticleBase {
     }
     setState(SourceState.CONNECTING, null);
     loadCheckpoint()
-        .compose(cp -> vertx.executeBlocking(() -> openSource(cp)))
+        .compose(cp -> executor.executeBlocking(() -> openSource(cp)))
         .onSuccess(start -> {
+          if (stopped) {
+            return; // stopped while connecting: stop() closes the source
+          }
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
           origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId());
           saveCheckpoint(true);
-          setState(SourceState.STREAMING, null);
+          streaming();
           LOG.info("source {} following {}:{} from offset {}", config.id(), source.host(),
               source.path(), start.offset());
           pump();
@@ -105,8 +131,12 @@ public final class SourceVerticle extends VerticleBase {
     if (source != null) {
       source.close();
     }
-    source = sourceFactory.get();
-    return source.open(checkpoint);
+    LineSource opened = sourceFactory.get();
+    source = opened;
+    if (stopped) {
+      throw new IllegalStateException("stopped");
+    }
+    return opened.open(checkpoint);
   }
 
   private Future<Checkpoint> loadCheckpoint() {
@@ -147,7 +177,7 @@ public final class SourceVerticle extends VerticleBase {
     reading = true;
     int readEpoch = epoch;
     long at = source.offset();
-    vertx.executeBlocking(this::readChunk).onComplete(ar -> {
+    executor.executeBlocking(this::readChunk).onComplete(ar -> {
       reading = false;
       if (readEpoch != epoch) {
         return; // the source went back to its checkpoint meanwhile: this read is void
@@ -167,14 +197,21 @@ public final class SourceVerticle extends VerticleBase {
   }
 
   private void afterRead(LineSource.ReadStatus status, long at) {
-    backoff.reset();
+    if (status == LineSource.ReadStatus.DATA
+        || System.currentTimeMillis() - streamingSince >= STABLE_MILLIS) {
+      backoff.reset();
+    }
     switch (status) {
       case DATA -> {
         splitter.feed(buffer.array(), buffer.position(), at, builder);
         counters.bytesRead(buffer.position());
+        idleDelay = FIRST_IDLE_MILLIS;
         schedulePump(0);
       }
-      case IDLE -> schedulePump(POLL_MILLIS);
+      case IDLE -> {
+        schedulePump(idleDelay);
+        idleDelay = Math.min(POLL_MILLIS, idleDelay * 2);
+      }
       case ROTATED, TRUNCATED -> {
         LOG.info("source {}: file {} ({}), finishing it first", config.id(),
             status == LineSource.ReadStatus.ROTATED ? "rotated" : "truncated", source.fileId());
@@ -192,7 +229,7 @@ public final class SourceVerticle extends VerticleBase {
 
   private void switchFile() {
     reading = true;
-    vertx.executeBlocking(source::follow).onComplete(ar -> {
+    executor.executeBlocking(source::follow).onComplete(ar -> {
       reading = false;
       if (ar.failed()) {
         fail(ar.cause());
@@ -247,23 +284,49 @@ public final class SourceVerticle extends VerticleBase {
     if (stopped || state != SourceState.STREAMING) {
       return;
     }
-    long delay = backoff.next();
-    setState(SourceState.BACKING_OFF, error.getMessage());
-    LOG.warn("source {}: {}; resending from offset {} in {} ms", config.id(), error.getMessage(),
-        window.committed(), delay);
     epoch++;
     pendingSwitch = null;
     window.rewind();
     builder.clear();
     splitter.reset();
-    long resumeAt = window.committed();
-    vertx.setTimer(delay, id -> vertx.executeBlocking(() -> {
-      source.seek(resumeAt);
-      return null;
-    }).onComplete(ar -> {
-      setState(SourceState.STREAMING, null);
-      schedulePump(0);
-    }));
+    resumeLater(error);
+  }
+
+  /**
+   * Backs off, then resumes at the committed offset (for SSH: reconnecting and starting the
+   * remote tail there). A failed attempt backs off longer, up to the cap.
+   */
+  private void resumeLater(Throwable error) {
+    long delay = backoff.next();
+    setState(SourceState.BACKING_OFF, error.getMessage());
+    LOG.warn("source {}: {}; resuming at offset {} in {} ms", config.id(), error.getMessage(),
+        window.committed(), delay);
+    vertx.setTimer(delay, id -> {
+      if (stopped) {
+        return;
+      }
+      setState(SourceState.CONNECTING, null);
+      long resumeAt = window.committed();
+      executor.executeBlocking(() -> {
+        source.seek(resumeAt);
+        return null;
+      }).onComplete(ar -> {
+        if (stopped) {
+          return;
+        }
+        if (ar.failed()) {
+          resumeLater(ar.cause());
+          return;
+        }
+        streaming();
+        schedulePump(0);
+      });
+    });
+  }
+
+  private void streaming() {
+    streamingSince = System.currentTimeMillis();
+    setState(SourceState.STREAMING, null);
   }
 
   private void housekeeping() {
@@ -321,6 +384,9 @@ public final class SourceVerticle extends VerticleBase {
   }
 
   private void setState(SourceState newState, String error) {
+    if (newState != state) {
+      stateSince = System.currentTimeMillis();
+    }
     state = newState;
     if (error != null) {
       lastError = error;
@@ -340,6 +406,7 @@ public final class SourceVerticle extends VerticleBase {
         .put("host", source == null ? config.host() : source.host())
         .put("path", source == null ? config.path() : source.path())
         .put("state", state.label())
+        .put("since", stateSince)
         .put("lastError", lastError)
         .put("fileId", origin == null ? null : origin.fileId())
         .put("committedOffset", window == null ? null : window.committed())
@@ -366,13 +433,23 @@ public final class SourceVerticle extends VerticleBase {
         .compose(v -> saveCheckpoint(true))
         .recover(e -> Future.succeededFuture())
         .compose(v -> acks.unregister())
-        .compose(v -> vertx.executeBlocking(() -> {
-          if (source != null) {
-            source.close();
-          }
-          state = SourceState.STOPPED;
-          return null;
-        }));
+        .compose(v -> closeSource())
+        .onComplete(v -> executor.close());
+  }
+
+  /**
+   * Closes the source on a thread of the shared pool, not the source's own: that one may be
+   * busy connecting to a dead host, and closing is what aborts it.
+   */
+  private Future<Void> closeSource() {
+    LineSource current = source;
+    return vertx.executeBlocking(() -> {
+      if (current != null) {
+        current.close();
+      }
+      state = SourceState.STOPPED;
+      return null;
+    }, false);
   }
 
   private Future<Void> drained(long deadline) {

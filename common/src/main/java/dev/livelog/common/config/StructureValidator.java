@@ -63,10 +63,39 @@ public final class StructureValidator {
       throw new ConfigException(field + ".host_key_policy",
           "must be 'strict' (the default) or 'accept-new', got '" + host.hostKeyPolicy() + "'");
     }
+    requireEnvName(field + ".passphrase_env", host.passphraseEnv());
+    requireEnvName(field + ".password_env", host.passwordEnv());
+    requireBetween(field + ".connect_timeout", host.connectTimeout(), Duration.ofSeconds(1),
+        Duration.ofMinutes(5));
+    requireBetween(field + ".keepalive_interval", host.keepaliveInterval(), Duration.ofSeconds(1),
+        Duration.ofHours(1));
+    if (host.keepaliveInterval().toMillis() % 1000 != 0) {
+      throw new ConfigException(field + ".keepalive_interval", "must be whole seconds, e.g. 15s");
+    }
+    if (host.keepaliveCountMax() < 1 || host.keepaliveCountMax() > 100) {
+      throw new ConfigException(field + ".keepalive_count_max", "must be between 1 and 100");
+    }
+    requireBetween(field + ".poll_interval", host.pollInterval(), Duration.ofMillis(10),
+        Duration.ofSeconds(10));
+  }
+
+  private static void requireEnvName(String field, String name) {
+    if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new ConfigException(field, "the name of an environment variable (the secret itself"
+          + " never goes in the file), got '" + name + "'");
+    }
+  }
+
+  private static void requireBetween(String field, Duration value, Duration min, Duration max) {
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new ConfigException(field, "must be between " + Durations.format(min) + " and "
+          + Durations.format(max) + ", got " + Durations.format(value));
+    }
   }
 
   private static void validateSources(LivelogConfig config) {
     Set<String> ids = new HashSet<>();
+    int stdinSources = 0;
     for (int i = 0; i < config.sources().size(); i++) {
       SourceConfig s = config.sources().get(i);
       String field = "sources[" + i + "]";
@@ -86,7 +115,16 @@ public final class StructureValidator {
       }
       if (s.host() != null && !config.hosts().containsKey(s.host())) {
         throw new ConfigException(field + ".host", "unknown host '" + s.host()
-            + "'; declared hosts: " + String.join(", ", config.hosts().keySet()));
+            + "'; declared hosts: " + (config.hosts().isEmpty() ? "none (add a 'hosts' section)"
+                : String.join(", ", config.hosts().keySet())));
+      }
+      if (s.readsStdin()) {
+        if (s.host() != null) {
+          throw new ConfigException(field + ".path", "'-' (standard input) is local; remove 'host'");
+        }
+        if (stdinSources++ > 0) {
+          throw new ConfigException(field + ".path", "only one source can read standard input");
+        }
       }
       if (s.format() == null) {
         throw new ConfigException(field + ".format", "required (a format name or an inline format)");

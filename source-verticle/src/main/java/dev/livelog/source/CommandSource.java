@@ -1,0 +1,255 @@
+package dev.livelog.source;
+
+import dev.livelog.common.bus.Checkpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A command's standard output as a source: a local command ({@code journalctl -f -o cat},
+ * {@code kubectl logs -f ...}) run through {@code sh -c}, a command on an SSH host, or
+ * livelog's own standard input.
+ *
+ * <p>Output cannot be read twice, so there is nothing to resume: each run of the command is a
+ * new identity ({@code cmd-<start time>-<n>}) read from offset 0, and a checkpoint only records
+ * how far it got. A command that exits with status 0 (or the end of stdin) ends the source;
+ * another status is an error, and the command is started again after a backoff (as a new
+ * identity, reported like a rotation). Choose commands that start at the end of their log
+ * ({@code journalctl -f -n 0}) to avoid reading old lines again after a restart.
+ */
+public final class CommandSource implements LineSource {
+  private static final int DRAIN_BYTES = 1 << 20;
+  private static final AtomicLong RUNS = new AtomicLong();
+
+  /** Starts the command. */
+  @FunctionalInterface
+  public interface Launcher {
+    ExecProcess start(ConnectAttempt attempt) throws IOException;
+  }
+
+  private final String sourceId;
+  private final String hostLabel;
+  private final String description;
+  private final Launcher launcher;
+  private final StderrTail stderr = new StderrTail();
+  private final byte[] chunk = new byte[64 * 1024];
+  private volatile ExecProcess process;
+  private final ConnectAttempt attempt = new ConnectAttempt();
+  private StreamDrain drain;
+  private String identity;
+  private long offset;
+  private boolean restarted;
+
+  public CommandSource(String sourceId, String hostLabel, String description, Launcher launcher) {
+    this.sourceId = sourceId;
+    this.hostLabel = hostLabel;
+    this.description = description;
+    this.launcher = launcher;
+  }
+
+  /** A command run locally through {@code sh -c}. */
+  public static CommandSource local(String sourceId, String command) {
+    return new CommandSource(sourceId, "localhost", command, a -> LocalProcess.start(command));
+  }
+
+  /** livelog's standard input. */
+  public static CommandSource stdin(String sourceId, InputStream in) {
+    return new CommandSource(sourceId, "localhost", "-", a -> new StdinProcess(in));
+  }
+
+  /**
+   * A command run on an SSH host. It is started by a small {@code sh} program that ends it
+   * when the channel closes, so it does not outlive the connection.
+   */
+  public static CommandSource remote(String sourceId, String hostLabel, String command,
+      RemoteShell.Connector connector) {
+    return new CommandSource(sourceId, hostLabel, command, attempt -> {
+      RemoteShell shell = connector.connect(attempt);
+      attempt.done();
+      ExecProcess p;
+      try {
+        p = shell.exec(TailScript.command("livelog-command", sourceId));
+        OutputStream in = p.stdin();
+        in.write(remoteProgram(command).getBytes(StandardCharsets.UTF_8));
+        in.flush();
+      } catch (IOException | RuntimeException e) {
+        shell.close();
+        throw e;
+      }
+      return new ShellProcess(p, shell);
+    });
+  }
+
+  /**
+   * Runs the command in its own process group ({@code setsid}, where there is one), and ends
+   * the whole group (a pipeline, a child that {@code sh -c} forked) when the channel's input
+   * ends: sshd does not signal a command that has no terminal.
+   */
+  static String remoteProgram(String command) {
+    String run = "sh -c " + TailScript.quote(command);
+    return "{\nexec 5<&0 </dev/null\n"
+        + "if command -v setsid >/dev/null 2>&1; then setsid " + run + " & else " + run + " & fi\n"
+        + "c=$!\n"
+        + "( exec <&5 >/dev/null 2>&1 5<&-; cat; kill -TERM -$c 2>/dev/null || kill -TERM $c ) &\n"
+        + "exec 5<&-\nwait $c\n}\n";
+  }
+
+  @Override
+  public Checkpoint open(Checkpoint checkpoint) throws IOException {
+    startCommand();
+    return new Checkpoint(null, identity, 0, System.currentTimeMillis());
+  }
+
+  private void startCommand() throws IOException {
+    ExecProcess p = launcher.start(attempt);
+    process = p;
+    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-cmd-" + sourceId);
+    identity = "cmd-" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet();
+    offset = 0;
+  }
+
+  @Override
+  public ReadStatus read(ByteBuffer buffer) throws IOException {
+    if (restarted) {
+      return ReadStatus.ROTATED;
+    }
+    int n = drain.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+    if (n > 0) {
+      buffer.put(chunk, 0, n);
+      offset += n;
+      return ReadStatus.DATA;
+    }
+    if (n == 0) {
+      stderr.poll(process.stderr());
+      return ReadStatus.IDLE;
+    }
+    Integer status = exitStatus();
+    if (status != null && status == 0) {
+      return ReadStatus.ENDED;
+    }
+    stderr.poll(process.stderr());
+    String said = stderr.text();
+    throw new IOException(where() + ": the command exited"
+        + (status == null ? "" : " with status " + status) + (said.isEmpty() ? "" : ": " + said));
+  }
+
+  /** The output ended: the status follows shortly (a local process, or the SSH exit-status). */
+  private Integer exitStatus() {
+    long deadline = System.currentTimeMillis() + 2_000;
+    Integer status = process.exitStatus();
+    while (status == null && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      status = process.exitStatus();
+    }
+    return status;
+  }
+
+  /**
+   * Output that was read cannot be read again: when the command still runs, reading goes on
+   * where it is. When it has ended (a failure), it is started again as a new identity.
+   */
+  @Override
+  public void seek(long newOffset) throws IOException {
+    if (process.isAlive()) {
+      return;
+    }
+    stopProcess();
+    startCommand();
+    restarted = true;
+  }
+
+  @Override
+  public Checkpoint follow() {
+    restarted = false;
+    return new Checkpoint(null, identity, 0, System.currentTimeMillis());
+  }
+
+  @Override
+  public String fileId() {
+    return identity;
+  }
+
+  @Override
+  public long offset() {
+    return offset;
+  }
+
+  @Override
+  public long bytesBehind() {
+    StreamDrain d = drain;
+    return d == null ? -1 : d.buffered();
+  }
+
+  @Override
+  public String host() {
+    return hostLabel;
+  }
+
+  @Override
+  public String path() {
+    return description;
+  }
+
+  private String where() {
+    return hostLabel + ": " + description;
+  }
+
+  @Override
+  public void close() {
+    attempt.abort();
+    stopProcess();
+  }
+
+  private void stopProcess() {
+    ExecProcess p = process;
+    if (p != null) {
+      p.close();
+    }
+    StreamDrain d = drain;
+    if (d != null) {
+      d.close();
+    }
+  }
+
+  /** A remote command with the connection it owns: closing one closes both. */
+  private record ShellProcess(ExecProcess process, RemoteShell shell) implements ExecProcess {
+    @Override
+    public InputStream stdout() {
+      return process.stdout();
+    }
+
+    @Override
+    public InputStream stderr() {
+      return process.stderr();
+    }
+
+    @Override
+    public OutputStream stdin() {
+      return process.stdin();
+    }
+
+    @Override
+    public Integer exitStatus() {
+      return process.exitStatus();
+    }
+
+    @Override
+    public boolean isAlive() {
+      return process.isAlive() && shell.isOpen();
+    }
+
+    @Override
+    public void close() {
+      process.close();
+      shell.close();
+    }
+  }
+}

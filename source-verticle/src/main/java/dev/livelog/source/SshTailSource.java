@@ -1,0 +1,343 @@
+package dev.livelog.source;
+
+import dev.livelog.common.bus.Checkpoint;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Follows a file on a remote host: runs {@link TailScript} there through a {@link RemoteShell}
+ * (an SSH connection) and turns its framed output into bytes at exact offsets of an exact file
+ * identity, so event ids never repeat and nothing is skipped across reconnects, rotation and
+ * truncation.
+ *
+ * <p>The command's output is drained by its own thread into a bounded buffer
+ * ({@link StreamDrain}), so {@link #read} returns at once, with {@code IDLE} when nothing is
+ * new. A reconnect or a rewind ({@link #seek}) starts the program again at an offset of the
+ * current file; when that file was truncated or rotated away meanwhile, the next read reports
+ * it, as a rotation seen while streaming would be.
+ */
+public final class SshTailSource implements LineSource {
+  private static final int DRAIN_BYTES = 1 << 20;
+  private static final long START_TIMEOUT_MILLIS = 30_000;
+  private static final long STALL_MILLIS = 20_000;
+
+  private final String sourceId;
+  private final String hostLabel;
+  private final String path;
+  private final boolean fromStart;
+  private final Duration poll;
+  private final RemoteShell.Connector connector;
+  private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
+  private final StderrTail stderr = new StderrTail();
+
+  private volatile RemoteShell shell;
+  private volatile ExecProcess process;
+  private volatile boolean closed;
+  private volatile ConnectAttempt attempt;
+  private StreamDrain drain;
+  private TailDecoder decoder;
+  private FileIdentity identity;
+  private long offset;
+  private long remoteSize = -1;
+  private ReadStatus pending;
+  /** A read failed: the stream must be started again, whatever it looks like. */
+  private boolean broken;
+  private FileIdentity pendingIdentity;
+
+  public SshTailSource(String sourceId, String hostLabel, String path, boolean fromStart,
+      Duration poll, RemoteShell.Connector connector) {
+    this.sourceId = sourceId;
+    this.hostLabel = hostLabel;
+    this.path = path;
+    this.fromStart = fromStart;
+    this.poll = poll;
+    this.connector = connector;
+  }
+
+  @Override
+  public Checkpoint open(Checkpoint checkpoint) throws IOException {
+    FileIdentity stored = checkpoint == null ? null : parseOrNull(checkpoint.fileId());
+    long at = stored == null ? 0 : checkpoint.offset();
+    TailDecoder.Followed f = start(stored, at);
+    switch (f.why()) {
+      case "resume" -> { identity = stored; offset = f.position(); }
+      case "truncated" -> { identity = stored.nextGeneration(); offset = 0; }
+      default -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
+    }
+    return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis());
+  }
+
+  /** Starts the remote program again at {@code newOffset} of the current file (reconnecting if needed). */
+  @Override
+  public void seek(long newOffset) throws IOException {
+    if (newOffset == offset && pending == null && !broken && streamIsHealthy()) {
+      return;
+    }
+    pending = null;
+    broken = true;
+    TailDecoder.Followed f = start(identity, newOffset);
+    broken = false;
+    offset = newOffset;
+    switch (f.why()) {
+      case "resume" -> { }
+      case "truncated" -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
+      default -> switchLater(ReadStatus.ROTATED, FileIdentity.parse(f.fileId()));
+    }
+  }
+
+  private void switchLater(ReadStatus status, FileIdentity next) {
+    pending = status;
+    pendingIdentity = next;
+  }
+
+  @Override
+  public ReadStatus read(ByteBuffer buffer) throws IOException {
+    if (pending != null) {
+      return pending;
+    }
+    try {
+      return readFrames(buffer);
+    } catch (IOException | RuntimeException e) {
+      broken = true;
+      throw e;
+    }
+  }
+
+  private ReadStatus readFrames(ByteBuffer buffer) throws IOException {
+    while (true) {
+      if (decoder.inFrame()) {
+        offset += decoder.copyFrame(in, buffer);
+        if (!buffer.hasRemaining()) {
+          return ReadStatus.DATA;
+        }
+        if (decoder.inFrame() && !fill()) {
+          return idleOrData(buffer);
+        }
+        continue;
+      }
+      TailDecoder.Record record = decoder.next(in);
+      if (record == null) {
+        if (!fill()) {
+          return idleOrData(buffer);
+        }
+        continue;
+      }
+      ReadStatus status = onRecord(record);
+      if (status != null) {
+        return buffer.position() > 0 ? ReadStatus.DATA : status;
+      }
+    }
+  }
+
+  /** Handles a control record; returns a status to report, or null to go on reading. */
+  private ReadStatus onRecord(TailDecoder.Record record) throws IOException {
+    if (record instanceof TailDecoder.Frame f) {
+      remoteSize = f.size();
+    } else if (record instanceof TailDecoder.Heartbeat h) {
+      remoteSize = h.size();
+    } else if (record instanceof TailDecoder.Truncated t) {
+      remoteSize = t.size();
+      switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
+      return pending;
+    } else if (record instanceof TailDecoder.Rotated r) {
+      switchLater(ReadStatus.ROTATED, FileIdentity.parse(r.fileId()));
+      remoteSize = r.size();
+      return pending;
+    } else if (record instanceof TailDecoder.Failed x) {
+      throw new IOException(where() + ": " + x.message());
+    } else {
+      throw new IOException(where() + ": unexpected record from the remote tail: " + record);
+    }
+    return null;
+  }
+
+  private ReadStatus idleOrData(ByteBuffer buffer) throws IOException {
+    if (buffer.position() > 0) {
+      return ReadStatus.DATA;
+    }
+    if (drain.buffered() == 0
+        && System.currentTimeMillis() - drain.lastReceivedAt() > STALL_MILLIS) {
+      throw new IOException(where() + ": no output from the remote tail for "
+          + STALL_MILLIS / 1000 + " s (the host or its connection hangs)");
+    }
+    return ReadStatus.IDLE;
+  }
+
+  /** Moves what the drain has into the input buffer; false when nothing came. */
+  private boolean fill() throws IOException {
+    in.compact();
+    int n;
+    try {
+      n = drain.read(in.array(), in.position(), in.remaining());
+    } catch (IOException e) {
+      in.flip();
+      throw new IOException(where() + ": connection lost: " + e.getMessage(), e);
+    }
+    if (n > 0) {
+      in.position(in.position() + n);
+    }
+    in.flip();
+    if (n < 0) {
+      throw new IOException(ended());
+    }
+    return n > 0;
+  }
+
+  private String ended() {
+    ExecProcess p = process;
+    stderr.poll(p.stderr());
+    Integer status = p.exitStatus();
+    String said = stderr.text();
+    return where() + ": the remote tail ended" + (status == null ? "" : " (exit status " + status + ")")
+        + (said.isEmpty() ? "" : ": " + said);
+  }
+
+  private String where() {
+    RemoteShell s = shell;
+    return (s == null ? hostLabel : s.label()) + ":" + path;
+  }
+
+  private boolean streamIsHealthy() {
+    RemoteShell s = shell;
+    ExecProcess p = process;
+    return s != null && s.isOpen() && p != null && p.isAlive() && decoder != null;
+  }
+
+  /** (Re)starts the remote program and waits for the file it follows. */
+  private TailDecoder.Followed start(FileIdentity from, long at) throws IOException {
+    stopProcess();
+    RemoteShell s = shell;
+    if (s == null || !s.isOpen()) {
+      if (s != null) {
+        s.close();
+      }
+      ConnectAttempt a = new ConnectAttempt();
+      attempt = a;
+      if (closed) {
+        throw new IOException(where() + ": stopped");
+      }
+      s = connector.connect(a);
+      a.done();
+      shell = s;
+      if (closed) {
+        s.close();
+        throw new IOException(where() + ": stopped");
+      }
+    }
+    ExecProcess p = s.exec(TailScript.command("livelog-tail", sourceId));
+    process = p;
+    String fileId = from == null ? null : from.device() + "-" + from.inode();
+    OutputStream stdin = p.stdin();
+    stdin.write(TailScript.program(path, fileId, at, fromStart, poll)
+        .getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-ssh-" + sourceId);
+    decoder = new TailDecoder();
+    in.clear().flip();
+    return awaitFollowed();
+  }
+
+  private TailDecoder.Followed awaitFollowed() throws IOException {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    while (System.currentTimeMillis() < deadline && !closed) {
+      TailDecoder.Record record = decoder.next(in);
+      if (record instanceof TailDecoder.Followed f) {
+        remoteSize = f.size();
+        return f;
+      }
+      if (record instanceof TailDecoder.Failed x) {
+        throw new IOException(where() + ": " + x.message());
+      }
+      if (record != null) {
+        throw new IOException(where() + ": unexpected first record from the remote tail: " + record);
+      }
+      if (!fill()) {
+        sleep(5);
+      }
+    }
+    throw new IOException(where() + ": the remote tail did not start within "
+        + START_TIMEOUT_MILLIS / 1000 + " s");
+  }
+
+  @Override
+  public Checkpoint follow() {
+    if (pending == null) {
+      throw new IllegalStateException("nothing to follow: no rotation or truncation was reported");
+    }
+    identity = pendingIdentity;
+    offset = 0;
+    pending = null;
+    return new Checkpoint(null, identity.toString(), 0, System.currentTimeMillis());
+  }
+
+  @Override
+  public String fileId() {
+    return identity.toString();
+  }
+
+  @Override
+  public long offset() {
+    return offset;
+  }
+
+  @Override
+  public long bytesBehind() {
+    return remoteSize < 0 || pending != null ? -1 : Math.max(0, remoteSize - offset);
+  }
+
+  @Override
+  public String host() {
+    return hostLabel;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  /** Ends the remote program and the connection; safe to call from another thread, to abort. */
+  @Override
+  public void close() {
+    closed = true;
+    ConnectAttempt a = attempt;
+    if (a != null) {
+      a.abort();
+    }
+    stopProcess();
+    RemoteShell s = shell;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  private void stopProcess() {
+    ExecProcess p = process;
+    if (p != null) {
+      p.close();
+    }
+    StreamDrain d = drain;
+    if (d != null) {
+      d.close();
+    }
+  }
+
+  private static FileIdentity parseOrNull(String fileId) {
+    try {
+      return FileIdentity.parse(fileId);
+    } catch (RuntimeException e) {
+      return null; // not a file's identity (e.g. a command's run): start as if new
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+  }
+}

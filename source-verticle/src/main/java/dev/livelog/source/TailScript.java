@@ -1,0 +1,133 @@
+package dev.livelog.source;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The follow program run on a remote host: POSIX {@code sh} and GNU coreutils ({@code stat},
+ * {@code dd}, {@code find}, {@code sleep}), nothing installed. It is sent on the command's
+ * standard input ({@code sh -s}), so the login shell never parses it and paths need no quoting
+ * for it; the command line only names the source, so {@code ps} shows what it is.
+ *
+ * <p>Why not plain {@code tail -F}: its output does not say where the old file ended and the
+ * new one began after a rotation, so byte offsets (and the event ids built from them) could not
+ * stay exact. This program holds the followed file open on descriptor 3 and writes framed
+ * output, one record per line, data frames carrying an exact byte count:
+ * <pre>
+ *   LIVELOG-TAIL 1              hello; anything before it (a login banner) is skipped
+ *   F id pos why size           following file id (dev-inode) from pos; why: new, resume,
+ *                               truncated (resumed file is shorter: from 0), rotated (the
+ *                               checkpoint's file is gone: the path's file from 0)
+ *   D n size                    n bytes of the file follow; size: the file's size then
+ *   T size                      the file was truncated: it is read again from 0
+ *   R id size                   the path names a new file, the old one was read to its end
+ *   K size                      heartbeat while idle
+ *   X message                   a fatal error; the program exits
+ * </pre>
+ * When resuming a checkpoint whose file was rotated away while livelog was disconnected, the
+ * old file is found by inode in the same directory and finished first. On rotation the old
+ * file is finished (it stays open) before the new one, once it was quiet for one poll.
+ *
+ * <p>Clean stop: a background {@code cat} waits for the end of standard input, which comes
+ * when livelog closes the channel or the SSH server drops the session, and then ends the
+ * program; heartbeats make a write fail (SIGPIPE) if the channel is gone anyway. Nothing stays
+ * running on the server.
+ */
+final class TailScript {
+  /** The hello line that starts the framed output. */
+  static final String HELLO = "LIVELOG-TAIL 1";
+  /** Largest data frame: bounds one {@code dd} read on the server. */
+  static final int MAX_FRAME = 1 << 20;
+
+  private static final String BODY = """
+      exec 5<&0
+      ( exec <&5 >/dev/null 2>&1 5<&-; cat; kill -TERM $$ ) &
+      exec 5<&- </dev/null
+      printf '\\nLIVELOG-TAIL 1\\n'
+      fail() { printf 'X %s\\n' "$*"; exit 1; }
+      fdstat() { stat -L -c '%d-%i %s' /dev/fd/3 "$@" 2>/dev/null; }
+      [ -e "$p" ] || fail "no such file: $p"
+      [ -f "$p" ] || fail "not a regular file: $p"
+      [ -r "$p" ] || fail "permission denied: $p"
+      command exec 3<"$p" || fail "cannot open $p"
+      set -- $(fdstat); id=$1; size=$2; why=new
+      if [ "$want" = - ]; then
+        if [ "$from" = start ]; then pos=0; else pos=$size; fi
+      elif [ "$id" = "$want" ]; then
+        if [ "$size" -ge "$pos" ]; then why=resume; else why=truncated; pos=0; fi
+      else
+        why=rotated
+        old=$(find "$(dirname -- "$p")" -maxdepth 1 -type f -inum "${want#*-}" 2>/dev/null | head -n 1)
+        if [ -n "$old" ] && [ -r "$old" ] && command exec 4<"$old"; then
+          set -- $(stat -L -c '%d-%i %s' /dev/fd/4)
+          if [ "$1" = "$want" ] && [ "$2" -ge "$pos" ]; then exec 3<&4; id=$1; size=$2; why=resume; fi
+          exec 4<&-
+        fi
+        [ "$why" = rotated ] && pos=0
+      fi
+      [ "$pos" -gt 0 ] && dd iflag=skip_bytes skip="$pos" count=0 <&3 2>/dev/null
+      printf 'F %s %s %s %s\\n' "$id" "$pos" "$why" "$size"
+      idle=0; moved=0
+      while :; do
+        set -- $(fdstat "$p")
+        [ $# -ge 2 ] || fail "cannot stat the open file $p"
+        size=$2
+        if [ "$size" -gt "$pos" ]; then
+          n=$((size - pos)); [ "$n" -gt "$max" ] && n=$max
+          printf 'D %s %s\\n' "$n" "$size"
+          dd bs="$n" count=1 iflag=fullblock conv=sync <&3 2>/dev/null || exit 1
+          pos=$((pos + n)); idle=0; moved=0; continue
+        fi
+        if [ "$size" -lt "$pos" ]; then
+          exec 3</dev/fd/3; pos=0; printf 'T %s\\n' "$size"; continue
+        fi
+        if [ $# -ge 4 ] && [ "$3" != "$id" ]; then
+          moved=$((moved + 1))
+          if [ "$moved" -ge 2 ] && command exec 3<"$p"; then
+            set -- $(fdstat); id=$1; pos=0; moved=0
+            printf 'R %s %s\\n' "$id" "$2"; continue
+          fi
+        fi
+        idle=$((idle + 1))
+        if [ "$idle" -ge "$beat" ]; then printf 'K %s\\n' "$size"; idle=0; fi
+        sleep "$poll"
+      done
+      """;
+
+  private TailScript() {}
+
+  /**
+   * The command line: {@code sh} reading its program from stdin, named for {@code ps} by the
+   * program and the source's id (letters, digits, '.', '_', '-'): safe in any login shell.
+   */
+  static String command(String program, String sourceId) {
+    return "exec sh -s " + program + " " + sourceId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /**
+   * The program for one start position, sent on standard input.
+   *
+   * @param fileId the checkpoint's {@code dev-inode}, or null to start fresh
+   * @param fromStart without a checkpoint: read the whole file (else only new lines)
+   */
+  static String program(String path, String fileId, long offset, boolean fromStart,
+      Duration poll) {
+    long pollMillis = Math.max(10, poll.toMillis());
+    long beat = Math.max(1, 5_000 / pollMillis);
+    String vars = "p=" + quote(path)
+        + "; want=" + (fileId == null ? "-" : quote(fileId))
+        + "; pos=" + offset
+        + "; from=" + (fromStart ? "start" : "end")
+        + "; poll=" + String.format(Locale.ROOT, "%d.%03d", pollMillis / 1000, pollMillis % 1000)
+        + "; beat=" + beat
+        + "; max=" + MAX_FRAME + "\n";
+    // One compound command: sh parses all of it before running any, so the background cat
+    // cannot swallow the rest of the program from standard input.
+    return "{\n" + vars + BODY + "}\n";
+  }
+
+  /** POSIX single quotes: everything literal, a quote written as '\''. */
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,119 @@
+package dev.livelog.source.ssh;
+
+import dev.livelog.common.config.HostConfig;
+import dev.livelog.source.ConnectAttempt;
+import dev.livelog.source.ExecProcess;
+import dev.livelog.source.RemoteShell;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+
+/**
+ * One SSH connection (sshj) to a declared host: connect with a timeout, verify the host key
+ * ({@link KnownHostsVerifier}), authenticate ({@link SshLogin}), and send keepalives so a dead
+ * peer is noticed: after {@code keepalive_count_max} unanswered ones the connection is closed
+ * and the reads on it fail. Commands run in session channels.
+ */
+public final class SshShell implements RemoteShell {
+  private final SSHClient client;
+  private final String label;
+
+  private SshShell(SSHClient client, String label) {
+    this.client = client;
+    this.label = label;
+  }
+
+  /**
+   * Connects and authenticates.
+   *
+   * @param hostName the host's name in the config ({@code hosts.NAME})
+   * @param env where secrets named by {@code passphrase_env} / {@code password_env} are read
+   */
+  public static SshShell connect(String hostName, HostConfig host, Map<String, String> env,
+      ConnectAttempt attempt) throws IOException {
+    String label = hostName + " (" + host.user() + "@" + host.hostname() + ":" + host.port() + ")";
+    KnownHostsVerifier verifier = new KnownHostsVerifier(hostName,
+        Path.of(SshLogin.expandHome(host.knownHosts())), host.acceptsNewKeys());
+    SSHClient client = newClient(host);
+    client.addHostKeyVerifier(verifier);
+    attempt.holds(() -> close(client));
+    try {
+      client.connect(host.hostname(), host.port());
+    } catch (TransportException e) {
+      close(client);
+      throw new IOException(verifier.refusal() != null ? verifier.refusal()
+          : label + ": SSH handshake failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      close(client);
+      throw new IOException(label + ": cannot connect: " + e.getMessage(), e);
+    }
+    try {
+      new SshLogin(hostName, host, env).authenticate(client, label);
+      // Connected: from now on keepalives, not a read timeout, tell a dead peer.
+      client.getSocket().setSoTimeout(0);
+    } catch (IOException | RuntimeException e) {
+      close(client);
+      throw e;
+    }
+    return new SshShell(client, label);
+  }
+
+  private static SSHClient newClient(HostConfig host) {
+    DefaultConfig config = new DefaultConfig();
+    config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    SSHClient client = new SSHClient(config);
+    int timeout = (int) host.connectTimeout().toMillis();
+    client.setConnectTimeout(timeout);
+    // Bounds the handshake and login: a host that accepts TCP but never speaks SSH would
+    // otherwise hold the source's thread forever.
+    client.setTimeout(timeout);
+    client.getTransport().setTimeoutMs(timeout);
+    client.getConnection().setTimeoutMs(timeout);
+    // Interval and count are set before connect: sshj starts the keepalive thread on connect.
+    client.getConnection().getKeepAlive()
+        .setKeepAliveInterval((int) host.keepaliveInterval().toSeconds());
+    ((KeepAliveRunner) client.getConnection().getKeepAlive())
+        .setMaxAliveCount(host.keepaliveCountMax());
+    return client;
+  }
+
+  @Override
+  public ExecProcess exec(String command) throws IOException {
+    Session session = client.startSession();
+    try {
+      return new SshExec(session, session.exec(command));
+    } catch (IOException | RuntimeException e) {
+      session.close();
+      throw new IOException(label + ": cannot start a command: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return client.isConnected() && client.isAuthenticated();
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public void close() {
+    close(client);
+  }
+
+  private static void close(SSHClient client) {
+    try {
+      client.disconnect();
+    } catch (IOException | RuntimeException ignored) {
+      // Already disconnected.
+    }
+  }
+}

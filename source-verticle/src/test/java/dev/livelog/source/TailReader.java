@@ -1,0 +1,52 @@
+package dev.livelog.source;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+
+/** Test helper: reads a {@link LineSource} until it reports something other than data. */
+final class TailReader {
+  private TailReader() {}
+
+  /** Reads until {@code expected} bytes arrived, or a status other than DATA/IDLE, or 10 s. */
+  static Result readUntil(LineSource source, int expected) throws Exception {
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      buffer.clear();
+      LineSource.ReadStatus status = source.read(buffer);
+      out.write(buffer.array(), 0, buffer.position());
+      if (status != LineSource.ReadStatus.DATA && status != LineSource.ReadStatus.IDLE) {
+        return new Result(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1), status);
+      }
+      if (status == LineSource.ReadStatus.IDLE) {
+        if (out.size() >= expected) {
+          return new Result(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1), status);
+        }
+        Thread.sleep(20);
+      }
+    }
+    return new Result(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1), null);
+  }
+
+  /** Reads until the source reports {@code wanted} (ROTATED, TRUNCATED), keeping the bytes. */
+  static Result readUntilStatus(LineSource source, LineSource.ReadStatus wanted) throws Exception {
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      buffer.clear();
+      LineSource.ReadStatus status = source.read(buffer);
+      out.write(buffer.array(), 0, buffer.position());
+      if (status == wanted) {
+        return new Result(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1), status);
+      }
+      if (status == LineSource.ReadStatus.IDLE) {
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("no " + wanted + " within 10 s; read so far: " + out);
+  }
+
+  record Result(String text, LineSource.ReadStatus status) {}
+}
