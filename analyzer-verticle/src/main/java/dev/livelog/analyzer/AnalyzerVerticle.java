@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalyzerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzerVerticle.class);
+  private static final int WARM_PAGE = 20_000;
+  /** Past this, the first windows after a start are partial rather than the start slow. */
+  private static final long MAX_WARM_EVENTS = 2_000_000;
 
   private final LivelogConfig config;
   private final EventStore store;
@@ -75,8 +78,9 @@ public final class AnalyzerVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
         new QueryRequests(stored)::answer));
-    return Future.all(restored)
-        .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(v -> Future.all(restored))
+        .compose(v -> warmUp())
         .compose(v -> leases.start())
         .onSuccess(v -> config.periods().forEach(this::scheduleTick));
   }
@@ -127,6 +131,51 @@ public final class AnalyzerVerticle extends VerticleBase {
         })
         .onFailure(e -> LOG.warn("period {}, group {}: backfill failed: {}", period.name(), group,
             e.getMessage()));
+  }
+
+  /**
+   * Counts the stored events of the longest window, so that this analyzer's windows are whole
+   * from the start: after a restart, or when it takes over from an analyzer that died. Live
+   * counting has already begun; the replay filter keeps an event from being counted twice.
+   */
+  private Future<Void> warmUp() {
+    long now = System.currentTimeMillis();
+    long longest = config.periods().stream().mapToLong(p -> p.window().toMillis()).max().orElse(0);
+    long started = System.nanoTime();
+    return warmPage(now - longest - 5_000, now + AnalyticsEngine.MAX_FUTURE_SECONDS * 1000, 0)
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("counted {} stored events of the last {} s in {} ms", n, longest / 1000,
+                (System.nanoTime() - started) / 1_000_000);
+          }
+        })
+        .<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("windows not warmed from the store: {}", e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Long> warmPage(long from, long to, long counted) {
+    return store.eventBatches(from, to, WARM_PAGE).compose(batches -> {
+      long n = 0;
+      long last = from;
+      for (EventBatch batch : batches) {
+        for (LogEvent e : replays.freshEach(batch)) {
+          engine.accept(e, System.currentTimeMillis());
+        }
+        n += batch.events().size();
+        for (LogEvent e : batch.events()) {
+          last = Math.max(last, e.time());
+        }
+      }
+      if (n < WARM_PAGE || counted + n >= MAX_WARM_EVENTS) {
+        return Future.succeededFuture(counted + n);
+      }
+      // The next page starts at the last time seen (the filter drops its repeats); a page of
+      // one millisecond only moves on by one.
+      return warmPage(last > from ? last : from + 1, to, counted + n);
+    });
   }
 
   private void onEvents(EventBatch batch) {

@@ -24,10 +24,29 @@ public final class ReplayFilter {
         }
       };
 
+  /**
+   * The batch's events not counted before, judged event by event: for events read back from
+   * the store, whose batch does not cover a contiguous byte range. Records each as counted.
+   */
+  public List<LogEvent> freshEach(EventBatch batch) {
+    OffsetRanges ranges = counted.computeIfAbsent(key(batch), k -> new OffsetRanges());
+    List<LogEvent> fresh = new ArrayList<>();
+    for (LogEvent e : batch.events()) {
+      if (!ranges.contains(e.offset())) {
+        fresh.add(e);
+        ranges.add(e.offset(), e.offset() + 1);
+      }
+    }
+    return fresh;
+  }
+
+  private static String key(EventBatch batch) {
+    return batch.origin().sourceId() + '\u0000' + batch.origin().fileId();
+  }
+
   /** The batch's events not counted before; records the batch's range as counted. */
   public List<LogEvent> fresh(EventBatch batch) {
-    String key = batch.origin().sourceId() + '\u0000' + batch.origin().fileId();
-    OffsetRanges ranges = counted.computeIfAbsent(key, k -> new OffsetRanges());
+    OffsetRanges ranges = counted.computeIfAbsent(key(batch), k -> new OffsetRanges());
     List<LogEvent> events = batch.events();
     List<LogEvent> fresh = events;
     if (ranges.overlaps(batch.startOffset(), batch.endOffset())) {

@@ -55,6 +55,13 @@ public interface EventStore {
   Future<List<LogEvent>> events(long from, long to, int limit);
 
   /**
+   * Like {@link #events}, with where each event came from: consecutive events of one source
+   * file as one batch (its start and end are the first and last offsets). An analyzer uses it
+   * to warm its windows, telling stored events from those it already counted.
+   */
+  Future<List<EventBatch>> eventBatches(long from, long to, int limit);
+
+  /**
    * Aggregates stored events in the store itself (SQL in DuckDB, an aggregation pipeline in
    * MongoDB): the series of {@code /api/query} beyond the live window, and backfill.
    */

@@ -23,6 +23,18 @@ class ReplayFilterTest {
   }
 
   @Test
+  void storedEventsAreJudgedOneByOneAgainstWhatWasCountedLive() {
+    ReplayFilter f = new ReplayFilter();
+    assertThat(f.fresh(batch(0, 20, 0, 10))).hasSize(2);       // counted live
+    // Read back from the store: 10 was counted live, 30 and 50 were not; 40 never stored.
+    assertThat(f.freshEach(batch(10, 51, 10, 30, 50))).extracting(LogEvent::offset)
+        .containsExactly(30L, 50L);
+    // A live batch covering 40 still counts it: the stored read did not mark the gap.
+    assertThat(f.fresh(batch(40, 50, 40))).hasSize(1);
+    assertThat(f.freshEach(batch(30, 51, 30, 50))).isEmpty();
+  }
+
+  @Test
   void aResentRangeIsNotCountedTwiceEvenOutOfOrder() {
     ReplayFilter f = new ReplayFilter();
     assertThat(f.fresh(batch(10, 20, 10, 15))).hasSize(2);

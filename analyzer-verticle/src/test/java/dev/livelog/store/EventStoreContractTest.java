@@ -291,6 +291,20 @@ public abstract class EventStoreContractTest {
     });
   }
 
+  @Test
+  void storedEventsComeBackInBatchesPerSourceFile() {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 3, T0), batch("api", "inode-7", 0, 2, T0))));
+    List<EventBatch> batches = result(store.eventBatches(T0, T0 + 100_000, 100));
+    // In time order: the two files' events interleave, each run of one file a batch.
+    assertThat(batches).extracting(b -> b.origin().sourceId() + "/" + b.origin().fileId())
+        .containsOnly("nginx/inode-1", "api/inode-7");
+    assertThat(batches.stream().mapToInt(b -> b.events().size()).sum()).isEqualTo(5);
+    assertThat(batches.stream().filter(b -> b.origin().sourceId().equals("nginx"))
+        .flatMap(b -> b.events().stream()).map(LogEvent::offset)).containsExactly(0L, 100L, 200L);
+    assertThat(batches).allMatch(b -> b.events().stream()
+        .allMatch(e -> e.offset() >= b.startOffset() && e.offset() < b.endOffset()));
+  }
+
   private static void assertSameEvent(LogEvent actual, LogEvent expected) {
     assertThat(actual.source()).isEqualTo(expected.source());
     assertThat(actual.offset()).isEqualTo(expected.offset());

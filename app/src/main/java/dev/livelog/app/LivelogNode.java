@@ -15,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
@@ -23,6 +22,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.livelog.parser.ParseCounters;
 import dev.livelog.web.ProbeVerticle;
+import dev.livelog.web.Probes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayDeque;
@@ -45,6 +45,7 @@ public final class LivelogNode {
   private final Vertx vertx;
   private final LivelogConfig config;
   private final HazelcastClusterManager cluster;
+  private final String metricsRegistry;
   private final Map<String, SourceVerticle> sources = new ConcurrentHashMap<>();
   private final ParseCounters parsed = new ParseCounters();
   private NodeMetrics metrics;
@@ -52,34 +53,38 @@ public final class LivelogNode {
   private EventStore store;
   private StoreVerticle storeVerticle;
   private WebVerticle web;
-  private ProbeVerticle probes;
+  private ProbeVerticle probeServer;
   private SourceAssignment assignment;
 
-  private LivelogNode(Vertx vertx, LivelogConfig config, HazelcastClusterManager cluster) {
+  private LivelogNode(Vertx vertx, LivelogConfig config, HazelcastClusterManager cluster,
+      String metricsRegistry) {
     this.vertx = vertx;
     this.config = config;
     this.cluster = cluster;
+    this.metricsRegistry = metricsRegistry;
   }
 
   public static Future<LivelogNode> start(LivelogConfig config, Set<Role> roles, boolean cluster) {
+    String registry = "livelog-" + java.util.UUID.randomUUID();
     VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
+        .setRegistryName(registry)
         .setEnabled(true));
     HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster()) : null;
     Future<Vertx> vertx = cluster
         ? ClusterSetup.clusteredVertx(options, config.cluster(), manager)
         : Future.succeededFuture(Vertx.vertx(options));
     return vertx.compose(v -> {
-      LivelogNode node = new LivelogNode(v, config, manager);
+      LivelogNode node = new LivelogNode(v, config, manager, registry);
       return node.deploy(roles).map(node).recover(e -> node.stop().transform(x -> Future.failedFuture(e)));
     });
   }
 
   private Future<Void> deploy(Set<Role> roles) {
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    MeterRegistry registry = BackendRegistries.getNow(metricsRegistry);
     metrics = registry == null ? null : new NodeMetrics(registry);
-    HealthChecks readiness = NodeReadiness.of(vertx, this, roles);
+    Probes probes = new Probes(NodeReadiness.of(vertx, this, roles), metricsRegistry);
     if (roles.contains(Role.ANALYZER) && vertx.isClustered() && !config.storage().usesMongo()) {
       LOG.warn("clustered with the embedded store: each analyzer node keeps its own data file;"
           + " with more than one analyzer node, use MongoDB (storage.mongo.uri)");
@@ -108,14 +113,14 @@ public final class LivelogNode {
     }
     if (roles.contains(Role.WEB)) {
       chain = chain.compose(v -> {
-        web = new WebVerticle(config, System.getenv(), readiness);
+        web = new WebVerticle(config, System.getenv(), probes);
         return deploy(web);
       });
     } else {
       // Every process answers its orchestrator's probes and serves its metrics.
       chain = chain.compose(v -> {
-        probes = new ProbeVerticle(config.web(), readiness);
-        return deploy(probes);
+        probeServer = new ProbeVerticle(config.web(), probes);
+        return deploy(probeServer);
       });
     }
     if (roles.contains(Role.SOURCE)) {
@@ -156,7 +161,7 @@ public final class LivelogNode {
 
   /** The port the dashboard (or, without the web role, the probes) listens on. */
   public int webPort() {
-    return web != null ? web.actualPort() : probes != null ? probes.actualPort() : -1;
+    return web != null ? web.actualPort() : probeServer != null ? probeServer.actualPort() : -1;
   }
 
   /** Whether the dashboard is served by this process. */

@@ -22,15 +22,23 @@ public final class ProbeRoutes {
     return HealthChecks.create(vertx).register("node", p -> p.complete(Status.OK()));
   }
 
-  public static void mount(Router router, Vertx vertx, HealthChecks readiness) {
+  public static final String LIVE = "/health/live";
+  public static final String READY = "/health/ready";
+  public static final String METRICS = "/metrics";
+
+  public static void mount(Router router, Vertx vertx, Probes probes) {
+    HealthChecks readiness = probes == null ? alwaysReady(vertx) : probes.readiness();
+    String registry = probes == null ? null : probes.metricsRegistry();
     // With no checks the handler answers 204 and no body: one that passes makes it 200 + JSON.
-    router.get("/health/live").handler(HealthCheckHandler.create(vertx)
+    router.get(LIVE).handler(HealthCheckHandler.create(vertx)
         .register("http", promise -> promise.complete(Status.OK())));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
-    if (BackendRegistries.getDefaultNow() != null) {
-      router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    router.get(READY).handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    if (registry != null && BackendRegistries.getNow(registry) != null) {
+      router.get(METRICS).handler(PrometheusScrapingHandler.create(registry));
+    } else if (registry == null && BackendRegistries.getDefaultNow() != null) {
+      router.get(METRICS).handler(PrometheusScrapingHandler.create());
     } else {
-      router.get("/metrics").handler(ctx -> ApiError.send(ctx, 404,
+      router.get(METRICS).handler(ctx -> ApiError.send(ctx, 404,
           "metrics are not enabled in this process"));
     }
   }

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 
 /**
@@ -14,18 +13,18 @@ import io.vertx.ext.web.Router;
  */
 public final class ProbeVerticle extends VerticleBase {
   private final WebConfig web;
-  private final HealthChecks readiness;
+  private final Probes probes;
   private HttpServer server;
 
-  public ProbeVerticle(WebConfig web, HealthChecks readiness) {
+  public ProbeVerticle(WebConfig web, Probes probes) {
     this.web = web;
-    this.readiness = readiness;
+    this.probes = probes;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    ProbeRoutes.mount(router, vertx, readiness);
+    ProbeRoutes.mount(router, vertx, probes);
     router.route().handler(ctx -> ApiError.send(ctx, 404,
         "this livelog process serves only /health/live, /health/ready and /metrics"));
     return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))

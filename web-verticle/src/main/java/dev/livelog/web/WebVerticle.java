@@ -7,7 +7,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Map;
 public class WebVerticle extends VerticleBase {
   private final LivelogConfig config;
   private final Map<String, String> environment;
-  private final HealthChecks readiness;
+  private final Probes probes;
   private final SourceStatusBoard sources = new SourceStatusBoard();
   private WebAccess access;
   private HttpServer server;
@@ -35,11 +34,11 @@ public class WebVerticle extends VerticleBase {
     this(config, environment, null);
   }
 
-  /** {@code readiness}: the node's checks for {@code /health/ready} (null: always ready). */
-  public WebVerticle(LivelogConfig config, Map<String, String> environment, HealthChecks readiness) {
+  /** {@code probes}: the node's readiness checks and metrics (null: always ready, default registry). */
+  public WebVerticle(LivelogConfig config, Map<String, String> environment, Probes probes) {
     this.config = config;
     this.environment = environment;
-    this.readiness = readiness;
+    this.probes = probes;
   }
 
   @Override
@@ -67,7 +66,7 @@ public class WebVerticle extends VerticleBase {
   private Router routes() {
     Router router = Router.router(vertx);
     // Probes and metrics come first: they stay open when the rest needs credentials.
-    ProbeRoutes.mount(router, vertx, readiness == null ? ProbeRoutes.alwaysReady(vertx) : readiness);
+    ProbeRoutes.mount(router, vertx, probes);
     if (access.guarded()) {
       router.route().handler(new AccessGuard(access));
     }

@@ -1,5 +1,7 @@
 package dev.livelog.store.duckdb;
 
+import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
 import java.sql.Connection;
@@ -12,6 +14,9 @@ import java.util.List;
 
 /** Reads stored events back as {@link LogEvent}s with their typed fields; counts and expires them. */
 final class DuckDbEventQueries {
+  /** Result columns before the fields: source, offset, time, schema, file, host, path. */
+  private static final int FIRST_FIELD_COLUMN = 8;
+
   private final Connection connection;
   private final EventColumns columns;
   private final EventSchemas schemas;
@@ -23,8 +28,46 @@ final class DuckDbEventQueries {
   }
 
   List<LogEvent> range(long from, long to, int limit) throws SQLException {
+    List<LogEvent> events = new ArrayList<>();
+    query(from, to, limit, (row, event) -> events.add(event));
+    return events;
+  }
+
+  /** Stored events with their files: consecutive events of one file as one batch. */
+  List<EventBatch> batches(long from, long to, int limit) throws SQLException {
+    List<EventBatch> batches = new ArrayList<>();
+    List<LogEvent> current = new ArrayList<>();
+    SourceOrigin[] origin = {null};
+    query(from, to, limit, (row, event) -> {
+      SourceOrigin o = new SourceOrigin(event.source(), row.getString(6), row.getString(7), row.getString(5));
+      if (origin[0] != null && !origin[0].equals(o)) {
+        batches.add(batch(origin[0], current));
+        current.clear();
+      }
+      origin[0] = o;
+      current.add(event);
+    });
+    if (!current.isEmpty()) {
+      batches.add(batch(origin[0], current));
+    }
+    return batches;
+  }
+
+  private static EventBatch batch(SourceOrigin origin, List<LogEvent> events) {
+    long start = events.stream().mapToLong(LogEvent::offset).min().orElse(0);
+    long end = events.stream().mapToLong(LogEvent::offset).max().orElse(-1) + 1;
+    return new EventBatch(origin, start, end, events.size(), events);
+  }
+
+  @FunctionalInterface
+  private interface RowSink {
+    void accept(ResultSet row, LogEvent event) throws SQLException;
+  }
+
+  private void query(long from, long to, int limit, RowSink sink) throws SQLException {
     List<EventColumns.Column> fieldColumns = List.copyOf(columns.all());
-    StringBuilder sql = new StringBuilder("SELECT source, \"offset\", epoch_ms(time), schema_id");
+    StringBuilder sql = new StringBuilder(
+        "SELECT source, \"offset\", epoch_ms(time), schema_id, file_id, host, path");
     for (EventColumns.Column c : fieldColumns) {
       sql.append(", ").append(c.kind() == ValueKind.INSTANT ? "epoch_ms(" + c.quoted() + ")" : c.quoted());
     }
@@ -39,11 +82,9 @@ final class DuckDbEventQueries {
       query.setLong(2, Sql.timeBound(to));
       query.setInt(3, limit);
       try (ResultSet rows = query.executeQuery()) {
-        List<LogEvent> events = new ArrayList<>();
         while (rows.next()) {
-          events.add(event(rows, fieldColumns));
+          sink.accept(rows, event(rows, fieldColumns));
         }
-        return events;
       }
     }
   }
@@ -54,7 +95,7 @@ final class DuckDbEventQueries {
     for (int i = 0; i < values.length; i++) {
       for (EventColumns.Column c : columns.of(schema.name(i))) {
         if (c.index() < fieldColumns.size()) {
-          Object v = value(row, 5 + c.index(), c.kind());
+          Object v = value(row, FIRST_FIELD_COLUMN + c.index(), c.kind());
           if (v != null) {
             values[i] = v;
             break;

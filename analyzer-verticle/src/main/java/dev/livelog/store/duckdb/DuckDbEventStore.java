@@ -84,6 +84,11 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
+    return onOpen(() -> events.batches(from, to, limit));
+  }
+
+  @Override
   public Future<List<BucketStats>> aggregate(AggregateQuery query) {
     return onOpen(() -> aggregates.run(query));
   }

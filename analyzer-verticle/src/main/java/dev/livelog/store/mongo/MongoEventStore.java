@@ -5,6 +5,7 @@ import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
@@ -96,6 +97,40 @@ public final class MongoEventStore implements EventStore {
         .setLimit(limit);
     return client.findWithOptions(EVENTS, timeRange(from, to), options)
         .map(found -> found.stream().map(documents::toEvent).toList());
+  }
+
+  @Override
+  public Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
+    FindOptions options = new FindOptions()
+        .setSort(new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1))
+        .setFields(new JsonObject().put("source", 1).put("offset", 1).put("time", 1)
+            .put("fields", 1).put("file", 1).put("host", 1).put("path", 1))
+        .setLimit(limit);
+    return client.findWithOptions(EVENTS, timeRange(from, to), options).map(found -> {
+      List<EventBatch> batches = new ArrayList<>();
+      List<LogEvent> current = new ArrayList<>();
+      SourceOrigin origin = null;
+      for (JsonObject doc : found) {
+        SourceOrigin o = new SourceOrigin(doc.getString("source"), doc.getString("host"),
+            doc.getString("path"), doc.getString("file"));
+        if (origin != null && !origin.equals(o)) {
+          batches.add(batch(origin, current));
+          current = new ArrayList<>();
+        }
+        origin = o;
+        current.add(documents.toEvent(doc));
+      }
+      if (!current.isEmpty()) {
+        batches.add(batch(origin, current));
+      }
+      return batches;
+    });
+  }
+
+  private static EventBatch batch(SourceOrigin origin, List<LogEvent> events) {
+    long start = events.stream().mapToLong(LogEvent::offset).min().orElse(0);
+    long end = events.stream().mapToLong(LogEvent::offset).max().orElse(-1) + 1;
+    return new EventBatch(origin, start, end, events.size(), events);
   }
 
   @Override

@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
 /**
  * What the cluster tests share: a MongoDB wire-protocol server in this JVM (the cluster's
  * store), a log file and a writer appending to it, and the config every process loads: a
- * cluster of its own (name and ports picked per test, on loopback), a file source, a count of
- * lines per second.
+ * cluster of its own (name and ports picked per test, on loopback), a file source, and a count
+ * of lines every second over the last minute (longer than any test writes, so the latest
+ * datapoint counts every line: exactly once, or the count shows it).
  */
 final class ClusterFixture implements AutoCloseable {
   final Path dir;
@@ -44,7 +45,7 @@ final class ClusterFixture implements AutoCloseable {
     List<String> members = IntStream.range(0, 8).mapToObj(i -> "\"127.0.0.1:" + (hazelcast + i) + "\"").toList();
     this.config = """
         sources: [{id: web, path: "%s", format: combined, from: start}]
-        periods: [{name: 1s, interval: 1s, window: 1s, history: 120}]
+        periods: [{name: 1s, interval: 1s, window: 60s, history: 120}]
         groups:
           lines: {label: Lines, analyzers: [{label: n, metric: count}]}
         storage:
