@@ -13,6 +13,7 @@ import dev.livelog.common.config.FormatConfig;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.StructureValidator;
 import dev.livelog.common.config.WebAuthConfig;
 import dev.livelog.parser.Formats;
@@ -412,8 +413,8 @@ class K8sManifestsTest {
       if (c.runs(Role.ANALYZER)) {
         assertThat(c.config().storage().usesMongo())
             .as(c + ": the embedded store is one process's; analyzers share MongoDB").isTrue();
-        assertThat(envVar(c, "LIVELOG_MONGO_URI").path("valueFrom").has("secretKeyRef"))
-            .as(c + ": LIVELOG_MONGO_URI, with its credentials, from a Secret").isTrue();
+        assertThat(envVar(c, StorageConfig.MONGO_URI_ENV).path("valueFrom").has("secretKeyRef"))
+            .as(c + ": " + StorageConfig.MONGO_URI_ENV + ", with its credentials, from a Secret").isTrue();
       }
     }
   }

@@ -168,6 +168,10 @@ record LivelogContainer(K8sObject workload, JsonNode container, List<String> arg
    * ({@code LIVELOG_MONGO_URI}).
    */
   LivelogConfig config() {
+    if (configFile == null) {
+      throw new AssertionError(this + ": -c " + (run == null ? "?" : run.configFile)
+          + " is not a key of a mounted ConfigMap");
+    }
     return ConfigLoader.withEnvironment(ConfigLoader.parse(configFile.yaml(), env), env);
   }
 
