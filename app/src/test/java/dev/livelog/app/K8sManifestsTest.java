@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.livelog.app.K8sManifests.K8sObject;
 import dev.livelog.common.config.ClusterConfig;
 import dev.livelog.common.config.ConfigException;
@@ -495,7 +496,7 @@ class K8sManifestsTest {
   @Test
   void theHazelcastContainerPortIsTheClusterPort() {
     for (LivelogContainer c : livelog) {
-      assertThat(c.port(com.fasterxml.jackson.databind.node.TextNode.valueOf(HAZELCAST_PORT_NAME)))
+      assertThat(c.port(TextNode.valueOf(HAZELCAST_PORT_NAME)))
           .as(c + " port " + HAZELCAST_PORT_NAME).contains(c.config().cluster().port());
     }
   }
@@ -527,38 +528,44 @@ class K8sManifestsTest {
   // --- Services, discovery, RBAC ------------------------------------------------------------
 
   @Test
-  void theDiscoveryServiceIsHeadlessOnTheClusterPortAndSelectsEveryLivelogPod() {
+  void theDiscoveryServiceIsHeadlessOnTheClusterPortAndPublishesNotReadyPods() {
     for (LivelogContainer c : livelog) {
       ClusterConfig cluster = c.config().cluster();
-      ClusterConfig.KubernetesConfig k8s = cluster.kubernetes();
-      assertThat(k8s).as(c + ": cluster.kubernetes (discovery in Kubernetes)").isNotNull();
-      String[] dns = k8s.serviceDns() == null ? null : k8s.serviceDns().split("\\.");
-      String service = dns == null ? k8s.serviceName() : dns[0];
-      String namespace = dns == null ? k8s.namespace() : dns[1];
-      assertThat(namespace).as(c + ": discovery namespace").isEqualTo(m.base.namespace());
-      K8sObject headless = m.find("Service", service).orElseThrow(() -> new AssertionError(c + ": no Service " + service));
-      assertThat(headless.spec().path("clusterIP").asText()).as(headless + " clusterIP").isEqualTo("None");
-      assertThat(headless.spec().path("publishNotReadyAddresses").asBoolean(false))
-          .as(headless + ": pods are ready only once they joined, so not-ready pods must be found").isTrue();
-      JsonNode port = servicePort(headless, cluster.port());
-      assertThat(port).as(headless + ": a port " + cluster.port() + " (cluster.port)").isNotNull();
-      if (k8s.servicePort() != null) {
-        assertThat(k8s.servicePort()).as(c + " cluster.kubernetes.service_port").isEqualTo(cluster.port());
-      }
-      assertThat(c.port(port.path("targetPort"))).as(c + ": the headless Service's targetPort")
+      K8sObject service = discoveryService(c);
+      assertThat(service.spec().path("clusterIP").asText()).as(service + " clusterIP").isEqualTo("None");
+      assertThat(service.spec().path("publishNotReadyAddresses").asBoolean(false))
+          .as(service + ": pods are ready only once they joined, so not-ready pods must be found").isTrue();
+      JsonNode port = servicePort(service, cluster.port());
+      assertThat(port).as(service + ": a port " + cluster.port() + " (cluster.port)").isNotNull();
+      assertThat(c.port(port.path("targetPort"))).as(c + ": the discovery Service's targetPort")
           .contains(cluster.port());
-      assertThat(selects(selector(headless), c.workload().podLabels())).as(headless + " selects " + c.workload()).isTrue();
+      Integer servicePort = cluster.kubernetes().servicePort();
+      assertThat(servicePort == null ? cluster.port() : servicePort).as(c + " cluster.kubernetes.service_port")
+          .isEqualTo(cluster.port());
     }
-    Set<String> livelogWorkloads = livelog.stream().map(c -> c.workload().name()).collect(Collectors.toSet());
-    for (K8sObject w : m.workloads()) {
-      if (!livelogWorkloads.contains(w.name())) {
-        for (K8sObject s : m.ofKind("Service")) {
-          if ("None".equals(s.spec().path("clusterIP").asText()) && servicePort(s, livelog.get(0).config().cluster().port()) != null) {
-            assertThat(selects(selector(s), w.podLabels())).as(s + " must not select " + w).isFalse();
-          }
-        }
+  }
+
+  @Test
+  void theDiscoveryServiceSelectsEveryLivelogPodAndNoOtherPod() {
+    for (LivelogContainer c : livelog) {
+      K8sObject service = discoveryService(c);
+      for (K8sObject w : m.workloads()) {
+        boolean runsLivelog = livelog.stream().anyMatch(l -> l.workload() == w);
+        assertThat(selects(selector(service), w.podLabels()))
+            .as(service + (runsLivelog ? " selects " : " does not select ") + w).isEqualTo(runsLivelog);
       }
     }
+  }
+
+  /** The Service the config's Kubernetes discovery names, in the kustomization's namespace. */
+  static K8sObject discoveryService(LivelogContainer c) {
+    ClusterConfig.KubernetesConfig k8s = c.config().cluster().kubernetes();
+    assertThat(k8s).as(c + ": cluster.kubernetes (discovery in Kubernetes)").isNotNull();
+    String[] dns = k8s.serviceDns() == null ? null : k8s.serviceDns().split("\\.");
+    String name = dns == null ? k8s.serviceName() : dns[0];
+    String namespace = dns == null ? k8s.namespace() : dns[1];
+    assertThat(namespace).as(c + ": the discovery's namespace").isEqualTo(m.base.namespace());
+    return m.find("Service", name).orElseThrow(() -> new AssertionError(c + ": no Service " + name));
   }
 
   @Test
