@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.livelog.app.K8sManifests.K8sObject;
 import dev.livelog.common.config.ClusterConfig;
-import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.FormatConfig;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.common.config.LivelogConfig;
@@ -17,10 +16,14 @@ import dev.livelog.common.config.SourceConfig;
 import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.StructureValidator;
 import dev.livelog.common.config.WebAuthConfig;
+import dev.livelog.common.config.WebConfig;
 import dev.livelog.parser.Formats;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kustomize base in {@code k8s/} and the {@code Dockerfile} against the application
@@ -337,25 +341,8 @@ class K8sManifestsTest {
       assertThatCode(() -> {
         LivelogConfig config = c.config();
         StructureValidator.validate(config);
-        validateAsThisBuildCan(config);
+        ConfigCheck.validate(config);
       }).as(c + ": its livelog.yaml").doesNotThrowAnyException();
-    }
-  }
-
-  /**
-   * {@link ConfigCheck#validate}. This build does not follow SSH sources yet (they come with
-   * the SSH work, whose config the hosts section already is): until then, only that refusal is
-   * let through, and everything else is checked without those sources.
-   */
-  static void validateAsThisBuildCan(LivelogConfig config) {
-    try {
-      ConfigCheck.validate(config);
-    } catch (ConfigException e) {
-      if (!e.reason().contains("SSH and command sources are not available in this build")) {
-        throw e;
-      }
-      ConfigCheck.validate(config.withSources(config.sources().stream()
-          .filter(s -> s.host() == null && s.command() == null).toList()));
     }
   }
 
@@ -491,6 +478,51 @@ class K8sManifestsTest {
         assertHttpProbe(c, "startupProbe", LIVENESS_PATH, webPort);
       }
     }
+  }
+
+  /**
+   * A livelog process with each pod's roles and config (unclustered, its sources left out, the
+   * embedded store in a temporary directory) answers 200 on the paths that pod's probes and
+   * Prometheus annotation name.
+   */
+  @Test
+  void aLivelogProcessWithThePodsRolesAnswersItsProbedPaths(@TempDir Path dir) throws Exception {
+    for (LivelogContainer c : livelog) {
+      LivelogConfig config = c.config().withSources(List.of())
+          .withStorage(StorageConfig.embedded(dir.resolve(c.workload().name()).toString()))
+          .withWeb(new WebConfig("127.0.0.1", 0, c.config().web().auth()));
+      LivelogNode node = LivelogNode.start(config, c.roles(), false)
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      try {
+        for (String path : probedPaths(c)) {
+          assertThat(httpStatus(node.webPort(), path)).as(c + ": GET " + path).isEqualTo(200);
+        }
+      } finally {
+        node.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  static List<String> probedPaths(LivelogContainer c) {
+    List<String> paths = new ArrayList<>();
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+      JsonNode path = c.container().path(probe).path("httpGet").path("path");
+      if (path.isTextual()) {
+        paths.add(path.asText());
+      }
+    }
+    JsonNode metrics = c.workload().podTemplate().path("metadata").path("annotations").path("prometheus.io/path");
+    if (metrics.isTextual()) {
+      paths.add(metrics.asText());
+    }
+    return paths;
+  }
+
+  static int httpStatus(int port, String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
