@@ -3,7 +3,6 @@ package dev.livelog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * itself: every pod's arguments go through livelog's own command line, every config through
  * its own loader and checks with the environment the pod gives, and probes, ports, Services,
  * RBAC, Secrets and mounts are checked against what that config makes livelog serve and read.
- * No cluster and no kubectl are needed; when kubectl is installed, kustomize also renders the
- * base and the optional components.
+ * No cluster and no kubectl are needed.
  */
 class K8sManifestsTest {
   /** What every livelog process serves on web.port, whatever its roles (the probes' contract). */
@@ -772,28 +769,6 @@ class K8sManifestsTest {
     assertThat(ignored).as("what the build reads stays in").doesNotContain("pom.xml", "livelog.yaml", "app", "common");
   }
 
-  // --- kustomize itself, when kubectl is here -------------------------------------------------
-
-  @Test
-  void kustomizeRendersTheBaseAndTheBaseWithEveryComponent() throws Exception {
-    assumeThat(kubectlAvailable()).as("kubectl on the PATH").isTrue();
-    Kubectl base = kubectl("kustomize", m.k8s.toString());
-    assertThat(base.exitCode()).as("kubectl kustomize k8s/: " + base.output()).isZero();
-    assertThat(kinds(base.output())).as("rendered base").containsExactlyInAnyOrderElementsOf(
-        m.objects.stream().map(K8sObject::kind).toList());
-
-    Path overlay = m.repo.resolve("app/target/k8s-overlay");
-    Files.createDirectories(overlay);
-    String components = m.components.stream()
-        .map(c -> "  - " + overlay.relativize(c.dir()).toString().replace('\\', '/'))
-        .collect(Collectors.joining("\n"));
-    Files.writeString(overlay.resolve("kustomization.yaml"), "resources:\n  - "
-        + overlay.relativize(m.k8s).toString().replace('\\', '/') + "\ncomponents:\n" + components + "\n");
-    Kubectl all = kubectl("kustomize", overlay.toString());
-    assertThat(all.exitCode()).as("the base with every optional component: " + all.output()).isZero();
-    assertThat(kinds(all.output())).contains("Ingress").doesNotContain("StatefulSet");
-  }
-
   // --- helpers ------------------------------------------------------------------------------
 
   List<K8sObject> allObjects() {
@@ -989,27 +964,4 @@ class K8sManifestsTest {
     return text.lines().filter(l -> l.startsWith(prefix)).toList();
   }
 
-  record Kubectl(int exitCode, String output) {}
-
-  static boolean kubectlAvailable() {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
-  }
-
-  static Kubectl kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("kubectl"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("kubectl " + String.join(" ", args) + " did not finish in 60 s");
-    }
-    return new Kubectl(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-  }
-
-  static List<String> kinds(String renderedYaml) throws IOException {
-    return K8sManifests.YAML.readValues(K8sManifests.YAML.getFactory().createParser(renderedYaml), JsonNode.class)
-        .readAll().stream().filter(Objects::nonNull).map(n -> n.path("kind").asText()).toList();
-  }
 }
