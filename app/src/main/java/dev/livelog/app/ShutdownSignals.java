@@ -10,7 +10,7 @@ import sun.misc.Signal;
  * JVM's default shutdown, which would exit 130/143 without waiting for the store.
  */
 public final class ShutdownSignals {
-  private static final long STOP_TIMEOUT_SECONDS = 20;
+  private static final long STOP_TIMEOUT_SECONDS = 10;
 
   private ShutdownSignals() {}
 
