@@ -36,7 +36,12 @@ final class LivelogProcess implements AutoCloseable {
     Files.writeString(config, sharedConfig + "\nweb: {host: 127.0.0.1, port: " + port + "}\n");
     LivelogProcess p = new LivelogProcess(name, port, dir.resolve(name + ".log"));
     p.launch(config, roles, cluster);
-    p.awaitReady(Duration.ofSeconds(60));
+    try {
+      p.awaitReady(Duration.ofSeconds(60));
+    } catch (Exception | AssertionError e) {
+      p.close(); // nobody else holds it yet: never leave it running
+      throw e;
+    }
     return p;
   }
 
