@@ -42,8 +42,39 @@ public final class ValueTypes {
 
   /** A time type: the value is an {@link java.time.Instant}. */
   public static ValueType time(TimeParser parser) {
-    return raw -> java.time.Instant.ofEpochMilli(parser.parse(raw));
+    return new TimeValue(parser);
   }
+
+  /** Consecutive lines mostly share their second: the last instant is reused, not rebuilt. */
+  private static final class TimeValue implements ValueType {
+    private final TimeParser parser;
+    private java.time.Instant last = java.time.Instant.EPOCH;
+
+    TimeValue(TimeParser parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public Object convert(String raw) {
+      long millis = parser.parse(raw);
+      if (millis != last.toEpochMilli()) {
+        last = java.time.Instant.ofEpochMilli(millis);
+      }
+      return last;
+    }
+  }
+
+  /** Boxed small integers (status codes, small sizes), shared rather than allocated per line. */
+  private static final Long[] SMALL = new Long[1024];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = (long) i;
+    }
+  }
+
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16};
 
   static Long parseLong(String raw) {
     String s = raw.trim();
@@ -63,7 +94,10 @@ public final class ValueTypes {
       }
       v = v * 10 + (c - '0');
     }
-    return s.charAt(0) == '-' ? -v : v;
+    if (s.charAt(0) == '-') {
+      return -v;
+    }
+    return v < SMALL.length ? SMALL[(int) v] : Long.valueOf(v);
   }
 
   private static Long tryParseLong(String s) {
@@ -75,11 +109,50 @@ public final class ValueTypes {
   }
 
   static Double parseDouble(String raw) {
+    double fast = simpleDecimal(raw);
+    if (!Double.isNaN(fast)) {
+      return fast;
+    }
     try {
       return Double.parseDouble(raw.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a number: '" + raw + "'");
     }
+  }
+
+  /**
+   * A plain decimal such as {@code 0.083} or {@code -12}, read without
+   * {@link Double#parseDouble}: up to 15 digits are exact in a long, and dividing by an exact
+   * power of ten rounds correctly, so the result is the same double. NaN for anything else.
+   */
+  static double simpleDecimal(String s) {
+    int n = s.length();
+    if (n == 0 || n > 17) {
+      return Double.NaN;
+    }
+    boolean negative = s.charAt(0) == '-';
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (int i = negative ? 1 : 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return Double.NaN;
+    }
+    double v = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+    return negative ? -v : v;
   }
 
   /**
@@ -89,6 +162,10 @@ public final class ValueTypes {
    * list (an upstream that did not answer) is skipped.
    */
   static Object parseSeconds(String raw) {
+    double fast = simpleDecimal(raw);
+    if (!Double.isNaN(fast)) {
+      return fast;
+    }
     if (raw.indexOf(',') < 0 && raw.indexOf(':') < 0) {
       return parseDouble(raw);
     }
