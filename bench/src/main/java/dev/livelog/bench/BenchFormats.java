@@ -22,7 +22,8 @@ final class BenchFormats {
     return switch (format) {
       case "combined_regex" -> new RegexLineParser(NamedGroupRegex.compile(COMBINED_REGEX),
           Map.of("time_local", ValueTypes.named("%d/%b/%Y:%H:%M:%S %z"),
-              "status", ValueTypes.INTEGER, "body_bytes_sent", ValueTypes.INTEGER), "time_local");
+              "status", ValueTypes.INTEGER, "body_bytes_sent", ValueTypes.INTEGER), "time_local",
+          false);
       default -> Formats.compile(FormatConfig.builtin(format));
     };
   }

@@ -291,18 +291,47 @@ final class FirstPath {
     }
   }
 
-  /** Any other repeat: its first end, as {@link RegexScanner#firstEnd} tells. */
+  /** Any other repeat: its first end, as {@link #firstEnd} tells. */
   private static final class AnyRepeat extends Step {
+    private final ScanProgram p;
     private final int pc;
 
     AnyRepeat(ScanProgram p, int pc) {
+      this.p = p;
       this.pc = pc;
     }
 
     @Override
     Step run(RegexScanner s) {
-      int end = s.firstEnd(pc, s.pos);
+      int end = firstEnd(p, pc, s, s.pos);
       return end < 0 ? FAIL : advance(s, end);
     }
+  }
+
+  /**
+   * The first end a repeat at {@code i} would try that its follower allows: the run's end, or
+   * the last occurrence of the follower in the run; -1 when there is none.
+   */
+  private static int firstEnd(ScanProgram p, int pc, RegexScanner s, int i) {
+    int minEnd = s.minEnd(p.cls[pc], p.min[pc], i);
+    if (minEnd < 0 || p.mode[pc] == Mode.LAZY) {
+      return minEnd;
+    }
+    String follower = p.follower[pc];
+    CharClass cls = p.cls[pc];
+    int end;
+    if (cls == CharClass.DOT && p.max[pc] == RegexTree.UNBOUNDED) {
+      end = s.dotRunEnd(minEnd);
+    } else {
+      end = s.runEnd(cls, minEnd, p.max[pc] - p.min[pc]);
+    }
+    if (follower == null || p.followerOutside[pc] || p.mode[pc] == Mode.POSSESSIVE) {
+      return end;
+    }
+    int last = -1;
+    for (int at = s.line.indexOf(follower, minEnd); at >= 0 && at <= end; at = s.line.indexOf(follower, at + 1)) {
+      last = at;
+    }
+    return last;
   }
 }
