@@ -39,6 +39,8 @@ public final class NamedGroupRegex {
   }
 
   /**
+   * A format's regex: it must name at least one group, since groups are the fields.
+   *
    * @throws IllegalArgumentException with the reason and position when the regex is invalid
    */
   public static NamedGroupRegex compile(String regex) {
@@ -47,6 +49,19 @@ public final class NamedGroupRegex {
       throw new IllegalArgumentException("the regex has no named groups, so it yields no fields;"
           + " name them like (?P<status>\\d{3}) or (?<status>\\d{3})");
     }
+    return compiled(regex, t);
+  }
+
+  /**
+   * A regex with or without named groups, e.g. to derive a field.
+   *
+   * @throws IllegalArgumentException with the reason and position when the regex is invalid
+   */
+  public static NamedGroupRegex compileAny(String regex) {
+    return compiled(regex, translate(regex));
+  }
+
+  private static NamedGroupRegex compiled(String regex, Translation t) {
     try {
       return new NamedGroupRegex(regex, Pattern.compile(t.out.toString()), t);
     } catch (PatternSyntaxException e) {
@@ -69,6 +84,11 @@ public final class NamedGroupRegex {
     return javaGroupByField.get(field);
   }
 
+  /** Java's own matcher, for comparisons and peers. */
+  public GroupMatcher newJavaMatcher() {
+    return new JavaRegexMatcher(pattern);
+  }
+
   /** The group number that captures a field, or -1 when only its name is known. */
   public int groupNumber(String field) {
     return numberByField == null ? -1 : numberByField.get(field);
@@ -77,6 +97,15 @@ public final class NamedGroupRegex {
   /** How many capturing groups the pattern has, named or not. */
   public int groupCount() {
     return groupCount;
+  }
+
+  /**
+   * A new matcher for this regex, groups by number: the {@link RegexScanner} when it runs the
+   * pattern, else java.util.regex.
+   */
+  public GroupMatcher newMatcher() {
+    return RegexScanner.compile(pattern.pattern(), groupCount)
+        .<GroupMatcher>map(s -> s).orElseGet(() -> new JavaRegexMatcher(pattern));
   }
 
   /** The regex as the user wrote it. */

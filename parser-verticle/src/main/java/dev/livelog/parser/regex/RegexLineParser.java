@@ -52,11 +52,9 @@ public final class RegexLineParser implements LineParser {
     if (!numbered) {
       java.util.Arrays.setAll(groups, i -> i); // the named matcher looks fields up by index
     }
-    GroupMatcher scanner = scan && numbered
-        ? RegexScanner.compile(regex.pattern().pattern(), regex.groupCount()).orElse(null) : null;
-    this.scanned = scanner != null;
-    this.matcher = scanned ? scanner
-        : numbered ? new JavaRegexMatcher(regex.pattern()) : new NamedJavaRegexMatcher(regex);
+    this.matcher = !numbered ? new NamedJavaRegexMatcher(regex)
+        : scan ? regex.newMatcher() : regex.newJavaMatcher();
+    this.scanned = matcher instanceof RegexScanner;
   }
 
   @Override
@@ -81,7 +79,7 @@ public final class RegexLineParser implements LineParser {
       if (start < 0 || (end == start + 1 && line.charAt(start) == '-')) {
         continue;
       }
-      values[i] = convert(i, line.substring(start, end), start);
+      values[i] = convert(i, line, start, end);
     }
     long time = timeIndex >= 0 && values[timeIndex] instanceof Instant t
         ? t.toEpochMilli() : LogEvent.NO_TIME;
@@ -109,12 +107,12 @@ public final class RegexLineParser implements LineParser {
         + " does not match here", f.position());
   }
 
-  private Object convert(int i, String raw, int start) throws LineRejected {
+  private Object convert(int i, String line, int start, int end) throws LineRejected {
     if (types[i] == null) {
-      return raw;
+      return line.substring(start, end);
     }
     try {
-      return types[i].convert(raw);
+      return types[i].convert(line, start, end);
     } catch (IllegalArgumentException e) {
       throw new LineRejected("field '" + schema.name(i) + "': " + e.getMessage(), start);
     }
