@@ -91,7 +91,7 @@ public final class NamedGroupRegex {
 
   /** The group number that captures a field, or -1 when only its name is known. */
   public int groupNumber(String field) {
-    return numberByField == null ? -1 : numberByField.get(field);
+    return numberByField == null ? -1 : numberByField.getOrDefault(field, -1);
   }
 
   /** How many capturing groups the pattern has, named or not. */
