@@ -113,11 +113,6 @@ public final class NamedGroupRegex {
     return source;
   }
 
-  /** The Java regex text of a regex as written (Python groups renamed), without compiling it. */
-  static String toJava(String regex) {
-    return translate(regex).out.toString();
-  }
-
   private static Translation translate(String regex) {
     Translation t = new Translation();
     StringBuilder out = t.out;

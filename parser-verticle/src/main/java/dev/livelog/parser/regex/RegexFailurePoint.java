@@ -2,7 +2,6 @@ package dev.livelog.parser.regex;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,17 +12,19 @@ import java.util.regex.Pattern;
  */
 public final class RegexFailurePoint {
   /** Lines longer than this are not diagnosed: a backtracking prefix could take too long. */
-  static final int MAX_LINE = 8192;
+  static final int MAX_LINE = 4096;
 
   /** Where matching stopped and the piece of the regex that did not match there. */
   public record Failure(int position, String expected) {}
 
+  private static final GroupMatcher NEVER = new JavaRegexMatcher(Pattern.compile("(?!)"));
+
   private final List<String> pieces;
-  private final Pattern[] prefixes;
+  private final GroupMatcher[] prefixes;
 
   public RegexFailurePoint(String regex) {
     this.pieces = RegexPieces.split(regex);
-    this.prefixes = new Pattern[pieces.size() + 1];
+    this.prefixes = new GroupMatcher[pieces.size() + 1];
   }
 
   /** Where matching stopped, or null when that cannot be told (top-level alternation, huge line). */
@@ -58,18 +59,17 @@ public final class RegexFailurePoint {
     if (k == 0) {
       return 0;
     }
-    Pattern p = prefixes[k];
-    if (p == null) {
+    GroupMatcher m = prefixes[k];
+    if (m == null) {
       try {
-        p = Pattern.compile(NamedGroupRegex.toJava(String.join("", pieces.subList(0, k))));
-      } catch (IllegalArgumentException e) { // PatternSyntaxException too
-        p = Pattern.compile("(?!)"); // a prefix that is not a regex on its own never matches
+        m = NamedGroupRegex.compileAny(String.join("", pieces.subList(0, k))).newMatcher();
+      } catch (IllegalArgumentException e) {
+        m = NEVER; // a prefix that is not a regex on its own never matches
       }
-      prefixes[k] = p;
+      prefixes[k] = m;
     }
     try {
-      Matcher m = p.matcher(line);
-      return m.find() ? m.end() : -1;
+      return m.find(line) ? m.end(0) : -1;
     } catch (StackOverflowError e) {
       return -1;
     }

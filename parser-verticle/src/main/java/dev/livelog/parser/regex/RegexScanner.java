@@ -74,6 +74,9 @@ public final class RegexScanner implements GroupMatcher {
       if (tryAt(i)) {
         return true;
       }
+      if (p.skipsFailedRuns) {
+        i = Math.max(i, runEnd(p.cls[p.start], i, RegexTree.UNBOUNDED));
+      }
     }
     return false;
   }

@@ -177,11 +177,10 @@ final class RegexTree {
     if (negated) {
       at++;
     }
-    if (regex.charAt(at) == ']') {
-      throw new Unsupported();
-    }
     CharClass.Builder b = new CharClass.Builder();
-    while (regex.charAt(at) != ']') {
+    boolean first = true;
+    while (first || regex.charAt(at) != ']') {
+      first = false; // java.util.regex reads a ']' right after '[' or '[^' as a member
       char c = regex.charAt(at++);
       if (c == '[' || (c == '&' && regex.charAt(at) == '&')) {
         throw new Unsupported();

@@ -67,6 +67,12 @@ final class ScanProgram {
   final int minLength;
   final String firstLiteral;
   final boolean anchored;
+  /**
+   * Whether the pattern starts with a greedy unbounded repeat whose follower cannot start in
+   * its run ({@code (\S+) ...}): a failed start then fails for every later start inside that
+   * run too, since each reaches the same run end and the same rest, so they are skipped.
+   */
+  final boolean skipsFailedRuns;
 
   private ScanProgram(List<Step> steps, int start, int groupCount, int minLength) {
     int n = steps.size();
@@ -129,6 +135,8 @@ final class ScanProgram {
     int first = this.start;
     this.anchored = op[first] == BEGIN;
     this.firstLiteral = op[first] == TEXT ? text[first] : null;
+    this.skipsFailedRuns = op[first] == REPEAT && followerOutside[first]
+        && max[first] == RegexTree.UNBOUNDED && mode[first] != Mode.LAZY;
   }
 
   /** The group marks from step {@code i} up to the first real step, or null when none. */
