@@ -95,10 +95,11 @@ public final class JsonLineParser implements LineParser {
    * well-known nginx variable's type converts text; otherwise the JSON value stays.
    */
   private Object typed(Plan plan, int slot, Kind kind, Object raw) throws LineRejected {
+    boolean number = kind == Kind.WHOLE || kind == Kind.NUMBER;
     ValueType type = kind == Kind.STRING ? plan.textType()[slot]
-        : kind == Kind.NUMBER ? plan.declaredType()[slot] : null;
+        : number ? plan.declaredType()[slot] : null;
     if (type == null) {
-      return kind == Kind.NUMBER ? JsonNumbers.value((String) raw, -1) : raw;
+      return number ? JsonNumbers.value((String) raw, kind == Kind.WHOLE, -1) : raw;
     }
     String text = (String) raw;
     if (text.equals("-")) {

@@ -16,8 +16,8 @@ import java.util.List;
 final class JsonReader {
   private static final int MAX_DEPTH = 16;
 
-  /** What a leaf holds: decoded text, the text of a number, or a boolean or list. */
-  enum Kind { STRING, NUMBER, OTHER }
+  /** What a leaf holds: decoded text, the text of a whole or other number, or a boolean or list. */
+  enum Kind { STRING, WHOLE, NUMBER, OTHER }
 
   /** Receives the leaves of the object, in order. */
   interface Sink {
@@ -34,11 +34,16 @@ final class JsonReader {
   private String line;
   private int pos;
   private boolean lastEscaped;
+  private boolean lastWhole;
+  /** The next backslash at or after {@code backslashFrom}, or -1: found once per line, not per string. */
+  private int backslashFrom;
+  private int nextBackslash;
 
   /** Reads the line's object into the sink. */
   void read(String text, Sink sink) throws LineRejected {
     line = text;
     pos = 0;
+    backslashFrom = Integer.MAX_VALUE;
     skipBlanks();
     object("", sink, 0);
     skipBlanks();
@@ -97,7 +102,8 @@ final class JsonReader {
     if (c == '"') {
       sink.leaf(prefix, keyStart, keyEnd, keyEscaped, Kind.STRING, string());
     } else if (c == '-' || (c >= '0' && c <= '9')) {
-      sink.leaf(prefix, keyStart, keyEnd, keyEscaped, Kind.NUMBER, number());
+      String number = number();
+      sink.leaf(prefix, keyStart, keyEnd, keyEscaped, lastWhole ? Kind.WHOLE : Kind.NUMBER, number);
     } else if (c == '[') {
       sink.leaf(prefix, keyStart, keyEnd, keyEscaped, Kind.OTHER, array(depth + 1));
     } else {
@@ -140,7 +146,8 @@ final class JsonReader {
       return string();
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
-      return JsonNumbers.value(number(), pos);
+      String number = number();
+      return JsonNumbers.value(number, lastWhole, pos);
     }
     if (c == '[') {
       return array(depth + 1);
@@ -181,6 +188,15 @@ final class JsonReader {
 
   /** The position of the quote closing the string that starts at {@code pos}. */
   private int stringEnd() throws LineRejected {
+    int quote = line.indexOf('"', pos);
+    if (pos < backslashFrom || (nextBackslash >= 0 && nextBackslash < pos)) {
+      nextBackslash = line.indexOf('\\', pos);
+      backslashFrom = pos;
+    }
+    if (quote >= 0 && (nextBackslash < 0 || nextBackslash > quote)) {
+      lastEscaped = false;
+      return quote;
+    }
     lastEscaped = false;
     for (int i = pos; i < line.length(); i++) {
       char c = line.charAt(i);
@@ -197,9 +213,16 @@ final class JsonReader {
 
   private String number() {
     int start = pos;
-    while (pos < line.length() && "+-0123456789.eE".indexOf(line.charAt(pos)) >= 0) {
-      pos++;
+    boolean whole = true;
+    for (; pos < line.length(); pos++) {
+      char c = line.charAt(pos);
+      if (c == '.' || c == 'e' || c == 'E' || c == '+') {
+        whole = false;
+      } else if ((c < '0' || c > '9') && c != '-') {
+        break;
+      }
     }
+    lastWhole = whole;
     return line.substring(start, pos);
   }
 
