@@ -54,7 +54,7 @@ public final class SampleLines {
         + q.status + " " + q.bytes;
     return switch (format) {
       case "common" -> common;
-      case "combined", "combined_regex", "combined_regex_scanner" ->
+      case "combined", "combined_regex" ->
           common + " \"-\" \"" + q.agent + "\"";
       case "main" -> common + " \"-\" \"" + q.agent + "\" \"-\"";
       case "json" -> "{\"time_iso8601\":\"" + q.time + "\",\"remote_addr\":\"" + q.addr

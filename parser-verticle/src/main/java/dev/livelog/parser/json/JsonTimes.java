@@ -15,6 +15,8 @@ final class JsonTimes {
 
   private final TimeParser iso = TimeParsers.iso8601();
   private final NginxLocalTimeParser local = new NginxLocalTimeParser();
+  /** The last text that was no time: a field that is not one fails once, not on every line. */
+  private String lastFailed;
 
   /** The instant a value stands for, or null when it is not a time. */
   Instant instant(Object value) {
@@ -25,13 +27,14 @@ final class JsonTimes {
       double d = n.doubleValue();
       return Instant.ofEpochMilli(Math.round(Math.abs(d) >= LARGEST_SECONDS ? d : d * 1000));
     }
-    if (value instanceof String s) {
+    if (value instanceof String s && !s.equals(lastFailed)) {
       try {
         return Instant.ofEpochMilli(iso.parse(s));
       } catch (IllegalArgumentException notIso) {
         try {
           return Instant.ofEpochMilli(local.parse(s));
         } catch (IllegalArgumentException | IndexOutOfBoundsException notLocal) {
+          lastFailed = s;
           return null;
         }
       }
