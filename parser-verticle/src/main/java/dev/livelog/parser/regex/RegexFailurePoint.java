@@ -14,8 +14,18 @@ public final class RegexFailurePoint {
   /** Lines longer than this are not diagnosed: a backtracking prefix could take too long. */
   static final int MAX_LINE = 4096;
 
-  /** Where matching stopped and the piece of the regex that did not match there. */
-  public record Failure(int position, String expected) {}
+  /**
+   * Where matching stopped and the piece of the regex that did not match there; or, when a
+   * greedy piece ran to the end of the line, where that piece started and the piece that
+   * found nothing after it.
+   */
+  public record Failure(int position, String expected, String greedy) {
+    /** The reason, as a user reads it. */
+    public String describe() {
+      return greedy == null ? "'" + expected + "' does not match here"
+          : "'" + greedy + "' matched from here to the end, with no '" + expected + "' after it";
+    }
+  }
 
   private static final GroupMatcher NEVER = new JavaRegexMatcher(Pattern.compile("(?!)"));
 
@@ -49,9 +59,9 @@ public final class RegexFailurePoint {
     String expected = pieces.get(lo);
     if (end == line.length() && lo > 0 && !RegexPieces.isLiteral(pieces.get(lo - 1))) {
       // A greedy piece ran to the end of the line: what failed is what should follow it.
-      return new Failure(Math.max(0, find(lo - 1, line)), pieces.get(lo - 1) + " then " + expected);
+      return new Failure(Math.max(0, find(lo - 1, line)), expected, pieces.get(lo - 1));
     }
-    return new Failure(end, expected);
+    return new Failure(end, expected, null);
   }
 
   /** End of the first match of the first {@code k} pieces, or -1. */

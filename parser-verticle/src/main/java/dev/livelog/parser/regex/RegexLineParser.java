@@ -103,8 +103,7 @@ public final class RegexLineParser implements LineParser {
     if (f == null) {
       return new LineRejected("does not match the format's regex", -1);
     }
-    return new LineRejected("does not match the format's regex: " + f.expected()
-        + " does not match here", f.position());
+    return new LineRejected("does not match the format's regex: " + f.describe(), f.position());
   }
 
   private Object convert(int i, String line, int start, int end) throws LineRejected {

@@ -32,7 +32,7 @@ class RegexFailurePointTest {
     assertThat(f.expected()).startsWith("(?P<status>HIT|MISS");
 
     String noStart = LINE.substring(3);
-    assertThat(seed.locate(noStart)).isEqualTo(new RegexFailurePoint.Failure(0, "\\*\\*\\*"));
+    assertThat(seed.locate(noStart)).isEqualTo(new RegexFailurePoint.Failure(0, "\\*\\*\\*", null));
 
     String badCode = LINE.replace("(200)", "(20x)");
     assertThat(seed.locate(badCode).position()).isEqualTo(badCode.indexOf("20x"));
@@ -43,7 +43,8 @@ class RegexFailurePointTest {
     String cut = LINE.substring(0, LINE.indexOf(" ups_rt:"));
     RegexFailurePoint.Failure f = seed.locate(cut);
     assertThat(f.position()).isEqualTo(cut.indexOf("10.0.0.12"));
-    assertThat(f.expected()).isEqualTo("(?P<ups_ad>.*) then  ups_rt: ");
+    assertThat(f.expected()).isEqualTo(" ups_rt: ");
+    assertThat(f.describe()).isEqualTo("'(?P<ups_ad>.*)' matched from here to the end, with no ' ups_rt: ' after it");
   }
 
   @Test
