@@ -28,6 +28,7 @@ public final class JsonLineParser implements LineParser {
       "@timestamp", "timestamp");
 
   private final JsonReader reader = new JsonReader();
+  private final JsonReader.Sink sink = this::leaf;
   private final JsonPlans plans;
   private final JsonTimes times = new JsonTimes();
   /** The leaves of the line being read: keys (kept between lines, as they repeat) and values. */
@@ -58,7 +59,7 @@ public final class JsonLineParser implements LineParser {
   public LogEvent parse(String text, String source, long offset) throws LineRejected {
     line = text;
     count = 0;
-    reader.read(text, this::leaf);
+    reader.read(text, sink);
     Plan plan = plans.forKeys(keys, count);
     Object[] event = new Object[plan.schema().size()];
     for (int i = 0; i < count; i++) {
