@@ -26,7 +26,7 @@ final class FirstPath {
 
   FirstPath(ScanProgram program) {
     Map<Integer, Step> built = new HashMap<>();
-    this.head = new Marks(program.startMarks, step(program, program.start, built));
+    this.head = withMarks(program.startMarks, step(program, program.start, built));
   }
 
   /** Whether the first path matches at {@code i}; sets the scanner's groups and match end. */
@@ -62,15 +62,20 @@ final class FirstPath {
     return step;
   }
 
+  /** The step, preceded by a step setting group marks when there are any. */
+  private static Step withMarks(int[] marks, Step step) {
+    return marks == null ? step : new Marks(marks, step);
+  }
+
   private static Step branch(ScanProgram p, int pc, Map<Integer, Step> built) {
     int[] alternatives = p.alternatives[pc];
+    int[][] marks = new int[alternatives.length][];
     Step[] heads = new Step[alternatives.length];
-    String[] leading = new String[alternatives.length];
     for (int k = 0; k < alternatives.length; k++) {
-      heads[k] = new Marks(p.alternativeMarks[pc][k], step(p, alternatives[k], built));
-      leading[k] = p.op[alternatives[k]] == TEXT ? p.text[alternatives[k]] : null;
+      marks[k] = p.alternativeMarks[pc][k];
+      heads[k] = step(p, alternatives[k], built);
     }
-    return new Branch(heads, leading);
+    return new Branch(marks, heads);
   }
 
   private static Step repeat(ScanProgram p, int pc) {
@@ -177,20 +182,36 @@ final class FirstPath {
     }
   }
 
+  /**
+   * Takes the first alternative that does not fail on its leading literal at once; that
+   * literal, already compared, is stepped over.
+   */
   private static final class Branch extends Step {
+    private final Marks[] marks;
     private final Step[] heads;
-    private final String[] leading;
 
-    Branch(Step[] heads, String[] leading) {
+    Branch(int[][] marks, Step[] heads) {
+      this.marks = new Marks[heads.length];
+      for (int k = 0; k < heads.length; k++) {
+        this.marks[k] = marks[k] == null ? null : new Marks(marks[k], heads[k]);
+      }
       this.heads = heads;
-      this.leading = leading;
     }
 
     @Override
     Step run(RegexScanner s) {
+      int at = s.pos;
       for (int k = 0; k < heads.length; k++) {
-        if (leading[k] == null || s.line.startsWith(leading[k], s.pos)) {
-          return heads[k];
+        Step head = heads[k];
+        if (head instanceof Text t) {
+          if (s.line.startsWith(t.text, at)) {
+            if (marks[k] != null) {
+              marks[k].advance(s, at);
+            }
+            return t.advance(s, at + t.text.length());
+          }
+        } else {
+          return marks[k] != null ? marks[k] : head;
         }
       }
       return FAIL;
@@ -213,18 +234,23 @@ final class FirstPath {
       if (minEnd < 0 || s.startsInsidePair(minEnd)) {
         return FAIL;
       }
-      int end = s.dotRunEnd(minEnd);
       String line = s.line;
-      int last = -1;
-      for (int at = line.indexOf(follower, minEnd); at >= 0 && at <= end; at = line.indexOf(follower, at + 1)) {
-        last = at;
-      }
+      int last = lastOccurrence(line, minEnd, s.dotRunEnd(minEnd));
       if (last < 0) {
         return FAIL;
       }
       Step text = advance(s, last);
       // The follower is the next step's text, already found here: step over it.
       return text instanceof Text t ? t.advance(s, last + follower.length()) : text;
+    }
+
+    /** The last start of the follower in {@code [from, end]}, found going forward (vectorized). */
+    private int lastOccurrence(String line, int from, int end) {
+      int last = -1;
+      for (int at = line.indexOf(follower, from); at >= 0 && at <= end; at = line.indexOf(follower, at + 1)) {
+        last = at;
+      }
+      return last;
     }
   }
 
@@ -269,22 +295,34 @@ final class FirstPath {
     Step run(RegexScanner s) {
       String line = s.line;
       int len = s.len;
-      int q = s.pos;
+      int start = s.pos;
+      int q = start;
+      if (max == RegexTree.UNBOUNDED && min <= 1) {
+        // No count needed: a run of at least one code point is one of at least one char.
+        while (q < len) {
+          char c = line.charAt(q);
+          if (!Character.isSurrogate(c)) {
+            if (!cls.contains(c)) {
+              break;
+            }
+            q++;
+          } else {
+            int cp = line.codePointAt(q);
+            if (!cls.contains(cp)) {
+              break;
+            }
+            q += Character.charCount(cp);
+          }
+        }
+        return q - start >= min ? advance(s, q) : FAIL;
+      }
       int count = 0;
       while (count < max && q < len) {
-        char c = line.charAt(q);
-        if (!Character.isSurrogate(c)) {
-          if (!cls.contains(c)) {
-            break;
-          }
-          q++;
-        } else {
-          int cp = line.codePointAt(q);
-          if (!cls.contains(cp)) {
-            break;
-          }
-          q += Character.charCount(cp);
+        int cp = line.codePointAt(q);
+        if (!cls.contains(cp)) {
+          break;
         }
+        q += Character.charCount(cp);
         count++;
       }
       return count >= min ? advance(s, q) : FAIL;
