@@ -121,6 +121,18 @@ final class FirstPath {
       return next;
     }
 
+    /**
+     * Like {@link #advance}, and when the next step is literal text, compares it here and goes
+     * past it: one dispatch fewer per literal, most of a log regex's steps.
+     */
+    final Step then(RegexScanner s, int end) {
+      Step after = advance(s, end);
+      if (after instanceof Text t) {
+        return s.line.startsWith(t.text, end) ? t.advance(s, end + t.text.length()) : FAIL;
+      }
+      return after;
+    }
+
     private static void setMark(RegexScanner s, int g, int at) {
       if (g > 0) {
         s.open[g] = at;
@@ -275,7 +287,7 @@ final class FirstPath {
       while (q < limit && cls.contains(line.charAt(q))) {
         q++;
       }
-      return q - i >= min ? advance(s, q) : FAIL;
+      return q - i >= min ? then(s, q) : FAIL;
     }
   }
 
@@ -314,7 +326,7 @@ final class FirstPath {
             q += Character.charCount(cp);
           }
         }
-        return q - start >= min ? advance(s, q) : FAIL;
+        return q - start >= min ? then(s, q) : FAIL;
       }
       int count = 0;
       while (count < max && q < len) {
@@ -325,7 +337,7 @@ final class FirstPath {
         q += Character.charCount(cp);
         count++;
       }
-      return count >= min ? advance(s, q) : FAIL;
+      return count >= min ? then(s, q) : FAIL;
     }
   }
 
@@ -342,7 +354,7 @@ final class FirstPath {
     @Override
     Step run(RegexScanner s) {
       int end = firstEnd(p, pc, s, s.pos);
-      return end < 0 ? FAIL : advance(s, end);
+      return end < 0 ? FAIL : then(s, end);
     }
   }
 
