@@ -103,14 +103,13 @@ public final class Formats {
     if (kinds != 1) {
       throw new ConfigException("", "set exactly one of regex, nginx, json or builtin");
     }
-    if (!f.types().isEmpty() && (f.nginx() != null || f.builtin() != null)) {
+    if (!f.types().isEmpty() && f.nginx() != null) {
       throw new ConfigException("types", "types apply to regex and json formats; nginx"
           + " variables are typed by their names");
     }
     LineParser base;
     if (f.builtin() != null) {
-      FormatConfig builtin = resolve(FormatRef.named(f.builtin()), Map.of());
-      base = compile(builtin);
+      base = compile(withTypes(resolve(FormatRef.named(f.builtin()), Map.of()), f));
     } else if (f.nginx() != null) {
       base = nginx(f.nginx());
     } else if (f.json() != null) {
@@ -120,6 +119,14 @@ public final class Formats {
     }
     boolean knownFields = !(base instanceof JsonLineParser) || !base.schema().names().isEmpty();
     return DerivingLineParser.wrap(base, f.derive(), knownFields);
+  }
+
+  /** A built-in with the types and time field a config adds to it. */
+  private static FormatConfig withTypes(FormatConfig builtin, FormatConfig added) {
+    Map<String, String> types = new LinkedHashMap<>(builtin.types());
+    types.putAll(added.types());
+    return new FormatConfig(builtin.regex(), builtin.nginx(), null, builtin.json(), types,
+        added.timeField(), builtin.derive());
   }
 
   private static LineParser nginx(String logFormat) {

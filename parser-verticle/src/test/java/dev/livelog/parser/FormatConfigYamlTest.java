@@ -38,7 +38,7 @@ class FormatConfigYamlTest {
               media: {from: path, regex: '\\.(?:jpe?g|png)$', value: "1", else: "0"}
         sources:
           - {id: a, path: /tmp/a.log, format: api}
-          - {id: b, path: /tmp/b.log, format: {builtin: json}}
+          - {id: b, path: /tmp/b.log, format: {builtin: json, types: {ms: epoch}, time_field: ms}}
         """);
     Formats.validate(c);
     LogEvent api = Formats.forSource(c.sources().get(0), c).parse(
@@ -48,6 +48,8 @@ class FormatConfigYamlTest {
     LogEvent timed = Formats.compile(c.formats().get("timed")).parse(
         "1.2.3.4 [10/Oct/2000:13:55:36 +0000] \"GET /a.png HTTP/1.1\" 200 rt=0.003", "t", 0);
     assertThat(timed.fields()).containsEntry("media", "1").containsEntry("request_time", 0.003);
+    LogEvent typed = Formats.forSource(c.sources().get(1), c).parse("{\"ms\":\"1764064800.5\"}", "b", 0);
+    assertThat(typed.time()).isEqualTo(1764064800500L);
   }
 
   @Test
@@ -55,6 +57,8 @@ class FormatConfigYamlTest {
     assertThat(failure("formats: {x: {json: {a: b}, regex: '(?P<a>.)'}}").getMessage())
         .isEqualTo("formats.x: set exactly one of regex, nginx, json or builtin");
     assertThat(failure("formats: {x: {nginx: '$status', types: {status: int}}}").field())
+        .isEqualTo("formats.x.types");
+    assertThat(failure("formats: {x: {builtin: combined, types: {status: int}}}").field())
         .isEqualTo("formats.x.types");
     ConfigException unknownFrom = failure("""
         formats:
