@@ -16,6 +16,7 @@ final class FormatsCommand implements Callable<Integer> {
   public Integer call() {
     Formats.builtins().values().forEach(b -> {
       String definition = b.config().nginx() != null ? "log_format: " + b.config().nginx()
+          : b.config().json() != null ? "json: every key of each line's object"
           : "regex: " + b.config().regex();
       spec.commandLine().getOut().printf("%-12s %s%n%-12s %s%n%n", b.name(), b.description(), "", definition);
     });

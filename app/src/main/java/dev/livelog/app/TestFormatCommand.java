@@ -4,16 +4,11 @@ import dev.livelog.common.config.FormatRef;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.parser.Formats;
 import dev.livelog.parser.LineParser;
-import dev.livelog.parser.LineRejected;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,39 +44,13 @@ final class TestFormatCommand implements Callable<Integer> {
     LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigCheck.load(configFile);
     LineParser parser = Formats.compile(Formats.resolve(FormatRef.named(format), config.formats()));
     PrintWriter out = spec.commandLine().getOut();
-    int lines = 0;
-    int parsed = 0;
-    List<String> failures = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while (lines < sample && (line = in.readLine()) != null) {
-        lines++;
-        try {
-          parser.parse(line, "test", 0);
-          parsed++;
-        } catch (LineRejected r) {
-          if (failures.size() < show) {
-            failures.add(describe(lines, line, r));
-          }
-        }
-      }
-    } catch (NoSuchFileException e) {
+    if (!Files.isRegularFile(file)) {
       throw new UsageException("no such file: " + file);
     }
-    out.printf("%s: %d of %d lines parsed (%.1f%%) with format %s%n", file, parsed, lines,
-        lines == 0 ? 0.0 : 100.0 * parsed / lines, format);
+    FormatSample sample = FormatSample.of(parser, file, StandardCharsets.UTF_8, this.sample, show);
+    out.printf("%s: %s with format %s%n", file, sample.rate(), format);
     out.println("fields: " + String.join(", ", parser.schema().names()));
-    failures.forEach(out::println);
-    return parsed == lines ? Livelog.EXIT_OK : Livelog.EXIT_FAILURE;
-  }
-
-  private static String describe(int number, String line, LineRejected r) {
-    StringBuilder s = new StringBuilder("line ").append(number).append(": ").append(r.getMessage());
-    String shown = line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    s.append("\n  ").append(shown);
-    if (r.position() >= 0 && r.position() <= 200) {
-      s.append("\n  ").append(" ".repeat(r.position())).append("^ here");
-    }
-    return s.toString();
+    sample.failures.forEach(f -> out.println(FormatSample.describe(f)));
+    return sample.parsed == sample.lines ? Livelog.EXIT_OK : Livelog.EXIT_FAILURE;
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Parses a {@link LineBatch} into an {@link EventBatch} and the dead letters of the lines that
  * did not parse. Nothing a line contains can make it throw: every line becomes an event or a
- * dead letter. A line without its own time gets the time it was parsed.
+ * dead letter. A line without its own time gets the time it was parsed. A line the source cut
+ * because it was longer than {@code pipeline.max_line_length} is a dead letter saying so: its
+ * end is missing, so its fields could not be trusted.
  */
 public final class BatchParser {
   private final LineParser parser;
@@ -18,6 +20,8 @@ public final class BatchParser {
   public BatchParser(LineParser parser) {
     this.parser = parser;
   }
+
+  static final String CUT = "longer than pipeline.max_line_length: cut there, the rest skipped";
 
   /** The events and dead letters of one batch. */
   public record Result(EventBatch events, List<DeadLetter> deadLetters) {}
@@ -28,12 +32,16 @@ public final class BatchParser {
     String source = batch.origin().sourceId();
     for (int i = 0; i < batch.size(); i++) {
       String line = batch.line(i);
+      if (batch.isCut(i)) {
+        dead.add(deadLetter(batch, i, now, CUT));
+        continue;
+      }
       try {
         LogEvent e = parser.parse(line, source, batch.offset(i));
         events.add(e.time() == LogEvent.NO_TIME ? e.withTime(now) : e);
       } catch (LineRejected r) {
         dead.add(deadLetter(batch, i, now, r.describe()));
-      } catch (RuntimeException bug) {
+      } catch (RuntimeException | StackOverflowError bug) {
         dead.add(deadLetter(batch, i, now, "parser error: " + bug));
       }
     }

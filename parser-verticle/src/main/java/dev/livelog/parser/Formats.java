@@ -5,13 +5,17 @@ import dev.livelog.common.config.FormatConfig;
 import dev.livelog.common.config.FormatRef;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.parser.derive.DerivingLineParser;
+import dev.livelog.parser.json.JsonLineParser;
 import dev.livelog.parser.nginx.NginxLineParser;
 import dev.livelog.parser.nginx.NginxLogFormat;
 import dev.livelog.parser.regex.NamedGroupRegex;
 import dev.livelog.parser.regex.RegexLineParser;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The formats livelog knows by name and the compiler from a {@link FormatConfig} to a
@@ -36,7 +40,8 @@ public final class Formats {
   public record Builtin(String name, String description, FormatConfig config) {}
 
   static {
-    nginx("combined", "nginx and Apache combined access log",
+    nginx("combined", "nginx's combined access log, which Apache's combined (%h %l %u %t \"%r\""
+            + " %>s %b \"%{Referer}i\" \"%{User-agent}i\") writes alike",
         "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
             + "\"$http_referer\" \"$http_user_agent\"");
     nginx("main", "nginx.conf's default 'main' format: combined plus X-Forwarded-For",
@@ -44,6 +49,8 @@ public final class Formats {
             + "\"$http_referer\" \"$http_user_agent\" \"$http_x_forwarded_for\"");
     nginx("common", "Apache common log format (%h %l %u %t \"%r\" %>s %b)",
         "$remote_addr $ident $remote_user [$time_local] \"$request\" $status $body_bytes_sent");
+    BUILTIN.put("json", new Builtin("json", "one JSON object per line (e.g. nginx escape=json);"
+        + " every key is a field, nested keys dotted", FormatConfig.json(Map.of(), null)));
     BUILTIN.put("seed_cache", new Builtin("seed_cache",
         "the seed talk's nginx cache log: cache status, upstream address and response time",
         new FormatConfig(SEED_CACHE_REGEX, null, null,
@@ -87,35 +94,77 @@ public final class Formats {
   /**
    * A new parser for a format (parsers are single-threaded: compile one per thread).
    *
-   * @throws ConfigException naming the sub-field ({@code regex}, {@code types.x}, ...) and why
+   * @throws ConfigException naming the sub-field ({@code regex}, {@code types.x},
+   *     {@code derive.x.regex}, ...) and why
    */
   public static LineParser compile(FormatConfig f) {
     int kinds = (f.regex() != null ? 1 : 0) + (f.nginx() != null ? 1 : 0)
-        + (f.builtin() != null ? 1 : 0);
+        + (f.builtin() != null ? 1 : 0) + (f.json() != null ? 1 : 0);
     if (kinds != 1) {
-      throw new ConfigException("", "set exactly one of regex, nginx or builtin");
+      throw new ConfigException("", "set exactly one of regex, nginx, json or builtin");
     }
+    if (!f.types().isEmpty() && f.nginx() != null) {
+      throw new ConfigException("types", "types apply to regex and json formats; nginx"
+          + " variables are typed by their names");
+    }
+    LineParser base;
     if (f.builtin() != null) {
-      return compile(resolve(FormatRef.named(f.builtin()), Map.of()));
+      base = compile(withTypes(resolve(FormatRef.named(f.builtin()), Map.of()), f));
+    } else if (f.nginx() != null) {
+      base = nginx(f.nginx());
+    } else if (f.json() != null) {
+      base = json(f);
+    } else {
+      base = regex(f);
     }
-    if (f.nginx() != null) {
-      try {
-        return new NginxLineParser(NginxLogFormat.parse(f.nginx()));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("nginx", e.getMessage());
+    boolean knownFields = !(base instanceof JsonLineParser) || !base.schema().names().isEmpty();
+    return DerivingLineParser.wrap(base, f.derive(), knownFields);
+  }
+
+  /** A built-in with the types and time field a config adds to it. */
+  private static FormatConfig withTypes(FormatConfig builtin, FormatConfig added) {
+    Map<String, String> types = new LinkedHashMap<>(builtin.types());
+    types.putAll(added.types());
+    return new FormatConfig(builtin.regex(), builtin.nginx(), null, builtin.json(), types,
+        added.timeField(), builtin.derive());
+  }
+
+  private static LineParser nginx(String logFormat) {
+    try {
+      return new NginxLineParser(NginxLogFormat.parse(logFormat));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("nginx", e.getMessage());
+    }
+  }
+
+  private static LineParser json(FormatConfig f) {
+    f.json().forEach((field, key) -> {
+      if (key == null || key.isBlank()) {
+        throw new ConfigException("json." + field, "the JSON key holding '" + field
+            + "' is required, e.g. " + field + ": upstream.response_time");
       }
-    }
+    });
+    Set<String> fields = f.json().isEmpty() ? null : f.json().keySet();
+    return new JsonLineParser(f.json(), types(f.types(), fields), f.timeField());
+  }
+
+  private static LineParser regex(FormatConfig f) {
     NamedGroupRegex regex;
     try {
       regex = NamedGroupRegex.compile(f.regex());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("regex", e.getMessage());
     }
+    return new RegexLineParser(regex, types(f.types(), new HashSet<>(regex.fields())), f.timeField());
+  }
+
+  /** Declared types by field; {@code fields}, when known, are the fields a type may name. */
+  private static Map<String, ValueType> types(Map<String, String> declared, Set<String> fields) {
     Map<String, ValueType> types = new HashMap<>();
-    f.types().forEach((field, type) -> {
-      if (!regex.fields().contains(field)) {
-        throw new ConfigException("types." + field, "the regex has no group named '" + field
-            + "'; its groups: " + String.join(", ", regex.fields()));
+    declared.forEach((field, type) -> {
+      if (fields != null && !fields.contains(field)) {
+        throw new ConfigException("types." + field, "the format has no field '" + field
+            + "'; its fields: " + String.join(", ", fields));
       }
       try {
         types.put(field, ValueTypes.named(type));
@@ -124,7 +173,7 @@ public final class Formats {
             + ValueTypes.KNOWN);
       }
     });
-    return new RegexLineParser(regex, types, f.timeField());
+    return types;
   }
 
   /** A new parser for a source of the config. */

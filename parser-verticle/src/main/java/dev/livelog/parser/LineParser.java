@@ -9,7 +9,10 @@ import dev.livelog.common.event.LogEvent;
  */
 public interface LineParser {
 
-  /** The fields every event of this parser has, in order. */
+  /**
+   * The fields of this parser's events, in order. A format whose lines name their own fields
+   * (JSON without a mapping) answers those of the latest line: its events carry their schema.
+   */
   FieldSchema schema();
 
   /**

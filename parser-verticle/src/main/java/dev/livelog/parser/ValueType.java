@@ -11,4 +11,14 @@ public interface ValueType {
    * @throws IllegalArgumentException with a short reason when the text is not of this type
    */
   Object convert(String raw);
+
+  /**
+   * The value of {@code line[start, end)}. Types that can read it in place (numbers, times)
+   * override this and save the substring.
+   *
+   * @throws IllegalArgumentException with a short reason when the text is not of this type
+   */
+  default Object convert(String line, int start, int end) {
+    return convert(line.substring(start, end));
+  }
 }

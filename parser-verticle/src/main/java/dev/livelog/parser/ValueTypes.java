@@ -2,27 +2,42 @@ package dev.livelog.parser;
 
 import dev.livelog.parser.time.TimeParser;
 import dev.livelog.parser.time.TimeParsers;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The field types a format can declare ({@code types: {ups_rt: seconds}}) and their
  * converters: text, integers, numbers, seconds (including nginx's multi-upstream lists such as
- * {@code 0.010, 0.020 : 0.031}), booleans, and times given as strptime patterns.
+ * {@code 0.010, 0.020 : 0.031}), booleans, and times given as strptime patterns. Numbers and
+ * times are read in place in the line, without a substring.
  */
 public final class ValueTypes {
   public static final ValueType TEXT = raw -> raw;
-  public static final ValueType INTEGER = ValueTypes::parseLong;
-  public static final ValueType NUMBER = ValueTypes::parseDouble;
-  public static final ValueType SECONDS = ValueTypes::parseSeconds;
+  public static final ValueType INTEGER = new IntegerType();
+  public static final ValueType NUMBER = new NumberType(false);
+  public static final ValueType SECONDS = new NumberType(true);
   public static final ValueType BOOLEAN = ValueTypes::parseBoolean;
-
-  private ValueTypes() {}
 
   /** The names a user may write, for error messages. */
   public static final String KNOWN =
       "string, int, float, seconds, bool, or a time pattern such as \"%d/%b/%Y:%H:%M:%S %z\" "
           + "(also: iso8601, epoch)";
+
+  /** Boxed small integers (status codes, small sizes), shared rather than allocated per line. */
+  private static final Long[] SMALL = new Long[1024];
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = (long) i;
+    }
+  }
+
+  private ValueTypes() {}
 
   /**
    * The converter for a declared type name.
@@ -30,7 +45,7 @@ public final class ValueTypes {
    * @throws IllegalArgumentException naming the allowed types when the name is unknown
    */
   public static ValueType named(String type) {
-    return switch (type.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (type.trim().toLowerCase(Locale.ROOT)) {
       case "string", "str", "text" -> TEXT;
       case "int", "integer", "long" -> INTEGER;
       case "float", "double", "number" -> NUMBER;
@@ -40,37 +55,96 @@ public final class ValueTypes {
     };
   }
 
-  /** A time type: the value is an {@link java.time.Instant}. */
+  /** A time type: the value is an {@link Instant}. */
   public static ValueType time(TimeParser parser) {
-    return raw -> java.time.Instant.ofEpochMilli(parser.parse(raw));
+    return new TimeValue(parser);
   }
 
-  static Long parseLong(String raw) {
-    String s = raw.trim();
-    int n = s.length();
-    if (n == 0 || n > 18) {
-      return tryParseLong(s);
+  /** Consecutive lines mostly share their second: the last instant is reused, not rebuilt. */
+  private static final class TimeValue implements ValueType {
+    private final TimeParser parser;
+    private Instant last = Instant.EPOCH;
+
+    TimeValue(TimeParser parser) {
+      this.parser = parser;
     }
-    long v = 0;
-    int i = s.charAt(0) == '-' ? 1 : 0;
-    if (i == n) {
+
+    @Override
+    public Object convert(String raw) {
+      return instant(parser.parse(raw));
+    }
+
+    @Override
+    public Object convert(String line, int start, int end) {
+      return instant(parser.parse(line, start, end));
+    }
+
+    private Instant instant(long millis) {
+      if (millis != last.toEpochMilli()) {
+        last = Instant.ofEpochMilli(millis);
+      }
+      return last;
+    }
+  }
+
+  private static final class IntegerType implements ValueType {
+    @Override
+    public Object convert(String raw) {
+      return convert(raw, 0, raw.length());
+    }
+
+    @Override
+    public Object convert(String line, int start, int end) {
+      int n = end - start;
+      boolean negative = n > 0 && line.charAt(start) == '-';
+      int first = negative ? start + 1 : start;
+      if (first == end || end - first > 18) {
+        return parseLongSlowly(line.substring(start, end));
+      }
+      long v = 0;
+      for (int i = first; i < end; i++) {
+        char c = line.charAt(i);
+        if (c < '0' || c > '9') {
+          return parseLongSlowly(line.substring(start, end));
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (negative) {
+        return -v;
+      }
+      return v < SMALL.length ? SMALL[(int) v] : Long.valueOf(v);
+    }
+  }
+
+  /** Blanks around, more than 18 digits: the rare cases {@link Long#parseLong} decides. */
+  private static Long parseLongSlowly(String raw) {
+    try {
+      return Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not an integer: '" + raw + "'");
     }
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("not an integer: '" + raw + "'");
-      }
-      v = v * 10 + (c - '0');
-    }
-    return s.charAt(0) == '-' ? -v : v;
   }
 
-  private static Long tryParseLong(String s) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an integer: '" + s + "'");
+  private static final class NumberType implements ValueType {
+    private final boolean seconds;
+
+    NumberType(boolean seconds) {
+      this.seconds = seconds;
+    }
+
+    @Override
+    public Object convert(String raw) {
+      return convert(raw, 0, raw.length());
+    }
+
+    @Override
+    public Object convert(String line, int start, int end) {
+      double fast = simpleDecimal(line, start, end);
+      if (!Double.isNaN(fast)) {
+        return fast;
+      }
+      String raw = line.substring(start, end);
+      return seconds ? parseSeconds(raw) : parseDouble(raw);
     }
   }
 
@@ -80,6 +154,40 @@ public final class ValueTypes {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a number: '" + raw + "'");
     }
+  }
+
+  /**
+   * A plain decimal such as {@code 0.083} or {@code -12}, read without
+   * {@link Double#parseDouble}: up to 15 digits are exact in a long, and dividing by an exact
+   * power of ten rounds correctly, so the result is the same double. NaN for anything else.
+   */
+  static double simpleDecimal(String s, int start, int end) {
+    if (end <= start || end - start > 17) {
+      return Double.NaN;
+    }
+    boolean negative = s.charAt(start) == '-';
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (int i = negative ? start + 1 : start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return Double.NaN;
+    }
+    double v = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+    return negative ? -v : v;
   }
 
   /**
@@ -99,11 +207,11 @@ public final class ValueTypes {
         values.add(parseDouble(p));
       }
     }
-    return java.util.Collections.unmodifiableList(values);
+    return Collections.unmodifiableList(values);
   }
 
   static Boolean parseBoolean(String raw) {
-    return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (raw.trim().toLowerCase(Locale.ROOT)) {
       case "1", "true", "yes", "on" -> Boolean.TRUE;
       case "0", "false", "no", "off", "" -> Boolean.FALSE;
       default -> throw new IllegalArgumentException("not a boolean: '" + raw + "'");

@@ -14,6 +14,7 @@ public final class BatchBuilder implements LineSplitter.LineSink {
   private final long maxDelayMillis;
   private String[] lines = new String[64];
   private long[] offsets = new long[64];
+  private boolean[] cut = new boolean[64];
   private int size;
   private long nextOffset;
   private long firstLineAt;
@@ -25,15 +26,22 @@ public final class BatchBuilder implements LineSplitter.LineSink {
 
   @Override
   public void line(String text, long offset, long next) {
+    line(text, offset, next, false);
+  }
+
+  @Override
+  public void line(String text, long offset, long next, boolean wasCut) {
     if (size == lines.length) {
       lines = Arrays.copyOf(lines, size * 2);
       offsets = Arrays.copyOf(offsets, size * 2);
+      cut = Arrays.copyOf(cut, size * 2);
     }
     if (size == 0) {
       firstLineAt = System.currentTimeMillis();
     }
     lines[size] = text;
     offsets[size] = offset;
+    cut[size] = wasCut;
     size++;
     nextOffset = next;
   }
@@ -55,9 +63,15 @@ public final class BatchBuilder implements LineSplitter.LineSink {
   public LineBatch take(SourceOrigin origin) {
     int n = Math.min(size, maxLines);
     long end = n < size ? offsets[n] : nextOffset;
-    LineBatch batch = new LineBatch(origin, Arrays.copyOf(offsets, n), Arrays.copyOf(lines, n), end);
+    boolean anyCut = false;
+    for (int i = 0; i < n && !anyCut; i++) {
+      anyCut = cut[i];
+    }
+    LineBatch batch = new LineBatch(origin, Arrays.copyOf(offsets, n), Arrays.copyOf(lines, n), end,
+        anyCut ? Arrays.copyOf(cut, n) : new boolean[0]);
     System.arraycopy(lines, n, lines, 0, size - n);
     System.arraycopy(offsets, n, offsets, 0, size - n);
+    System.arraycopy(cut, n, cut, 0, size - n);
     Arrays.fill(lines, size - n, size, null);
     size -= n;
     firstLineAt = System.currentTimeMillis();

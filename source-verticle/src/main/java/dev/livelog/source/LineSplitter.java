@@ -26,6 +26,11 @@ public final class LineSplitter {
   /** Receives each complete line. */
   public interface LineSink {
     void line(String text, long offset, long nextOffset);
+
+    /** A line, saying whether it was cut to the limit; sinks that keep the flag override this. */
+    default void line(String text, long offset, long nextOffset, boolean cut) {
+      line(text, offset, nextOffset);
+    }
   }
 
   /** Feeds bytes read at {@code offset} of the file; complete lines go to the sink. */
@@ -40,10 +45,11 @@ public final class LineSplitter {
         emitPartial(offset + i + 1, sink);
       } else {
         int end = Math.min(i, lineStart + maxLineBytes);
-        if (i - lineStart > maxLineBytes) {
+        boolean cut = i - lineStart > maxLineBytes;
+        if (cut) {
           cutLines++;
         }
-        sink.line(decode(bytes, lineStart, end), offset + lineStart, offset + i + 1);
+        sink.line(decode(bytes, lineStart, end), offset + lineStart, offset + i + 1, cut);
       }
       lineStart = i + 1;
     }
@@ -79,10 +85,11 @@ public final class LineSplitter {
     if (len > 0 && partial[len - 1] == '\r') {
       len--;
     }
-    if (partialCut) {
+    boolean cut = partialCut;
+    if (cut) {
       cutLines++;
     }
-    sink.line(new String(partial, 0, len, charset), partialStart, nextOffset);
+    sink.line(new String(partial, 0, len, charset), partialStart, nextOffset, cut);
     reset();
   }
 

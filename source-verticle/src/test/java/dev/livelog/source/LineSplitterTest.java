@@ -47,4 +47,19 @@ class LineSplitterTest {
         new Line("short", 26, 32), new Line("y".repeat(10), 32, 63));
     assertThat(s.cutLines()).isEqualTo(2);
   }
+
+  @Test
+  void cutLinesAreFlaggedInTheirBatch() {
+    LineSplitter s = new LineSplitter(StandardCharsets.UTF_8, 10);
+    BatchBuilder batches = new BatchBuilder(100, 1000);
+    byte[] text = ("short\n" + "z".repeat(11) + "\n" + "y".repeat(8)).getBytes(StandardCharsets.UTF_8);
+    s.feed(text, text.length, 0, batches);
+    byte[] rest = ("y".repeat(8) + "\nok\n").getBytes(StandardCharsets.UTF_8);
+    s.feed(rest, rest.length, text.length, batches);
+    var batch = batches.take(new dev.livelog.common.bus.SourceOrigin("s", null, null, null));
+    assertThat(batch.size()).isEqualTo(4);
+    assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(batch::isCut))
+        .containsExactly(false, true, true, false);
+    assertThat(batch.line(2)).isEqualTo("y".repeat(10));
+  }
 }

@@ -5,10 +5,10 @@ import io.vertx.core.eventbus.MessageCodec;
 
 /**
  * Compact wire form of a {@link LineBatch} for clustered hops; a local hop passes the object
- * itself (batches are immutable).
+ * itself (batches are immutable). Version 2 added the indexes of cut lines at the end.
  */
 public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
 
   @Override
   public void encodeToWire(Buffer buffer, LineBatch batch) {
@@ -17,8 +17,16 @@ public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> 
     WireWriter out = new WireWriter(buffer).writeByte(VERSION);
     OriginWire.write(out, batch.origin());
     out.writeLong(batch.endOffset()).writeInt(batch.size());
+    int cut = 0;
     for (int i = 0; i < batch.size(); i++) {
       out.writeLong(batch.offset(i)).writeString(batch.line(i));
+      cut += batch.isCut(i) ? 1 : 0;
+    }
+    out.writeInt(cut);
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.isCut(i)) {
+        out.writeInt(i);
+      }
     }
     buffer.setInt(lengthAt, buffer.length() - lengthAt - 4);
   }
@@ -40,7 +48,12 @@ public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> 
       offsets[i] = in.readLong();
       lines[i] = in.readString();
     }
-    return new LineBatch(origin, offsets, lines, end);
+    int cutCount = in.readInt();
+    boolean[] cut = new boolean[cutCount == 0 ? 0 : size];
+    for (int k = 0; k < cutCount; k++) {
+      cut[in.readInt()] = true;
+    }
+    return new LineBatch(origin, offsets, lines, end, cut);
   }
 
   @Override

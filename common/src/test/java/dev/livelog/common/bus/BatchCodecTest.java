@@ -29,6 +29,18 @@ class BatchCodecTest {
   }
 
   @Test
+  void cutLinesKeepTheirFlagOverTheWire() {
+    LineBatch batch = new LineBatch(origin, new long[] {0, 10, 20}, new String[] {"a", "b", "c"},
+        30, new boolean[] {false, true, false});
+    Buffer buffer = Buffer.buffer();
+    new LineBatchCodec().encodeToWire(buffer, batch);
+    LineBatch back = new LineBatchCodec().decodeFromWire(0, buffer);
+    assertThat(List.of(back.isCut(0), back.isCut(1), back.isCut(2))).containsExactly(false, true, false);
+    assertThat(back.line(2)).isEqualTo("c");
+    assertThat(new LineBatch(origin, new long[] {0}, new String[] {"a"}, 1).isCut(0)).isFalse();
+  }
+
+  @Test
   void eventBatchRoundTripsEveryValueType() {
     FieldSchema a = FieldSchema.of("status", "ups_rt", "path", "ok", "at", "times", "missing");
     FieldSchema b = FieldSchema.of("level");

@@ -13,18 +13,21 @@ import java.util.List;
 /**
  * Parses lines of an nginx {@link NginxLogFormat} by scanning, without a regex: each literal
  * must appear where the format puts it, and each variable's value runs up to the next
- * literal. Inside quotes, a quote escaped with a backslash does not end the value. Well-known
- * variables are typed ({@code $status} an integer, {@code $request_time} seconds,
- * {@code $time_local} the event time) and {@code $request} also yields method, path, query and
- * protocol.
+ * literal (the last literal ends the line). When values are escaped, a quote escaped with a
+ * backslash does not end a value, and text values are unescaped ({@link NginxEscape}).
+ * Well-known variables are typed and read in place ({@code $status} an integer,
+ * {@code $request_time} seconds, {@code $time_local} the event time), and {@code $request}
+ * also yields method, path, query and protocol.
  */
 public final class NginxLineParser implements LineParser {
-  private static final List<String> REQUEST_PARTS = List.of("method", "path", "query", "protocol");
+  private static final List<String> REQUEST_PARTS = RequestLine.PARTS;
 
   private final String[] literals;
   private final int[] fieldOfVariable;
   private final ValueType[] types;
   private final FieldSchema schema;
+  private final NginxEscape escape;
+  private final boolean escapedQuotes;
   private final int timeField;
   private final int requestField;
   private final int requestPartsAt;
@@ -33,6 +36,8 @@ public final class NginxLineParser implements LineParser {
   public NginxLineParser(NginxLogFormat format) {
     List<Segment> segments = format.segments();
     leadingLiteral = !segments.get(0).isVariable();
+    escape = format.escaping();
+    escapedQuotes = escape != NginxEscape.NONE;
     List<String> names = new ArrayList<>();
     List<String> literalList = new ArrayList<>();
     List<Integer> variableFields = new ArrayList<>();
@@ -90,7 +95,7 @@ public final class NginxLineParser implements LineParser {
         end = line.length();
       }
       int field = fieldOfVariable[v];
-      values[field] = convert(field, line.substring(pos, end), pos);
+      values[field] = convert(field, line, pos, end);
       pos = end;
       if (literal < literals.length) {
         pos += literals[literal++].length();
@@ -115,7 +120,7 @@ public final class NginxLineParser implements LineParser {
   }
 
   /** Where the literal after a value starts; the format's last literal must end the line. */
-  private static int find(String line, int from, String literal, boolean last) throws LineRejected {
+  private int find(String line, int from, String literal, boolean last) throws LineRejected {
     if (last) {
       int at = line.length() - literal.length();
       if (at < from || !line.startsWith(literal, at)) {
@@ -125,7 +130,7 @@ public final class NginxLineParser implements LineParser {
       return at;
     }
     int at = line.indexOf(literal, from);
-    while (at > from && literal.charAt(0) == '"' && escaped(line, at)) {
+    while (escapedQuotes && at > from && literal.charAt(0) == '"' && escaped(line, at)) {
       at = line.indexOf(literal, at + 1);
     }
     if (at < 0) {
@@ -143,18 +148,18 @@ public final class NginxLineParser implements LineParser {
     return slashes % 2 == 1;
   }
 
-  private Object convert(int field, String raw, int pos) throws LineRejected {
-    if (raw.equals("-")) {
+  private Object convert(int field, String line, int start, int end) throws LineRejected {
+    if (end == start + 1 && line.charAt(start) == '-') {
       return null;
     }
     ValueType type = types[field];
     if (type == null) {
-      return raw;
+      return escape.decode(line.substring(start, end));
     }
     try {
-      return type.convert(raw);
+      return type.convert(line, start, end);
     } catch (IllegalArgumentException e) {
-      throw new LineRejected("$" + schema.name(field) + ": " + e.getMessage(), pos);
+      throw new LineRejected("$" + schema.name(field) + ": " + e.getMessage(), start);
     }
   }
 }

@@ -33,6 +33,11 @@ public final class NginxLogFormat {
     return escape;
   }
 
+  /** How the values were escaped, to read them back. */
+  public NginxEscape escaping() {
+    return NginxEscape.named(escape);
+  }
+
   /**
    * @throws IllegalArgumentException with the reason when the text is not a usable log_format
    */
@@ -52,9 +57,7 @@ public final class NginxLogFormat {
       escape = body.substring("escape=".length(), space < 0 ? body.length() : space);
       body = space < 0 ? "" : body.substring(space + 1).strip();
     }
-    if (!List.of("default", "json", "none").contains(escape)) {
-      throw new IllegalArgumentException("escape must be default, json or none, got '" + escape + "'");
-    }
+    NginxEscape.named(escape); // refuses an unknown escape
     String format = unquote(body);
     List<Segment> segments = segments(format);
     if (segments.stream().noneMatch(Segment::isVariable)) {

@@ -6,33 +6,39 @@ import dev.livelog.parser.time.NginxLocalTimeParser;
 import dev.livelog.parser.time.TimeParsers;
 import java.util.Set;
 
-/** The types of well-known nginx variables, so a pasted log_format yields typed fields. */
-final class NginxVariables {
+/**
+ * The types of well-known nginx variables, so a pasted log_format (or a JSON log keyed by
+ * variable names) yields typed fields: times, integers, seconds; the rest stays text.
+ */
+public final class NginxVariables {
   private static final Set<String> INTEGERS = Set.of("status", "body_bytes_sent", "bytes_sent",
       "request_length", "connection", "connection_requests", "content_length", "remote_port",
       "server_port", "pid");
+  private static final Set<String> SECONDS = Set.of("request_time", "session_time",
+      "connection_time");
   private static final Set<String> TIMES = Set.of("time_local", "time_iso8601", "msec");
 
   private NginxVariables() {}
 
   /** The converter for a variable, or null when it stays text. */
-  static ValueType typeOf(String variable) {
+  public static ValueType typeOf(String variable) {
     if (INTEGERS.contains(variable)) {
       return ValueTypes.INTEGER;
     }
-    if (variable.equals("request_time") || (variable.startsWith("upstream_")
+    if (SECONDS.contains(variable) || (variable.startsWith("upstream_")
         && variable.endsWith("_time"))) {
       return ValueTypes.SECONDS;
     }
     return switch (variable) {
+      case "gzip_ratio" -> ValueTypes.NUMBER;
       case "time_local" -> ValueTypes.time(new NginxLocalTimeParser());
-      case "time_iso8601" -> ValueTypes.time(TimeParsers::parseIso8601);
-      case "msec" -> ValueTypes.time(TimeParsers::parseEpochSeconds);
+      case "time_iso8601" -> ValueTypes.time(TimeParsers.iso8601());
+      case "msec" -> ValueTypes.time(TimeParsers.remembering(TimeParsers::parseEpochSeconds));
       default -> null;
     };
   }
 
-  static boolean isTime(String variable) {
+  public static boolean isTime(String variable) {
     return TIMES.contains(variable);
   }
 }

@@ -5,11 +5,14 @@ package dev.livelog.parser.nginx;
  * query and protocol. A request line that is not of that shape (a TLS handshake sent to
  * the plain port, {@code -}) leaves the parts absent; the line itself is still valid.
  */
-final class RequestLine {
+public final class RequestLine {
+  /** The fields a request line adds, in order. */
+  public static final java.util.List<String> PARTS = java.util.List.of("method", "path", "query", "protocol");
+
   private RequestLine() {}
 
   /** Fills {@code out[at..at+3]} with method, path, query, protocol (null when absent). */
-  static void split(String request, Object[] out, int at) {
+  public static void split(String request, Object[] out, int at) {
     int sp1 = request.indexOf(' ');
     if (sp1 <= 0) {
       return;

@@ -1,6 +1,7 @@
 package dev.livelog.parser.regex;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +15,55 @@ import java.util.regex.PatternSyntaxException;
  * back. Python's {@code (?P=name)} back-references and {@code \Z} are translated too.
  */
 public final class NamedGroupRegex {
+  private final String source;
   private final Pattern pattern;
   private final Map<String, String> javaGroupByField;
+  private final Map<String, Integer> numberByField;
+  private final int groupCount;
 
-  private NamedGroupRegex(Pattern pattern, Map<String, String> javaGroupByField) {
+  private NamedGroupRegex(String source, Pattern pattern, Translation t) {
+    this.source = source;
     this.pattern = pattern;
-    this.javaGroupByField = javaGroupByField;
+    this.javaGroupByField = t.javaNames;
+    this.groupCount = pattern.matcher("").groupCount();
+    // Counted while translating; if java.util.regex counts otherwise, groups are looked up by name.
+    this.numberByField = t.count == groupCount ? t.numbers : null;
+  }
+
+  /** The Java text of a regex, its renamed groups and their numbers. */
+  private static final class Translation {
+    final StringBuilder out = new StringBuilder();
+    final Map<String, String> javaNames = new LinkedHashMap<>();
+    final Map<String, Integer> numbers = new HashMap<>();
+    int count;
   }
 
   /**
+   * A format's regex: it must name at least one group, since groups are the fields.
+   *
    * @throws IllegalArgumentException with the reason and position when the regex is invalid
    */
   public static NamedGroupRegex compile(String regex) {
-    Map<String, String> groups = new LinkedHashMap<>();
-    String java = translate(regex, groups);
-    if (groups.isEmpty()) {
+    Translation t = translate(regex);
+    if (t.javaNames.isEmpty()) {
       throw new IllegalArgumentException("the regex has no named groups, so it yields no fields;"
           + " name them like (?P<status>\\d{3}) or (?<status>\\d{3})");
     }
+    return compiled(regex, t);
+  }
+
+  /**
+   * A regex with or without named groups, e.g. to derive a field.
+   *
+   * @throws IllegalArgumentException with the reason and position when the regex is invalid
+   */
+  public static NamedGroupRegex compileAny(String regex) {
+    return compiled(regex, translate(regex));
+  }
+
+  private static NamedGroupRegex compiled(String regex, Translation t) {
     try {
-      return new NamedGroupRegex(Pattern.compile(java), groups);
+      return new NamedGroupRegex(regex, Pattern.compile(t.out.toString()), t);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("invalid regex: " + e.getDescription()
           + " near character " + e.getIndex());
@@ -54,14 +84,51 @@ public final class NamedGroupRegex {
     return javaGroupByField.get(field);
   }
 
-  private static String translate(String regex, Map<String, String> groups) {
-    StringBuilder out = new StringBuilder(regex.length() + 16);
+  /** Java's own matcher, for comparisons and peers. */
+  public GroupMatcher newJavaMatcher() {
+    return new JavaRegexMatcher(pattern);
+  }
+
+  /** The group number that captures a field, or -1 when only its name is known. */
+  public int groupNumber(String field) {
+    return numberByField == null ? -1 : numberByField.getOrDefault(field, -1);
+  }
+
+  /** How many capturing groups the pattern has, named or not. */
+  public int groupCount() {
+    return groupCount;
+  }
+
+  /**
+   * A new matcher for this regex, groups by number: the {@link RegexScanner} when it runs the
+   * pattern, else java.util.regex.
+   */
+  public GroupMatcher newMatcher() {
+    return RegexScanner.compile(pattern.pattern(), groupCount)
+        .<GroupMatcher>map(s -> s).orElseGet(() -> new JavaRegexMatcher(pattern));
+  }
+
+  /** The regex as the user wrote it. */
+  public String source() {
+    return source;
+  }
+
+  private static Translation translate(String regex) {
+    Translation t = new Translation();
+    StringBuilder out = t.out;
+    Map<String, String> groups = t.javaNames;
     boolean inClass = false;
     for (int i = 0; i < regex.length(); i++) {
       char c = regex.charAt(i);
       if (c == '\\' && i + 1 < regex.length()) {
         char next = regex.charAt(i + 1);
-        if (!inClass && next == 'Z') {
+        if (!inClass && next == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          end = end < 0 ? regex.length() : end + 2;
+          out.append(regex, i, end);
+          i = end - 1;
+          continue;
+        } else if (!inClass && next == 'Z') {
           out.append("\\z");
         } else if (!inClass && next == 'k' && i + 2 < regex.length() && regex.charAt(i + 2) == '<') {
           int close = closing(regex, i + 3);
@@ -99,6 +166,7 @@ public final class NamedGroupRegex {
         }
         String javaName = "g" + (groups.size() + 1);
         groups.put(name, javaName);
+        t.numbers.put(name, ++t.count);
         out.append("(?<").append(javaName).append('>');
         i = close;
       } else if (regex.startsWith("(?P=", i)) {
@@ -109,10 +177,13 @@ public final class NamedGroupRegex {
         out.append("\\k<").append(groupFor(regex.substring(i + 4, close), groups, i)).append('>');
         i = close;
       } else {
+        if (c == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+          t.count++;
+        }
         out.append(c);
       }
     }
-    return out.toString();
+    return t;
   }
 
   private static boolean isJavaNamedGroup(String regex, int i) {

@@ -11,4 +11,9 @@ public interface TimeParser {
    * @throws IllegalArgumentException with a short reason when the text is not such a time
    */
   long parse(String text);
+
+  /** The time written in {@code line[start, end)}. */
+  default long parse(String line, int start, int end) {
+    return parse(line.substring(start, end));
+  }
 }

@@ -15,10 +15,10 @@ public final class TimeParsers {
   public static TimeParser named(String type) {
     String t = type.trim();
     if (t.equalsIgnoreCase("iso8601")) {
-      return TimeParsers::parseIso8601;
+      return iso8601();
     }
     if (t.equalsIgnoreCase("epoch") || t.equalsIgnoreCase("msec")) {
-      return TimeParsers::parseEpochSeconds;
+      return remembering(TimeParsers::parseEpochSeconds);
     }
     if (t.equals(NGINX_LOCAL)) {
       return new NginxLocalTimeParser();
@@ -27,6 +27,28 @@ public final class TimeParsers {
       throw new IllegalArgumentException("unknown type '" + type + "'");
     }
     return new StrptimeParser(t, ZoneId.systemDefault());
+  }
+
+  /** {@code $time_iso8601}, remembering the last text (lines mostly share their second). */
+  public static TimeParser iso8601() {
+    return remembering(TimeParsers::parseIso8601);
+  }
+
+  /** A parser that answers a repeated text from memory: one instance per thread. */
+  public static TimeParser remembering(TimeParser parser) {
+    return new TimeParser() {
+      private String lastText;
+      private long lastMillis;
+
+      @Override
+      public long parse(String text) {
+        if (!text.equals(lastText)) {
+          lastMillis = parser.parse(text);
+          lastText = text;
+        }
+        return lastMillis;
+      }
+    };
   }
 
   /** {@code $time_iso8601}: {@code 2026-11-25T10:00:00+01:00}. */
