@@ -74,7 +74,7 @@ public final class StoreAppendBench {
 
   public static List<EventBatch> batches(int events) throws Exception {
     LineParser parser = Formats.compile(Formats.builtins().get("combined").config());
-    List<String> lines = CombinedLines.combined(10_000);
+    List<String> lines = SampleLines.combined(10_000);
     List<EventBatch> batches = new ArrayList<>();
     long offset = 0;
     for (int b = 0; b < events / BATCH; b++) {
