@@ -6,6 +6,8 @@ import dev.livelog.store.StoreVerticle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -17,6 +19,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class NodeMetrics {
   private final MeterRegistry registry;
+  /** Micrometer holds what a meter reads only weakly: these keep it alive as long as the node. */
+  private final List<Object> read = new ArrayList<>();
 
   NodeMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -49,10 +53,12 @@ final class NodeMetrics {
   }
 
   private <T> void counter(String name, String help, String source, T obj, ToDoubleFunction<T> f) {
+    read.add(obj);
     FunctionCounter.builder(name, obj, f).description(help).tag("source", source).register(registry);
   }
 
   private <T> void gauge(String name, String help, String source, T obj, ToDoubleFunction<T> f) {
+    read.add(obj);
     Gauge.builder(name, obj, f).description(help).tag("source", source).register(registry);
   }
 
