@@ -42,6 +42,23 @@ public final class StoreVerticle extends VerticleBase {
     this.options = options;
   }
 
+  private volatile java.util.function.Consumer<String> newSource = s -> { };
+
+  /** Hears each source the first time it has events stored (e.g. to register its metrics). */
+  public void onNewSource(java.util.function.Consumer<String> listener) {
+    newSource = listener;
+  }
+
+  private void countStored(String source, long n) {
+    java.util.concurrent.atomic.LongAdder counted = storedBySource.get(source);
+    if (counted == null) {
+      counted = new java.util.concurrent.atomic.LongAdder();
+      storedBySource.put(source, counted); // the event loop is the only writer
+      newSource.accept(source);
+    }
+    counted.add(n);
+  }
+
   /** Events this verticle stored per source since start (for metrics). */
   public long stored(String sourceId) {
     java.util.concurrent.atomic.LongAdder n = storedBySource.get(sourceId);
@@ -58,8 +75,7 @@ public final class StoreVerticle extends VerticleBase {
   public Future<?> start() {
     BatchCodecs.register(vertx);
     writer = new BatchWriter(vertx, store, options, ack -> {
-      storedBySource.computeIfAbsent(ack.sourceId(), s -> new java.util.concurrent.atomic.LongAdder())
-          .add(ack.newlyStored());
+      countStored(ack.sourceId(), ack.newlyStored());
       vertx.eventBus().publish(Addresses.STORED, ack.toJson());
     });
     checkpoints = new CheckpointRequests(store);

@@ -97,7 +97,7 @@ public final class LivelogNode {
             LOG.info("store: {}", s.describe());
             storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
             if (metrics != null) {
-              config.sources().forEach(src -> metrics.storing(src.id(), storeVerticle));
+              storeVerticle.onNewSource(id -> metrics.storing(id, storeVerticle));
             }
             return deploy(storeVerticle);
           })
@@ -106,7 +106,7 @@ public final class LivelogNode {
     if (roles.contains(Role.PARSER)) {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       if (metrics != null) {
-        config.sources().forEach(src -> metrics.parsing(src.id(), parsed));
+        parsed.onNewSource(id -> metrics.parsing(id, parsed));
       }
       chain = chain.compose(v -> track(vertx.deployVerticle(() -> new ParserVerticle(config, parsed),
           new DeploymentOptions().setInstances(instances))));

@@ -20,7 +20,7 @@ import java.util.function.ToDoubleFunction;
 final class NodeMetrics {
   private final MeterRegistry registry;
   /** Micrometer holds what a meter reads only weakly: these keep it alive as long as the node. */
-  private final List<Object> read = new ArrayList<>();
+  private final List<Object> read = java.util.Collections.synchronizedList(new ArrayList<>());
 
   NodeMetrics(MeterRegistry registry) {
     this.registry = registry;

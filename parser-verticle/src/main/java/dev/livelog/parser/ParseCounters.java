@@ -9,8 +9,24 @@ public final class ParseCounters {
   private final Map<String, LongAdder> lines = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
 
+  private volatile java.util.function.Consumer<String> newSource = s -> { };
+
+  /** Hears each source the first time it is counted (e.g. to register its metrics). */
+  public void onNewSource(java.util.function.Consumer<String> listener) {
+    newSource = listener;
+  }
+
   public void add(String source, int lineCount, int failedCount) {
-    lines.computeIfAbsent(source, s -> new LongAdder()).add(lineCount);
+    LongAdder counted = lines.get(source);
+    if (counted == null) {
+      LongAdder fresh = new LongAdder();
+      counted = lines.putIfAbsent(source, fresh);
+      if (counted == null) {
+        counted = fresh;
+        newSource.accept(source); // outside the map's own locking: the listener may read it
+      }
+    }
+    counted.add(lineCount);
     failed.computeIfAbsent(source, s -> new LongAdder()).add(failedCount);
   }
 

@@ -4,6 +4,8 @@ import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.BatchCodecs;
 import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.config.FormatRef;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
 import io.vertx.core.Future;
@@ -23,6 +25,7 @@ import java.util.Map;
 public final class ParserVerticle extends VerticleBase {
   private final LivelogConfig config;
   private final Map<String, BatchParser> parsers = new HashMap<>();
+  private final Map<String, BatchParser> byFormat = new HashMap<>();
   private final ParseCounters counters;
   private MessageConsumer<LineBatch> consumer;
 
@@ -48,10 +51,11 @@ public final class ParserVerticle extends VerticleBase {
 
   private void onLines(Message<LineBatch> message) {
     LineBatch batch = message.body();
-    BatchParser parser = parsers.get(batch.origin().sourceId());
+    BatchParser parser = parserFor(batch);
     if (parser == null) {
-      message.fail(404, "no format for source '" + batch.origin().sourceId()
-          + "' in this parser's config");
+      message.fail(404, "no format for source '" + batch.origin().sourceId() + "'"
+          + (batch.origin().format() == null ? " in this parser's config"
+              : ": this parser does not know format '" + batch.origin().format() + "'"));
       return;
     }
     BatchParser.Result result = parser.parse(batch, System.currentTimeMillis());
@@ -63,6 +67,28 @@ public final class ParserVerticle extends VerticleBase {
     message.reply(new JsonObject()
         .put("parsed", result.events().events().size())
         .put("failed", result.deadLetters().size()));
+  }
+
+  /**
+   * The source's own parser, or, for a source this parser's config does not list (a node-local
+   * source with a per-node id), one for the format the batch names: a built-in or one of the
+   * config's formats.
+   */
+  private BatchParser parserFor(LineBatch batch) {
+    BatchParser parser = parsers.get(batch.origin().sourceId());
+    String format = batch.origin().format();
+    if (parser != null || format == null) {
+      return parser;
+    }
+    if (!byFormat.containsKey(format)) {
+      try {
+        byFormat.put(format, new BatchParser(Formats.compile(
+            Formats.resolve(FormatRef.named(format), config.formats()))));
+      } catch (ConfigException unknown) {
+        byFormat.put(format, null); // asked again, answered the same
+      }
+    }
+    return byFormat.get(format);
   }
 
   /** Lines and failures per source since start. */

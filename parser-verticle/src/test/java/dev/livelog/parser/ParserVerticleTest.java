@@ -80,6 +80,26 @@ class ParserVerticleTest {
         })));
   }
 
+  @Test
+  void aSourceOutsideTheConfigIsReadByTheFormatItsBatchNames(Vertx vertx, VertxTestContext ctx) {
+    // A node-local source ("nginx-${NODE_NAME}") that this parser's config does not list.
+    String line = "10.0.0.1 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"-\"";
+    LineBatch named = new LineBatch(new SourceOrigin("nginx-node-7", "node-7", "/var/log/nginx/access.log",
+        "inode-1", "combined"), new long[] {0}, new String[] {line}, line.length() + 1);
+    LineBatch unknown = new LineBatch(new SourceOrigin("nginx-node-8", "node-8", "/x", "inode-1",
+        "no_such_format"), new long[] {0}, new String[] {line}, line.length() + 1);
+    vertx.deployVerticle(new ParserVerticle(LivelogConfig.empty()))
+        .compose(id -> vertx.eventBus().<JsonObject>request(Addresses.LINES, named))
+        .compose(reply -> {
+          ctx.verify(() -> assertThat(reply.body().getInteger("parsed")).isEqualTo(1));
+          return vertx.eventBus().request(Addresses.LINES, unknown);
+        })
+        .onComplete(ctx.failing(e -> ctx.verify(() -> {
+          assertThat(e.getMessage()).contains("nginx-node-8").contains("does not know format 'no_such_format'");
+          ctx.completeNow();
+        })));
+  }
+
   private static List<String> mixed(String format, Random r) {
     List<String> lines = new ArrayList<>(SampleLogLines.of(format, 100, r));
     for (int i = 0; i < 100; i++) {

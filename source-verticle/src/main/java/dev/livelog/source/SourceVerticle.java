@@ -117,7 +117,8 @@ public final class SourceVerticle extends VerticleBase {
             return; // stopped while connecting: stop() closes the source
           }
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
-          origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId());
+          origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId(),
+              config.format().name());
           saveCheckpoint(true);
           streaming();
           LOG.info("source {} following {}:{} from offset {}", config.id(), source.host(),
@@ -238,7 +239,8 @@ public final class SourceVerticle extends VerticleBase {
       pendingSwitch = null;
       splitter.reset();
       window.reset(0);
-      origin = new SourceOrigin(config.id(), source.host(), source.path(), ar.result().fileId());
+      origin = new SourceOrigin(config.id(), source.host(), source.path(), ar.result().fileId(),
+          config.format().name());
       saveCheckpoint(true);
       schedulePump(0);
     });

@@ -15,7 +15,7 @@ import java.util.Map;
  * per event its schema number, offset, time and tagged values. A local hop passes the object.
  */
 public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatch> {
-  static final byte VERSION = 1;
+  static final byte VERSION = 2; // 2: the format in the origin
 
   private static final byte NULL = 0;
   private static final byte STRING = 1;

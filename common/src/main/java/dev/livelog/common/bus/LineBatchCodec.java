@@ -5,10 +5,10 @@ import io.vertx.core.eventbus.MessageCodec;
 
 /**
  * Compact wire form of a {@link LineBatch} for clustered hops; a local hop passes the object
- * itself (batches are immutable). Version 2 added the indexes of cut lines at the end.
+ * itself (batches are immutable). Version 2 added the indexes of cut lines at the end, 3 the format in the origin.
  */
 public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
-  static final byte VERSION = 2;
+  static final byte VERSION = 3;
 
   @Override
   public void encodeToWire(Buffer buffer, LineBatch batch) {

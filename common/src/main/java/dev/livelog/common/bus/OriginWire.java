@@ -8,10 +8,12 @@ final class OriginWire {
     out.writeString(origin.sourceId())
         .writeString(origin.host())
         .writeString(origin.path())
-        .writeString(origin.fileId());
+        .writeString(origin.fileId())
+        .writeString(origin.format());
   }
 
   static SourceOrigin read(WireReader in) {
-    return new SourceOrigin(in.readString(), in.readString(), in.readString(), in.readString());
+    return new SourceOrigin(in.readString(), in.readString(), in.readString(), in.readString(),
+        in.readString());
   }
 }
