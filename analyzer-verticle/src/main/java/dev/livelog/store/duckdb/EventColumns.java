@@ -30,6 +30,8 @@ final class EventColumns {
     }
   }
 
+  private static final int MAX_CACHED_SCHEMAS = 10_000;
+
   private final Connection connection;
   private final List<Column> columns = new ArrayList<>();
   private final Map<String, Column[]> byField = new HashMap<>();
@@ -73,6 +75,9 @@ final class EventColumns {
   Column find(FieldSchema schema, int field, ValueKind kind) {
     Column[][] cache = lastColumns;
     if (schema != lastSchema) {
+      if (bySchema.size() > MAX_CACHED_SCHEMAS) {
+        bySchema.clear(); // bounded whatever the formats do; lookups just refill it
+      }
       cache = bySchema.computeIfAbsent(schema, s -> new Column[s.size()][]);
       lastSchema = schema;
       lastColumns = cache;

@@ -1,7 +1,7 @@
 package dev.livelog.store.duckdb;
 
 import dev.livelog.common.event.FieldSchema;
-import dev.livelog.store.SharedSchemas;
+import dev.livelog.common.event.SharedSchemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class EventSchemas {
   private static final char SEPARATOR = '\u001f';
+  private static final int MAX_CACHED_SCHEMAS = 10_000;
 
   private final Connection connection;
   private final SharedSchemas shared = new SharedSchemas();
@@ -67,6 +68,9 @@ final class EventSchemas {
       }
       idByNames.put(new ArrayList<>(names), id);
       schemaById.put(id, shared.of(names));
+    }
+    if (idBySchema.size() > MAX_CACHED_SCHEMAS) {
+      idBySchema.clear(); // bounded whatever the formats do; lookups just refill it
     }
     idBySchema.put(schema, id);
     return id;

@@ -3,7 +3,7 @@ package dev.livelog.store.mongo;
 import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
-import dev.livelog.store.SharedSchemas;
+import dev.livelog.common.event.SharedSchemas;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

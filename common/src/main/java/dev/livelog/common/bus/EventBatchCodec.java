@@ -2,10 +2,12 @@ package dev.livelog.common.bus;
 
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.common.event.SharedSchemas;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Map;
  * per event its schema number, offset, time and tagged values. A local hop passes the object.
  */
 public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatch> {
-  static final byte VERSION = 2; // 2: the format in the origin
+  static final byte VERSION = 3; // 2: the format in the origin; 3: varints, deltas, sources
 
   private static final byte NULL = 0;
   private static final byte STRING = 1;
@@ -28,67 +30,93 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
 
   @Override
   public void encodeToWire(Buffer buffer, EventBatch batch) {
-    int lengthAt = buffer.length();
-    buffer.appendInt(0);
-    WireWriter out = new WireWriter(buffer).writeByte(VERSION);
+    List<LogEvent> events = batch.events();
+    int fields = events.isEmpty() ? 0 : events.get(0).schema().size();
+    WireWriter out = new WireWriter(128 + events.size() * (24 + fields * 24)).writeByte(VERSION);
     OriginWire.write(out, batch.origin());
-    out.writeLong(batch.startOffset()).writeLong(batch.endOffset()).writeInt(batch.lines());
+    out.writeVarLong(batch.startOffset()).writeVarLong(batch.endOffset()).writeVarInt(batch.lines());
 
+    // Each schema's names once, and each event's source as a number: nearly always the
+    // batch's own source.
     Map<FieldSchema, Integer> schemaIds = new IdentityHashMap<>();
     List<FieldSchema> schemas = new ArrayList<>();
-    for (LogEvent e : batch.events()) {
+    Map<String, Integer> sourceIds = new HashMap<>();
+    List<String> sources = new ArrayList<>();
+    for (LogEvent e : events) {
       if (schemaIds.putIfAbsent(e.schema(), schemas.size()) == null) {
         schemas.add(e.schema());
       }
+      if (sourceIds.putIfAbsent(e.source(), sources.size()) == null) {
+        sources.add(e.source());
+      }
     }
-    out.writeInt(schemas.size());
+    out.writeVarInt(schemas.size());
     for (FieldSchema schema : schemas) {
-      out.writeInt(schema.size());
+      out.writeVarInt(schema.size());
       for (int i = 0; i < schema.size(); i++) {
         out.writeString(schema.name(i));
       }
     }
-    out.writeInt(batch.events().size());
-    for (LogEvent e : batch.events()) {
-      out.writeInt(schemaIds.get(e.schema()))
-          .writeString(e.source())
-          .writeLong(e.offset())
-          .writeLong(e.time());
-      for (int i = 0; i < e.schema().size(); i++) {
+    out.writeVarInt(sources.size());
+    sources.forEach(out::writeString);
+    out.writeVarInt(events.size());
+    long offset = 0;
+    long time = 0;
+    FieldSchema lastSchema = null;
+    int lastSchemaId = 0;
+    for (LogEvent e : events) {
+      if (e.schema() != lastSchema) {
+        lastSchema = e.schema();
+        lastSchemaId = schemaIds.get(lastSchema);
+      }
+      out.writeVarInt(lastSchemaId)
+          .writeVarInt(sources.size() == 1 ? 0 : sourceIds.get(e.source()))
+          .writeSigned(e.offset() - offset)
+          .writeSigned(e.time() - time);
+      offset = e.offset();
+      time = e.time();
+      for (int i = 0; i < lastSchema.size(); i++) {
         writeValue(out, e.value(i));
       }
     }
-    buffer.setInt(lengthAt, buffer.length() - lengthAt - 4);
+    out.appendTo(buffer);
   }
 
   @Override
   public EventBatch decodeFromWire(int pos, Buffer buffer) {
-    WireReader in = new WireReader(buffer, pos + 4);
+    WireReader in = WireReader.frame(buffer, pos);
     byte version = in.readByte();
     if (version != VERSION) {
       throw new IllegalStateException("EventBatch wire version " + version + " is not "
           + VERSION + ": every node of a cluster must run the same livelog version");
     }
     SourceOrigin origin = OriginWire.read(in);
-    long start = in.readLong();
-    long end = in.readLong();
-    int lines = in.readInt();
-    FieldSchema[] schemas = new FieldSchema[in.readInt()];
+    long start = in.readVarLong();
+    long end = in.readVarLong();
+    int lines = in.readVarInt();
+    FieldSchema[] schemas = new FieldSchema[in.readVarInt()];
     for (int s = 0; s < schemas.length; s++) {
       List<String> names = new ArrayList<>();
-      int n = in.readInt();
+      int n = in.readVarInt();
       for (int i = 0; i < n; i++) {
         names.add(in.readString());
       }
-      schemas[s] = new FieldSchema(names);
+      // Equal field lists share one schema: consumers cache per schema instance.
+      schemas[s] = SharedSchemas.PROCESS.of(names);
     }
-    int count = in.readInt();
+    String[] sources = new String[in.readVarInt()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = in.readString();
+    }
+    int count = in.readVarInt();
     List<LogEvent> events = new ArrayList<>(count);
+    long offset = 0;
+    long time = 0;
     for (int k = 0; k < count; k++) {
-      FieldSchema schema = schemas[in.readInt()];
-      String source = in.readString();
-      long offset = in.readLong();
-      long time = in.readLong();
+      FieldSchema schema = schemas[in.readVarInt()];
+      String source = sources[in.readVarInt()];
+      offset += in.readSigned();
+      time += in.readSigned();
       Object[] values = new Object[schema.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = readValue(in);
@@ -104,17 +132,17 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
     } else if (value instanceof String s) {
       out.writeByte(STRING).writeString(s);
     } else if (value instanceof Long l) {
-      out.writeByte(LONG).writeLong(l);
+      out.writeByte(LONG).writeSigned(l);
     } else if (value instanceof Integer i) {
-      out.writeByte(LONG).writeLong(i);
+      out.writeByte(LONG).writeSigned(i);
     } else if (value instanceof Double d) {
       out.writeByte(DOUBLE).writeDouble(d);
     } else if (value instanceof Boolean b) {
       out.writeByte(b ? TRUE : FALSE);
     } else if (value instanceof Instant t) {
-      out.writeByte(INSTANT).writeLong(t.getEpochSecond()).writeInt(t.getNano());
+      out.writeByte(INSTANT).writeSigned(t.getEpochSecond()).writeVarInt(t.getNano());
     } else if (value instanceof List<?> list) {
-      out.writeByte(LIST).writeInt(list.size());
+      out.writeByte(LIST).writeVarInt(list.size());
       for (Object item : list) {
         writeValue(out, item);
       }
@@ -128,13 +156,13 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
     return switch (tag) {
       case NULL -> null;
       case STRING -> in.readString();
-      case LONG -> in.readLong();
+      case LONG -> in.readSigned();
       case DOUBLE -> in.readDouble();
       case TRUE -> Boolean.TRUE;
       case FALSE -> Boolean.FALSE;
-      case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+      case INSTANT -> Instant.ofEpochSecond(in.readSigned(), in.readVarInt());
       case LIST -> {
-        int n = in.readInt();
+        int n = in.readVarInt();
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           list.add(readValue(in));

@@ -5,53 +5,56 @@ import io.vertx.core.eventbus.MessageCodec;
 
 /**
  * Compact wire form of a {@link LineBatch} for clustered hops; a local hop passes the object
- * itself (batches are immutable). Version 2 added the indexes of cut lines at the end, 3 the format in the origin.
+ * itself (batches are immutable). Version 2 added the indexes of cut lines at the end, 3 the format in the origin, 4 varints
+ * and offsets as deltas.
  */
 public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
-  static final byte VERSION = 3;
+  static final byte VERSION = 4;
 
   @Override
   public void encodeToWire(Buffer buffer, LineBatch batch) {
-    int lengthAt = buffer.length();
-    buffer.appendInt(0);
-    WireWriter out = new WireWriter(buffer).writeByte(VERSION);
+    WireWriter out = new WireWriter(64 + batch.size() * 160).writeByte(VERSION);
     OriginWire.write(out, batch.origin());
-    out.writeLong(batch.endOffset()).writeInt(batch.size());
+    out.writeVarLong(batch.endOffset()).writeVarInt(batch.size());
+    long previous = 0;
     int cut = 0;
     for (int i = 0; i < batch.size(); i++) {
-      out.writeLong(batch.offset(i)).writeString(batch.line(i));
+      out.writeSigned(batch.offset(i) - previous).writeString(batch.line(i));
+      previous = batch.offset(i);
       cut += batch.isCut(i) ? 1 : 0;
     }
-    out.writeInt(cut);
+    out.writeVarInt(cut);
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isCut(i)) {
-        out.writeInt(i);
+        out.writeVarInt(i);
       }
     }
-    buffer.setInt(lengthAt, buffer.length() - lengthAt - 4);
+    out.appendTo(buffer);
   }
 
   @Override
   public LineBatch decodeFromWire(int pos, Buffer buffer) {
-    WireReader in = new WireReader(buffer, pos + 4);
+    WireReader in = WireReader.frame(buffer, pos);
     byte version = in.readByte();
     if (version != VERSION) {
       throw new IllegalStateException("LineBatch wire version " + version + " is not "
           + VERSION + ": every node of a cluster must run the same livelog version");
     }
     SourceOrigin origin = OriginWire.read(in);
-    long end = in.readLong();
-    int size = in.readInt();
+    long end = in.readVarLong();
+    int size = in.readVarInt();
     long[] offsets = new long[size];
     String[] lines = new String[size];
+    long previous = 0;
     for (int i = 0; i < size; i++) {
-      offsets[i] = in.readLong();
+      offsets[i] = previous + in.readSigned();
+      previous = offsets[i];
       lines[i] = in.readString();
     }
-    int cutCount = in.readInt();
+    int cutCount = in.readVarInt();
     boolean[] cut = new boolean[cutCount == 0 ? 0 : size];
     for (int k = 0; k < cutCount; k++) {
-      cut[in.readInt()] = true;
+      cut[in.readVarInt()] = true;
     }
     return new LineBatch(origin, offsets, lines, end, cut);
   }

@@ -3,49 +3,60 @@ package dev.livelog.common.bus;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
-/** Reads what {@link WireWriter} wrote, advancing a position through a buffer. */
+/** Reads what {@link WireWriter} wrote, from one copy of the message's bytes. */
 final class WireReader {
-  private final Buffer buffer;
+  private final byte[] bytes;
   private int pos;
 
-  WireReader(Buffer buffer, int pos) {
-    this.buffer = buffer;
-    this.pos = pos;
+  /** The frame that starts at {@code at} of the buffer: its length, then its bytes. */
+  static WireReader frame(Buffer buffer, int at) {
+    int length = buffer.getInt(at);
+    return new WireReader(buffer.getBytes(at + 4, at + 4 + length));
   }
 
-  int position() {
-    return pos;
+  WireReader(byte[] bytes) {
+    this.bytes = bytes;
   }
 
   byte readByte() {
-    return buffer.getByte(pos++);
+    return bytes[pos++];
   }
 
-  int readInt() {
-    int v = buffer.getInt(pos);
-    pos += 4;
-    return v;
+  long readVarLong() {
+    long v = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = bytes[pos++];
+      v |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return v;
+      }
+    }
   }
 
-  long readLong() {
-    long v = buffer.getLong(pos);
-    pos += 8;
-    return v;
+  int readVarInt() {
+    return (int) readVarLong();
+  }
+
+  long readSigned() {
+    long z = readVarLong();
+    return (z >>> 1) ^ -(z & 1);
   }
 
   double readDouble() {
-    double v = buffer.getDouble(pos);
-    pos += 8;
-    return v;
+    long bits = 0;
+    for (int i = 0; i < 8; i++) {
+      bits = (bits << 8) | (bytes[pos++] & 0xFF);
+    }
+    return Double.longBitsToDouble(bits);
   }
 
   String readString() {
-    int len = readInt();
-    if (len < 0) {
+    int n = readVarInt() - 1;
+    if (n < 0) {
       return null;
     }
-    byte[] bytes = buffer.getBytes(pos, pos + len);
-    pos += len;
-    return new String(bytes, StandardCharsets.UTF_8);
+    String s = new String(bytes, pos, n, StandardCharsets.UTF_8);
+    pos += n;
+    return s;
   }
 }

@@ -65,6 +65,25 @@ class BatchCodecTest {
   }
 
   @Test
+  void eventsOfSeveralSourcesAndSchemasKeepTheirOwnOffsetsTimesAndNumbers() {
+    FieldSchema a = FieldSchema.of("n");
+    FieldSchema b = FieldSchema.of("m", "caf\u00e9");
+    List<LogEvent> events = List.of(
+        new LogEvent("one", 5_000_000_000L, 1_700_000_000_000L, a, new Object[] {Long.MIN_VALUE}),
+        new LogEvent("two", 12L, 1_600_000_000_000L, b, new Object[] {-1L, "\u2713 \uD83D\uDE00"}),
+        new LogEvent("one", 4_999_999_000L, LogEvent.NO_TIME, a, new Object[] {Long.MAX_VALUE}));
+    Buffer buffer = Buffer.buffer();
+    new EventBatchCodec().encodeToWire(buffer, new EventBatch(origin, 0, 10, 3, events));
+    List<LogEvent> back = new EventBatchCodec().decodeFromWire(0, buffer).events();
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(back.get(i).source()).isEqualTo(events.get(i).source());
+      assertThat(back.get(i).offset()).isEqualTo(events.get(i).offset());
+      assertThat(back.get(i).time()).isEqualTo(events.get(i).time());
+      assertThat(back.get(i).fields()).isEqualTo(events.get(i).fields());
+    }
+  }
+
+  @Test
   void localHopPassesTheSameObject() {
     EventBatch batch = new EventBatch(origin, 0, 0, 0, List.of());
     assertThat(new EventBatchCodec().transform(batch)).isSameAs(batch);

@@ -1,6 +1,5 @@
-package dev.livelog.store;
+package dev.livelog.common.event;
 
-import dev.livelog.common.event.FieldSchema;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * schemas by identity).
  */
 public final class SharedSchemas {
+  /** One per process: batches decoded from the wire share their schemas through it. */
+  public static final SharedSchemas PROCESS = new SharedSchemas();
+
   /** Formats produce few schemas; past this, something is off and caching stops growing. */
   private static final int MAX_CACHED = 10_000;
 
