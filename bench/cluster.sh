@@ -2,6 +2,10 @@
 # Three clustered JVMs on this machine (source; parser; analyzer + web with the embedded store)
 # on a burst of generated combined lines: lines/s until every line is stored (zero loss checked
 # from the analyzer's metrics), against the one-JVM pipeline on the same file in the same run.
+# Each clustered JVM is sized as a one-CPU process (-XX:ActiveProcessorCount=1: serial GC,
+# one parser instance, small pools), which is what three JVMs sharing two cores each get; with
+# the default ergonomics every JVM sizes itself for both cores and their GC and compiler threads
+# fight (measured: about 136k lines/s instead of about 170k). Override with JAVA_OPTS.
 # usage: bench/cluster.sh [LINES]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,7 +36,7 @@ trap cleanup EXIT
 launch() { # name roles port
   { cat "$work/shared.yaml"; echo "web: {port: $3}"; } > "$work/$1.yaml"
   # PROFILE=DIR records each JVM with JFR into DIR/<name>.jfr
-  java -Xmx512m ${PROFILE:+-XX:StartFlightRecording=filename=$PROFILE/$1.jfr,settings=profile} \
+  java -Xmx512m ${JAVA_OPTS--XX:ActiveProcessorCount=1} ${PROFILE:+-XX:StartFlightRecording=filename=$PROFILE/$1.jfr,settings=profile} \
     -jar "$jar" run -c "$work/$1.yaml" --cluster --roles "$2" > "$work/$1.log" 2>&1 &
   pids+=($!)
 }
