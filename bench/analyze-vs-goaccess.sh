@@ -4,12 +4,8 @@
 # installed, printing lines/s of each and the ratio.
 # usage: bench/analyze-vs-goaccess.sh [LINES]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lines="${1:-1000000}"
+source "$(dirname "${BASH_SOURCE[0]}")/combined-input.sh" "${1:-1000000}"
 out="$root/bench/out"
-mkdir -p "$out"
-log="$out/access-$lines.log"
-[ -f "$log" ] || { echo "generating $lines combined lines into $log" >&2; awk -v n="$lines" -f "$root/bench/gen-combined.awk" > "$log"; }
 "$root/livelog" --version >/dev/null  # build first, outside the timing
 
 calc() { awk "BEGIN { print $1 }"; }

@@ -8,12 +8,8 @@
 # fight (measured: about 136k lines/s instead of about 170k). Override with JAVA_OPTS.
 # usage: bench/cluster.sh [LINES]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lines="${1:-1000000}"
+source "$(dirname "${BASH_SOURCE[0]}")/combined-input.sh" "${1:-1000000}"
 out="$root/bench/out"
-mkdir -p "$out"
-log="$out/access-$lines.log"
-[ -f "$log" ] || { echo "generating $lines combined lines into $log" >&2; awk -v n="$lines" -f "$root/bench/gen-combined.awk" > "$log"; }
 (cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
 jar="$root/app/target/livelog.jar"
 work=$(mktemp -d)

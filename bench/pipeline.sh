@@ -4,12 +4,8 @@
 # `livelog analyze` on the same file as the peer (one pass, no store, no bus) and the ratio.
 # usage: bench/pipeline.sh [LINES]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lines="${1:-1000000}"
+source "$(dirname "${BASH_SOURCE[0]}")/combined-input.sh" "${1:-1000000}"
 out="$root/bench/out"
-mkdir -p "$out"
-log="$out/access-$lines.log"
-[ -f "$log" ] || { echo "generating $lines combined lines into $log" >&2; awk -v n="$lines" -f "$root/bench/gen-combined.awk" > "$log"; }
 (cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
 echo "input: $log ($lines lines), $(nproc) cores"
 result=$(java -Xmx512m -Djava.util.logging.config.file=/dev/null -cp "$root/bench/target/benchmarks.jar" \

@@ -41,22 +41,16 @@ final class DuckDbEventQueries {
     query(from, to, limit, (row, event) -> {
       SourceOrigin o = new SourceOrigin(event.source(), row.getString(6), row.getString(7), row.getString(5));
       if (origin[0] != null && !origin[0].equals(o)) {
-        batches.add(batch(origin[0], current));
+        batches.add(EventBatch.ofStored(origin[0], current));
         current.clear();
       }
       origin[0] = o;
       current.add(event);
     });
     if (!current.isEmpty()) {
-      batches.add(batch(origin[0], current));
+      batches.add(EventBatch.ofStored(origin[0], current));
     }
     return batches;
-  }
-
-  private static EventBatch batch(SourceOrigin origin, List<LogEvent> events) {
-    long start = events.stream().mapToLong(LogEvent::offset).min().orElse(0);
-    long end = events.stream().mapToLong(LogEvent::offset).max().orElse(-1) + 1;
-    return new EventBatch(origin, start, end, events.size(), events);
   }
 
   @FunctionalInterface

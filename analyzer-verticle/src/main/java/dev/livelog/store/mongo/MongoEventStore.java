@@ -114,23 +114,17 @@ public final class MongoEventStore implements EventStore {
         SourceOrigin o = new SourceOrigin(doc.getString("source"), doc.getString("host"),
             doc.getString("path"), doc.getString("file"));
         if (origin != null && !origin.equals(o)) {
-          batches.add(batch(origin, current));
+          batches.add(EventBatch.ofStored(origin, current));
           current = new ArrayList<>();
         }
         origin = o;
         current.add(documents.toEvent(doc));
       }
       if (!current.isEmpty()) {
-        batches.add(batch(origin, current));
+        batches.add(EventBatch.ofStored(origin, current));
       }
       return batches;
     });
-  }
-
-  private static EventBatch batch(SourceOrigin origin, List<LogEvent> events) {
-    long start = events.stream().mapToLong(LogEvent::offset).min().orElse(0);
-    long end = events.stream().mapToLong(LogEvent::offset).max().orElse(-1) + 1;
-    return new EventBatch(origin, start, end, events.size(), events);
   }
 
   @Override

@@ -14,6 +14,16 @@ public record EventBatch(SourceOrigin origin, long startOffset, long endOffset, 
     events = List.copyOf(events);
   }
 
+  /**
+   * Events read back from a store, all of one source file: the batch spans their offsets (the
+   * lines between them are not known, so it claims no more).
+   */
+  public static EventBatch ofStored(SourceOrigin origin, List<LogEvent> events) {
+    long start = events.stream().mapToLong(LogEvent::offset).min().orElse(0);
+    long end = events.stream().mapToLong(LogEvent::offset).max().orElse(-1) + 1;
+    return new EventBatch(origin, start, end, events.size(), events);
+  }
+
   public int failed() {
     return lines - events.size();
   }
