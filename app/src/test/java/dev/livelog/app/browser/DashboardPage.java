@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -95,6 +96,20 @@ final class DashboardPage {
     WebElement panel = panel(group, period);
     return new long[] {attribute(panel, "data-points"), attribute(panel, "data-first"),
         attribute(panel, "data-last")};
+  }
+
+  /**
+   * Moves the mouse over a panel's chart to {@code time}, {@code nudge} pixels to the right (a
+   * point is a few pixels wide), as an operator does to read a past value: the legend then
+   * shows the point under the cursor. The plot spans the panel's first to last point.
+   */
+  void hover(String group, String period, Instant time, int nudge) {
+    long[] span = points(group, period);
+    WebElement plot = panel(group, period).findElement(By.cssSelector(".u-over"));
+    double fraction = (double) (time.toEpochMilli() - span[1]) / (span[2] - span[1]);
+    int width = plot.getRect().getWidth();
+    int x = (int) Math.round(fraction * width - width / 2.0) + nudge;
+    new Actions(driver).moveToElement(plot, x, 0).perform();
   }
 
   private static long attribute(WebElement element, String name) {
