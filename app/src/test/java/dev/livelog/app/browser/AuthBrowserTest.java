@@ -10,43 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * With {@code web.auth} on, nothing but the health probe answers without credentials: not the
  * page, not the API, not the bridge. A browser opened once with the token gets in and
  * streams live data over the bridge.
  */
-class AuthBrowserTest {
+class AuthBrowserTest extends BrowserTest {
   private static final String TOKEN = "t0ken-for-the-browser-test";
 
-  @TempDir Path dir;
-  private PipelineUnderTest pipeline;
-  private ChromeDriver driver;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
     pipeline = new PipelineUnderTest(dir, new WebAuthConfig("LIVELOG_TEST_TOKEN", null, null),
         Map.of("LIVELOG_TEST_TOKEN", TOKEN));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
   }
 
   @Test
@@ -67,7 +50,7 @@ class AuthBrowserTest {
 
   @Test
   void aBrowserWithTheTokenGetsInAndStreams() throws Exception {
-    driver = HeadlessChromium.start(dir.resolve("profile"));
+    startBrowser();
     DashboardPage page = new DashboardPage(driver).open(pipeline.url("/"));
     assertThat(page.bodyText()).contains("needs credentials");
 

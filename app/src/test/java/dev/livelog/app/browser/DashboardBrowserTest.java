@@ -11,43 +11,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The dashboard in headless Chromium over the whole pipeline: every configured group at every
  * period with its legend, live datapoints within two intervals showing the analyzer's values,
  * the sources table and the dead letters; and a screenshot under target/screenshots.
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
   private static final Duration TWO_INTERVALS = Duration.ofSeconds(2);
   private static final Path SCREENSHOT = Path.of("target", "screenshots", "dashboard.png");
 
-  @TempDir Path dir;
-  private PipelineUnderTest pipeline;
-  private ChromeDriver driver;
   private DashboardPage page;
 
   @BeforeEach
   void start() throws Exception {
     pipeline = new PipelineUnderTest(dir, null, Map.of());
-    driver = HeadlessChromium.start(dir.resolve("profile"));
+    startBrowser();
     page = new DashboardPage(driver).open(pipeline.url("/"));
     page.waitConnected(Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
   }
 
   @Test

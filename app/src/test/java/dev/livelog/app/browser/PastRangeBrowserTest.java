@@ -9,17 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -28,27 +24,14 @@ import org.openqa.selenium.support.ui.Select;
  * by /api/query; hovering over that time shows the traffic's values in the legend; "Live"
  * brings the live columns back.
  */
-class PastRangeBrowserTest {
+class PastRangeBrowserTest extends BrowserTest {
   private static final String PAST = "past";
 
-  @TempDir Path dir;
-  private PipelineUnderTest pipeline;
-  private ChromeDriver driver;
 
   @BeforeEach
   void start() throws Exception {
     pipeline = new PipelineUnderTest(dir, null, Map.of());
-    driver = HeadlessChromium.start(dir.resolve("profile"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
+    startBrowser();
   }
 
   @Test

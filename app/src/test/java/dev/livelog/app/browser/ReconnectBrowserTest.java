@@ -2,43 +2,26 @@ package dev.livelog.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The server the page talks to stops and comes back while the analyzer keeps ticking: the
  * page notices, reconnects by itself (no reload) and refetches what it missed, so the chart
  * holds every point the analyzer published across the outage.
  */
-class ReconnectBrowserTest {
+class ReconnectBrowserTest extends BrowserTest {
   private static final String GROUP = "cache0";
   private static final String PERIOD = PipelineUnderTest.FAST;
 
-  @TempDir Path dir;
-  private PipelineUnderTest pipeline;
-  private ChromeDriver driver;
 
   @BeforeEach
   void start() throws Exception {
     pipeline = new PipelineUnderTest(dir, null, Map.of());
-    driver = HeadlessChromium.start(dir.resolve("profile"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
+    startBrowser();
   }
 
   @Test
