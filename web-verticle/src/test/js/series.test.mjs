@@ -31,3 +31,14 @@ test("keeps at most capacity points, dropping the oldest", () => {
   assert.deepEqual(store.column("a"), [2, 3]);
   assert.equal(store.eventsAt(), 1);
 });
+
+test("finds the newest point that counted events", () => {
+  const store = new SeriesStore(10);
+  assert.equal(store.lastWithEvents(), null);
+  store.upsert(point(1000, { a: 1 }, 5));
+  store.upsert(point(2000, { a: 2 }, 3));
+  store.upsert(point(3000, {}, 0));
+  store.upsert(point(4000, {}, null));
+  assert.equal(store.lastWithEvents(), 1);
+  assert.equal(store.timeAt(store.lastWithEvents()), 2000);
+});

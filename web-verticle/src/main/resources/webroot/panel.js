@@ -1,6 +1,6 @@
 // One plot group at one period: a heading, a chart and a legend with each series' value.
-// The legend shows the newest point, or the point under the cursor while one hovers (with a
-// tooltip by the cursor).
+// The legend shows the newest point (in a stored range, the newest that counted events), or
+// the point under the cursor while one hovers (with a tooltip by the cursor).
 // Stable hooks for browser tests: the panel's data-group and data-period, its data-points,
 // data-first and data-last (epoch ms: a chart without holes has one point per interval), and
 // each legend item's data-series.
@@ -110,7 +110,7 @@ export class Panel {
   }
 
   #showValues() {
-    const index = this.#cursor;
+    const index = this.#cursor ?? (this.period.range ? this.store.lastWithEvents() : null);
     this.element.dataset.points = this.store.length;
     this.element.dataset.first = this.store.timeAt(0) ?? "";
     this.element.dataset.last = this.store.timeAt() ?? "";
@@ -118,7 +118,7 @@ export class Panel {
       const value = this.store.valueAt(item.dataset.series, index);
       item.querySelector(".series-value").textContent = formatValue(this.group.format, value);
     }
-    this.#showTooltip(index);
+    this.#showTooltip(this.#cursor);
     const events = this.store.eventsAt(index);
     this.#events.textContent = events === null ? "" : `${events.toLocaleString()} events`;
     const time = this.store.timeAt(index);

@@ -48,6 +48,14 @@ export class SeriesStore {
     return i >= 0 ? this.events[i] ?? null : null;
   }
 
+  /** Index of the newest point that counted any event, or null when none did. */
+  lastWithEvents() {
+    for (let i = this.times.length - 1; i >= 0; i--) {
+      if (this.events[i] > 0) return i;
+    }
+    return null;
+  }
+
   timeAt(index = null) {
     const i = index ?? this.times.length - 1;
     return i >= 0 ? this.times[i] : null;

@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The zoom into the past: traffic from two hours ago, long out of every live window, is in the
  * store; choosing "Last 6 hours" swaps the live columns for panels computed from stored events
- * by /api/query; hovering over that time shows the traffic's values in the legend; "Live"
- * brings the live columns back.
+ * by /api/query; their legends show the newest point with traffic, and so does hovering over
+ * that time; "Live" brings the live columns back.
  */
 class PastRangeBrowserTest extends BrowserTest {
   private static final String PAST = "past";
@@ -44,7 +44,10 @@ class PastRangeBrowserTest extends BrowserTest {
     page.waitConnected(Duration.ofSeconds(10));
     new Select(driver.findElement(By.id("range"))).selectByValue("6h");
 
-    page.waitFor("the past panels", Duration.ofSeconds(10), d -> page.points("cache0", PAST)[0] > 0);
+    page.waitFor("the stored traffic in the past panel's legend", Duration.ofSeconds(10), d -> {
+      PanelReading newestWithTraffic = page.read("cache0", PAST);
+      return newestWithTraffic != null && newestWithTraffic.events().equals("10 events");
+    });
     PanelReading cache = scrubTo(page, "cache0", twoHoursAgo, "10 events");
     assertThat(cache.time()).isBetween(twoHoursAgo.minus(2, ChronoUnit.MINUTES), twoHoursAgo.plus(2, ChronoUnit.MINUTES));
     assertThat(cache.values()).containsEntry("HIT", "60.0%").containsEntry("MISS", "30.0%")
