@@ -46,6 +46,11 @@ final class BatchWriter {
     return failing;
   }
 
+  /** Events accepted and not yet written. */
+  int pendingEvents() {
+    return pending.events();
+  }
+
   void add(EventBatch batch) {
     if (drained != null) {
       return; // stopping: the source replays unacknowledged batches from its checkpoint

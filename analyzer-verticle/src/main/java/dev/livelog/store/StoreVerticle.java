@@ -11,6 +11,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ public final class StoreVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
   /** Dead letters are saved in batches of this many, or every second. */
   private static final int DEAD_LETTER_BATCH = 100;
+  /**
+   * How long a stop waits for an unreachable store, within the process's 10 s: what is not
+   * written by then is not acknowledged, so its sources read it again on the next start.
+   */
+  private static final long FLUSH_ON_STOP_MILLIS = 2_000;
 
   private final EventStore store;
   private final StoreOptions options;
@@ -96,8 +102,18 @@ public final class StoreVerticle extends VerticleBase {
   public Future<?> stop() {
     timers.forEach(vertx::cancelTimer);
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-        .compose(v -> writer.drain())
-        .compose(v -> store.saveDeadLetters(deadLetters.drain(), options.deadLettersKept()));
+        .compose(v -> writer.drain().timeout(FLUSH_ON_STOP_MILLIS, TimeUnit.MILLISECONDS))
+        .recover(e -> {
+          LOG.warn("Stopping without writing {} events, the store failed: {}; their sources read"
+              + " them again from their checkpoints on the next start", writer.pendingEvents(), e.getMessage());
+          return Future.succeededFuture();
+        })
+        .compose(v -> store.saveDeadLetters(deadLetters.drain(), options.deadLettersKept())
+            .timeout(FLUSH_ON_STOP_MILLIS, TimeUnit.MILLISECONDS))
+        .recover(e -> {
+          LOG.warn("Stopping without saving the latest dead-letter samples: {}", e.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   private void answerCheckpoint(Message<Object> message) {

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -159,6 +160,13 @@ public final class LivelogNode {
     return deployment.onSuccess(deployments::push).mapEmpty();
   }
 
+  private Future<Void> undeploy(String id) {
+    return vertx.undeploy(id).recover(e -> {
+      LOG.warn("undeploying {} failed: {}", id, e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
   /** The port the dashboard (or, without the web role, the probes) listens on. */
   public int webPort() {
     return web != null ? web.actualPort() : probeServer != null ? probeServer.actualPort() : -1;
@@ -199,16 +207,28 @@ public final class LivelogNode {
     return store;
   }
 
-  /** Undeploys in reverse start order, closes the store, then Vert.x (leaving the cluster). */
+  /**
+   * Undeploys the sources all at once (each drains for at most 5 s, so many of them waiting
+   * for an unreachable store still fit in the 10 s a SIGTERM allows), then the rest in reverse
+   * start order; closes the store, then Vert.x (leaving the cluster).
+   */
   public Future<Void> stop() {
-    Future<Void> chain = assignment == null ? Future.succeededFuture() : assignment.stop();
-    List<String> order = new ArrayList<>(deployments);
+    Set<String> sourceDeployments = new HashSet<>();
+    sources.values().forEach(source -> sourceDeployments.add(source.deploymentID()));
+    List<Future<?>> sourcesStopped = new ArrayList<>();
+    sourcesStopped.add(assignment == null ? Future.succeededFuture() : assignment.stop());
+    List<String> rest = new ArrayList<>();
+    for (String id : deployments) {
+      if (sourceDeployments.contains(id)) {
+        sourcesStopped.add(undeploy(id));
+      } else {
+        rest.add(id);
+      }
+    }
     deployments.clear();
-    for (String id : order) {
-      chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
-        LOG.warn("undeploying {} failed: {}", id, e.getMessage());
-        return Future.succeededFuture();
-      }));
+    Future<Void> chain = Future.join(sourcesStopped).mapEmpty();
+    for (String id : rest) {
+      chain = chain.compose(v -> undeploy(id));
     }
     return chain
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close())
