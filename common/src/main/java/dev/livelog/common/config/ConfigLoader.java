@@ -64,8 +64,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * Parses YAML text, replacing {@code ${NAME}} and {@code ${NAME:-default}} in values with
-   * the environment's (e.g. a per-node source id {@code nginx-${NODE_NAME}} in Kubernetes).
+   * Parses YAML text, replacing {@code ${NAME}} and {@code ${NAME:-default}} (upper-case names)
+   * in values with the environment's (e.g. a per-node source id {@code nginx-${NODE_NAME}} in
+   * Kubernetes).
    */
   public static LivelogConfig parse(String yaml, Map<String, String> env) {
     if (yaml.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {

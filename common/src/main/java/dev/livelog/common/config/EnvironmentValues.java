@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in the text values of a parsed config
  * with environment variables, keeping the YAML structure (a value never becomes new keys).
- * An unset variable without a default is an error naming the field.
+ * An unset variable without a default is an error naming the field. Only upper-case names are
+ * environment variables: {@code ${remote_addr}} in a pasted nginx log_format and {@code ${top}}
+ * in a derived field stay as written. {@code $${} writes a literal {@code ${}.
  */
 final class EnvironmentValues {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\$\\{|\\$\\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?}");
 
   private EnvironmentValues() {}
 
@@ -53,6 +56,10 @@ final class EnvironmentValues {
     Matcher m = VARIABLE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
+      if (m.group(1) == null) {
+        m.appendReplacement(out, Matcher.quoteReplacement("${"));
+        continue;
+      }
       String value = env.get(m.group(1));
       if (value == null) {
         if (m.group(2) == null) {

@@ -121,6 +121,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void lowerCaseBracesStayForFormatsAndDerivedFieldsAndDoubleDollarEscapes() {
+    LivelogConfig c = ConfigLoader.parse("""
+        formats:
+          br:
+            nginx: '${remote_addr} [${time_local}] "$request" $status'
+            derive:
+              section: {from: path, regex: '^/(?P<top>[^/]+)/', value: '${top}'}
+        sources: [{id: "a-$${HOME}", path: /x, format: br}]
+        """, Map.of("HOME", "/root"));
+    assertThat(c.formats().get("br").nginx()).isEqualTo("${remote_addr} [${time_local}] \"$request\" $status");
+    assertThat(c.sources().get(0).id()).isEqualTo("a-${HOME}");
+    assertThat(c.formats().get("br").derive().get("section").value()).isEqualTo("${top}");
+  }
+
+  @Test
   void durationsRoundTrip() {
     assertThat(Durations.parse("5m5s")).isEqualTo(Duration.ofSeconds(305));
     assertThat(Durations.parse("300")).isEqualTo(Duration.ofSeconds(300));
