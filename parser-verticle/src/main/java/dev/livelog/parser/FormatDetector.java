@@ -1,12 +1,16 @@
 package dev.livelog.parser;
 
+import dev.livelog.common.event.LogEvent;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Guesses which built-in format a sample of lines has: the one that parses the most of them;
- * on a tie the one with more fields, since a looser format (combined) also swallows the lines
- * of a richer one (main).
+ * on a tie the one whose lines fill more fields, since a looser format (combined) also
+ * swallows the lines of a richer one (main); on a tie again the first built-in, so a field
+ * that is always {@code -} (Apache's %l in apache_combined) does not win over combined.
  */
 public final class FormatDetector {
   private FormatDetector() {}
@@ -19,15 +23,21 @@ public final class FormatDetector {
     for (Map.Entry<String, Formats.Builtin> b : Formats.builtins().entrySet()) {
       LineParser parser = Formats.compile(b.getValue().config());
       int parsed = 0;
+      Set<String> filled = new HashSet<>();
       for (String line : sample) {
         try {
-          parser.parse(line, "detect", 0);
+          LogEvent event = parser.parse(line, "detect", 0);
           parsed++;
+          for (String name : event.schema().names()) {
+            if (event.get(name) != null) {
+              filled.add(name);
+            }
+          }
         } catch (LineRejected ignored) {
           // counted as not parsed
         }
       }
-      int fields = parser.schema().size();
+      int fields = filled.size();
       if (parsed > bestParsed || (parsed == bestParsed && parsed > 0 && fields > bestFields)) {
         best = b.getKey();
         bestParsed = parsed;

@@ -40,8 +40,8 @@ public final class Formats {
   public record Builtin(String name, String description, FormatConfig config) {}
 
   static {
-    nginx("combined", "nginx's combined access log, which Apache's combined (%h %l %u %t \"%r\""
-            + " %>s %b \"%{Referer}i\" \"%{User-agent}i\") writes alike",
+    nginx("combined", "nginx's combined access log; also Apache's combined when its %l is -,"
+            + " as by default",
         "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
             + "\"$http_referer\" \"$http_user_agent\"");
     nginx("main", "nginx.conf's default 'main' format: combined plus X-Forwarded-For",
@@ -49,6 +49,10 @@ public final class Formats {
             + "\"$http_referer\" \"$http_user_agent\" \"$http_x_forwarded_for\"");
     nginx("common", "Apache common log format (%h %l %u %t \"%r\" %>s %b)",
         "$remote_addr $ident $remote_user [$time_local] \"$request\" $status $body_bytes_sent");
+    nginx("apache_combined", "Apache's combined log format (%h %l %u %t \"%r\" %>s %b"
+            + " \"%{Referer}i\" \"%{User-agent}i\"), with any %l (identd) value",
+        "$remote_addr $ident $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
+            + "\"$http_referer\" \"$http_user_agent\"");
     BUILTIN.put("json", new Builtin("json", "one JSON object per line (e.g. nginx escape=json);"
         + " every key is a field, nested keys dotted", FormatConfig.json(Map.of(), null)));
     BUILTIN.put("seed_cache", new Builtin("seed_cache",

@@ -22,6 +22,7 @@ class BuiltinFormatsTest {
   private static final String COMBINED = definition("combined");
   private static final String MAIN = definition("main");
   private static final String COMMON = definition("common");
+  private static final String APACHE_COMBINED = definition("apache_combined");
 
   private static String definition(String name) {
     return Formats.builtins().get(name).config().nginx();
@@ -41,7 +42,7 @@ class BuiltinFormatsTest {
 
   @Test
   void theBuiltInsAreTheOnesTheIssueNames() {
-    assertThat(Formats.builtins().keySet()).containsExactly("combined", "main", "common", "json", "seed_cache");
+    assertThat(Formats.builtins().keySet()).containsExactly("combined", "main", "common", "apache_combined", "json", "seed_cache");
   }
 
   @Test
@@ -135,6 +136,26 @@ class BuiltinFormatsTest {
     assertThat(common.get("body_bytes_sent")).isNull();
     assertThat(common.get("path")).isEqualTo("/index.html");
     assertThat(common.schema().names()).doesNotContain("http_user_agent");
+  }
+
+  @Test
+  void apacheCombinedTakesAnIdentThatNginxCombinedDoesNot() throws LineRejected {
+    Map<String, String> v = request("GET /a%20b?q=1 HTTP/1.1", "Mozilla/5.0 (X11; Linux x86_64)");
+    v.put("ident", "frank");
+    v.put("remote_user", "alice");
+    String line = LogLineWriter.line(APACHE_COMBINED, v, APACHE);
+
+    LogEvent event = parser("apache_combined").parse(line, "web", 0);
+    assertThat(event.get("ident")).isEqualTo("frank");
+    assertThat(event.get("remote_user")).isEqualTo("alice");
+    assertThat(event.get("http_user_agent")).isEqualTo("Mozilla/5.0 (X11; Linux x86_64)");
+    assertThat(event.get("status")).isEqualTo(200L);
+    assertThatThrownBy(() -> parser("combined").parse(line, "web", 0)).isInstanceOf(LineRejected.class);
+
+    v.put("ident", "-");
+    LogEvent dash = parser("apache_combined").parse(LogLineWriter.line(APACHE_COMBINED, v, APACHE), "web", 0);
+    assertThat(dash.get("ident")).isNull();
+    assertThat(dash.get("path")).isEqualTo("/a%20b");
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class SampleLogLines {
     Map<String, String> v = new HashMap<>();
     v.put("remote_addr", r.nextBoolean() ? "10.0." + r.nextInt(256) + "." + r.nextInt(256) : "2001:db8::" + r.nextInt(99));
     v.put("remote_user", r.nextInt(4) == 0 ? "bob" : "-");
-    v.put("ident", "-");
+    v.put("ident", r.nextInt(4) == 0 ? "ident" + r.nextInt(9) : "-");
     v.put("time_local", String.format("%02d/Nov/2026:%02d:%02d:%02d %s", 1 + r.nextInt(28), r.nextInt(24),
         r.nextInt(60), r.nextInt(60), r.nextBoolean() ? "+0000" : "-0800"));
     v.put("request", r.nextInt(20) == 0 ? "-" : "GET " + PATHS[r.nextInt(PATHS.length)] + " HTTP/1.1");
@@ -44,7 +44,7 @@ public final class SampleLogLines {
     v.put("http_x_forwarded_for", r.nextBoolean() ? "-" : "203.0.113.7, 10.0.0.1");
     return switch (format) {
       case "json" -> LogLineWriter.line(JSON_FORMAT, v, LogLineWriter.Escape.JSON);
-      case "common" -> LogLineWriter.line(definition(format), v, LogLineWriter.Escape.APACHE);
+      case "common", "apache_combined" -> LogLineWriter.line(definition(format), v, LogLineWriter.Escape.APACHE);
       default -> LogLineWriter.line(definition(format), v, LogLineWriter.Escape.NGINX);
     };
   }
