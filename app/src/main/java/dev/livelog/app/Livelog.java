@@ -42,8 +42,8 @@ public final class Livelog implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("livelog: " + e.getMessage());
-      err.println("Try 'livelog " + commandPath(e.getCommandLine()) + "--help'.");
+      err.println("livelog: " + e.getMessage() + " (see 'livelog " + commandPath(e.getCommandLine())
+          + "--help')");
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

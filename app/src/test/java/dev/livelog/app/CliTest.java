@@ -55,7 +55,7 @@ class CliTest {
   }
 
   @Test
-  void wrongFlagsAndMissingFilesAreOneClearLineWithExitCode2() {
+  void wrongFlagsAndMissingFilesAreOneClearLineWithExitCode2() throws Exception {
     Run flag = livelog("analyze", "--nope", "x.log");
     assertThat(flag.code()).isEqualTo(2);
     assertThat(flag.err()).contains("Unknown option: '--nope'").contains("livelog analyze --help");
@@ -65,7 +65,15 @@ class CliTest {
     Run noConfig = livelog("check-config", dir.resolve("none.yaml").toString());
     assertThat(noConfig.code()).isEqualTo(2);
     assertThat(noConfig.err()).contains("no such file");
-    assertThat(livelog("run", "-c", "x.yaml", "--roles", "cook").err()).contains("unknown role 'cook'");
+    Run role = livelog("run", "-c", "x.yaml", "--roles", "cook");
+    assertThat(role.err()).contains("unknown role 'cook'");
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "sources: [{id: a\n  bad: : x\n");
+    Run syntax = livelog("check-config", broken.toString());
+    assertThat(syntax.code()).isEqualTo(2);
+    assertThat(syntax.err()).contains("YAML syntax error at line 2, column");
+    for (Run run : List.of(flag, missing, noConfig, role, syntax)) {
+      assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    }
   }
 
   @Test

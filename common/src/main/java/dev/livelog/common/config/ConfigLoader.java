@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code livelog.yaml} into a {@link LivelogConfig}. Every problem becomes a
@@ -77,12 +79,34 @@ public final class ConfigLoader {
           ? MAPPER.treeToValue(EnvironmentValues.substitute(MAPPER.readTree(yaml), env), LivelogConfig.class)
           : MAPPER.readValue(yaml, LivelogConfig.class);
       return config == null ? LivelogConfig.empty() : config;
-    } catch (JsonMappingException e) {
-      throw translate(e);
     } catch (JsonProcessingException e) {
+      ConfigException syntax = syntaxError(e);
+      if (syntax != null) {
+        throw syntax;
+      }
+      if (e instanceof JsonMappingException m) {
+        throw translate(m);
+      }
       String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-      throw new ConfigException("", "YAML syntax error: " + where + e.getOriginalMessage());
+      throw new ConfigException("", "YAML syntax error: " + where + oneLine(e.getOriginalMessage()));
     }
+  }
+
+  /** SnakeYAML's report (several lines with carets) as one line: where, and what was wrong. */
+  private static ConfigException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        Mark mark = yaml.getProblemMark();
+        String context = yaml.getContext() == null ? "" : " (" + oneLine(yaml.getContext()) + ")";
+        return new ConfigException("", "YAML syntax error at line " + (mark.getLine() + 1)
+            + ", column " + (mark.getColumn() + 1) + ": " + oneLine(yaml.getProblem()) + context);
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
   }
 
   private static ConfigException translate(JsonMappingException e) {
