@@ -58,10 +58,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "top paths and clients to show (default: ${DEFAULT-VALUE})")
   int top;
 
+  @Option(names = "--progress", defaultValue = "auto", paramLabel = "WHEN",
+      description = "a progress line on stderr: auto (on a terminal, for inputs of 64 MiB or"
+          + " more and stdin), always, never (default: ${DEFAULT-VALUE})")
+  String progressMode;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    Progress.Mode progressWhen = progressMode();
     LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigCheck.load(configFile);
     Charset charset;
     try {
@@ -74,7 +80,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
     long started = System.nanoTime();
     long totalBytes = opened.stream().mapToLong(Input::size).sum();
-    Progress progress = new Progress(spec.commandLine().getErr(), totalBytes);
+    Progress progress = new Progress(spec.commandLine().getErr(), totalBytes, progressWhen);
     ChunkAnalysis result;
     try (ParallelAnalysis analysis = new ParallelAnalysis(formatConfig, config, charset, n)) {
       long before = 0;
@@ -99,6 +105,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     spec.commandLine().getErr().printf("analyzed %,d lines in %.2f s (%,.0f lines/s, %d threads)%n",
         result.summary.lines(), seconds, result.summary.lines() / Math.max(seconds, 1e-9), n);
     return Livelog.EXIT_OK;
+  }
+
+  private Progress.Mode progressMode() {
+    try {
+      return Progress.Mode.valueOf(progressMode.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--progress: expected auto, always or never, got '" + progressMode + "'");
+    }
   }
 
   private String formatName() {
