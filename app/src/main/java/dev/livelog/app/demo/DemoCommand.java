@@ -55,6 +55,16 @@ public final class DemoCommand implements Callable<Integer> {
     Path log = folder.resolve("cache.log");
     Files.createFile(log);
     LivelogConfig config = demoConfig(log, dataDir, port);
+    try {
+      return run(config, log);
+    } finally {
+      // The generated log lives as long as the demo; the data directory is what is kept.
+      Files.deleteIfExists(log);
+      Files.deleteIfExists(folder);
+    }
+  }
+
+  private int run(LivelogConfig config, Path log) throws Exception {
     try (TrafficWriter traffic = new TrafficWriter(log, rate)) {
       traffic.start();
       LivelogNode node = NodeRunner.start(config, EnumSet.allOf(Role.class), false);

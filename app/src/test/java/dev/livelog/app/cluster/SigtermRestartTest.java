@@ -13,13 +13,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code livelog run} gets SIGTERM in the middle of a stream (as Kubernetes stops a pod): it
- * exits 0 within 10 s; started again it resumes where it stopped. Counting the store at the
- * end: every line once, none lost, none twice.
+ * exits 0 within 10 s; started again it resumes where it stopped: it reads only the lines the
+ * first run had not stored (the store would hide a re-read from the start, so the read count
+ * tells). Counting the store at the end: every line once, none lost, none twice.
  */
 class SigtermRestartTest {
   @TempDir Path dir;
@@ -47,34 +50,49 @@ class SigtermRestartTest {
     assertThat(stopMillis).as("stopped within 10 s").isLessThan(10_000);
     assertThat(first.output()).contains("livelog: stopped");
 
+    long storedByFirst = countStored();
+    assertThat(storedByFirst).isPositive();
     Thread.sleep(1_000); // lines keep coming while livelog is down
     LivelogProcess second = LivelogProcess.start(dir, "second", config, "source,parser,analyzer,web", false);
     Thread.sleep(2_000);
     writing.set(false);
     writer.join();
+    long unread = written.get() - storedByFirst;
     long deadline = System.currentTimeMillis() + 30_000;
-    String metrics = "";
+    long readBySecond = -1;
     while (System.currentTimeMillis() < deadline) {
-      metrics = second.get("/metrics").body();
-      if (metrics.contains("livelog_source_bytes_behind{source=\"web\"} 0.0")
-          && metrics.contains("livelog_source_batches_in_flight{source=\"web\"} 0.0")
-          && Files.size(log) > 0) {
+      String metrics = second.get("/metrics").body();
+      readBySecond = linesRead(metrics);
+      if (readBySecond >= unread
+          && metrics.contains("livelog_source_batches_in_flight{source=\"web\"} 0.0")) {
         break;
       }
       Thread.sleep(200);
     }
     assertThat(second.terminate(Duration.ofSeconds(15))).isZero();
 
+    assertThat(written.get()).isGreaterThan(1_000);
+    assertThat(readBySecond).as("the restart read from the checkpoint, not from the start")
+        .isEqualTo(unread);
+    assertThat(countStored()).as("stored events == lines written (none lost, none twice)")
+        .isEqualTo(written.get());
+  }
+
+  private static long linesRead(String metrics) {
+    Matcher m = Pattern.compile("(?m)^livelog_source_lines_read_total\\{source=\"web\"} (\\S+)$").matcher(metrics);
+    assertThat(m.find()).as("lines read in /metrics:\n" + metrics).isTrue();
+    return (long) Double.parseDouble(m.group(1));
+  }
+
+  private long countStored() throws Exception {
     Vertx vertx = Vertx.vertx();
     DuckDbEventStore store = DuckDbEventStore.inDirectory(vertx, dir.resolve("data"));
     try {
       store.open().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      long stored = store.countEvents().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      assertThat(written.get()).isGreaterThan(1_000);
-      assertThat(stored).as("stored events == lines written (none lost, none twice)").isEqualTo(written.get());
+      return store.countEvents().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } finally {
       store.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      vertx.close();
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
