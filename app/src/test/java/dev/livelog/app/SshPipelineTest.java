@@ -177,6 +177,7 @@ class SshPipelineTest {
     });
     writer.start();
     SshFixture.await("some lines stored", 20_000, () -> SshFixture.count(node) > 0);
+    long storedBeforeStop = SshFixture.count(node);
     SshFixture.stop(node); // mid-stream: the writer goes on
     writer.join();
     LivelogNode again = SshFixture.start(config);
@@ -184,6 +185,9 @@ class SshPipelineTest {
       SshFixture.await("all 3000 lines stored", 30_000, () -> SshFixture.count(again) == 3000);
       Thread.sleep(500);
       assertExactlyOnce(SshFixture.events(again), "r2", 3000);
+      // The store would hide a re-read from the start; the lines the new node sent do not.
+      long sentAgain = again.sourceStatuses().get(0).getLong("linesSent");
+      assertThat(sentAgain).as("lines read after the restart").isLessThanOrEqualTo(3000 - storedBeforeStop);
     } finally {
       SshFixture.stop(again);
     }
