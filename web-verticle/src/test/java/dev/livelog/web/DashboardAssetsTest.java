@@ -67,6 +67,7 @@ class DashboardAssetsTest {
       assertThat(assets).anyMatch(a -> a.contains("/webjars/uplot/") && a.endsWith(".js"))
           .anyMatch(a -> a.contains("/webjars/uplot/") && a.endsWith(".css"))
           .anyMatch(a -> a.contains("/webjars/sockjs-client/"))
+          .contains("/vendor/vertx-eventbus.js")
           .contains("/app.js", "/style.css");
       checkAll(new ArrayList<>(assets), new LinkedHashSet<>(), ctx);
     })));
