@@ -11,7 +11,9 @@ import java.util.List;
  * period, every plot group's window (the seed's {@code interval + 5 s}) is merged from those
  * buckets into one datapoint. An event late by less than the longest window still counts in
  * every window that covers its second; an older one is counted as late, not silently lost.
- * Not thread-safe: one engine per event loop.
+ * Per period, an event older than that period's window (missed by every datapoint of it,
+ * though a longer period still counts it) is counted as late for that period.
+ * Not thread-safe: one engine per event loop (the counters may be read from anywhere).
  */
 public final class AnalyticsEngine {
   /** How far ahead of this machine's clock an event may be (clock skew between servers). */
@@ -20,12 +22,18 @@ public final class AnalyticsEngine {
   private final List<GroupPlan> groups;
   private final SecondBuckets buckets;
   private final long keepSeconds;
-  private long accepted;
-  private long late;
-  private long future;
+  private final List<PeriodConfig> periods;
+  private final long[] windowSeconds;
+  private final long[] lateFor;
+  private volatile long accepted;
+  private volatile long late;
+  private volatile long future;
 
   public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods) {
     this.groups = groups;
+    this.periods = List.copyOf(periods);
+    this.windowSeconds = periods.stream().mapToLong(p -> p.window().toSeconds()).toArray();
+    this.lateFor = new long[periods.size()];
     long longestWindow = periods.stream().mapToLong(p -> p.window().toSeconds()).max().orElse(10);
     this.keepSeconds = longestWindow + 5;
     this.buckets = new SecondBuckets(groups, (int) (keepSeconds + MAX_FUTURE_SECONDS + 5));
@@ -34,6 +42,11 @@ public final class AnalyticsEngine {
   public void accept(LogEvent event, long nowMillis) {
     long second = Math.floorDiv(event.time(), 1000L);
     long now = Math.floorDiv(nowMillis, 1000L);
+    for (int p = 0; p < windowSeconds.length; p++) {
+      if (second < now - windowSeconds[p]) {
+        lateFor[p]++;
+      }
+    }
     if (second < now - keepSeconds) {
       late++;
       return;
@@ -75,6 +88,19 @@ public final class AnalyticsEngine {
   /** Events older than every window, counted but not analyzed. */
   public long late() {
     return late;
+  }
+
+  /**
+   * Events that came after every datapoint of {@code period} that should have counted them
+   * (older than its window when they arrived); 0 for an unknown period.
+   */
+  public long lateFor(String period) {
+    for (int p = 0; p < periods.size(); p++) {
+      if (periods.get(p).name().equals(period)) {
+        return lateFor[p];
+      }
+    }
+    return 0;
   }
 
   /** Events dated too far in the future (clock skew), counted but not analyzed. */

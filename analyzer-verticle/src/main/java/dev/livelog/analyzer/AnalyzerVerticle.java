@@ -236,11 +236,17 @@ public final class AnalyzerVerticle extends VerticleBase {
     request.reply(new JsonObject().put("period", period).put("datapoints", points));
   }
 
-  /** Events analyzed, late and too far in the future since start; leases held. */
+  /**
+   * Events analyzed, late (older than every window; and per period, missed by every datapoint
+   * of it) and too far in the future since start; leases held.
+   */
   public JsonObject status() {
+    JsonObject lateByPeriod = new JsonObject();
+    config.periods().forEach(p -> lateByPeriod.put(p.name(), engine == null ? 0 : engine.lateFor(p.name())));
     return new JsonObject()
         .put("accepted", engine == null ? 0 : engine.accepted())
         .put("late", engine == null ? 0 : engine.late())
+        .put("lateByPeriod", lateByPeriod)
         .put("future", engine == null ? 0 : engine.future())
         .put("leases", leases == null ? new JsonArray() : new JsonArray(List.copyOf(leases.held())));
   }

@@ -136,6 +136,21 @@ class AnalyticsEngineTest {
     assertThat(engine.accepted()).isEqualTo(2);
     assertThat(engine.late()).isEqualTo(1);
     assertThat(engine.future()).isEqualTo(1);
+    assertThat(engine.lateFor(fiveSeconds.name())).as("missed by every 5 s datapoint").isEqualTo(1);
+    assertThat(engine.lateFor(fiveMinutes.name())).isEqualTo(1);
+  }
+
+  @Test
+  void anEventOlderThanTheShortWindowIsLateForThatPeriodOnly() {
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
+    long now = T0 + 400_000;
+    engine.accept(event(now - 30_000, "MISS", "0", null, null, ""), now);
+
+    assertThat(engine.lateFor(fiveSeconds.name())).isEqualTo(1);
+    assertThat(engine.lateFor(fiveMinutes.name())).isZero();
+    assertThat(engine.late()).isZero();
+    assertThat(engine.accepted()).isEqualTo(1);
+    assertThat(values(engine.tick(fiveMinutes, now), "cache0").get("MISS")).isEqualTo(100.0);
   }
 
   @Test

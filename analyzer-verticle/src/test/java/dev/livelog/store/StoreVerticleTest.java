@@ -158,7 +158,10 @@ class StoreVerticleTest {
 
     Eventually.holds(verticle::isStoreFailing);
     assertThat(acks).isEmpty();
-    assertThat(failure(vertx.undeploy(id))).hasMessageContaining("closed");
+    // Stopping gives up on the store after a bounded wait: the batch stays unacknowledged,
+    // so its source reads it again from its checkpoint on the next start.
+    result(vertx.undeploy(id));
+    assertThat(acks).isEmpty();
   }
 
   @Test

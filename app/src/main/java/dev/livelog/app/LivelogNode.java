@@ -102,7 +102,13 @@ public final class LivelogNode {
             }
             return deploy(storeVerticle);
           })
-          .compose(v -> deploy(new AnalyzerVerticle(config, store)));
+          .compose(v -> {
+            AnalyzerVerticle analyzer = new AnalyzerVerticle(config, store);
+            if (metrics != null) {
+              metrics.analyzing(analyzer, config.periods());
+            }
+            return deploy(analyzer);
+          });
     }
     if (roles.contains(Role.PARSER)) {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -1,5 +1,7 @@
 package dev.livelog.app;
 
+import dev.livelog.analyzer.AnalyzerVerticle;
+import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.parser.ParseCounters;
 import dev.livelog.source.SourceVerticle;
 import dev.livelog.store.StoreVerticle;
@@ -14,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * livelog's own Prometheus metrics, beside Vert.x's: per source, lines read, parsed, failed
  * and stored, bytes read and behind, batches in flight, and the round trip of a batch to a
- * parser and back. Each process reports what its roles see: a source node its reading, a
+ * parser and back; the analyzer's events, late ones per period and future-dated ones. Each process reports what its roles see: a source node its reading, a
  * parser node its parsing, an analyzer node its storing.
  */
 final class NodeMetrics {
@@ -46,6 +48,23 @@ final class NodeMetrics {
     counter("livelog_lines_parsed", "lines parsed", id, counters, c -> c.lines(id) - c.failed(id));
     counter("livelog_lines_failed", "lines that did not parse (dead letters)", id, counters,
         c -> c.failed(id));
+  }
+
+  /** The analyzer's intake: events analyzed, late per period, and dated in the future. */
+  void analyzing(AnalyzerVerticle analyzer, List<PeriodConfig> periods) {
+    read.add(analyzer);
+    FunctionCounter.builder("livelog_analyzer_events", analyzer, a -> a.status().getLong("accepted"))
+        .description("events counted into the live windows").register(registry);
+    FunctionCounter.builder("livelog_analyzer_future_events", analyzer, a -> a.status().getLong("future"))
+        .description("events dated more than 60 s ahead of this node's clock, not analyzed")
+        .register(registry);
+    for (PeriodConfig period : periods) {
+      FunctionCounter.builder("livelog_analyzer_late_events", analyzer,
+              a -> a.status().getJsonObject("lateByPeriod").getLong(period.name(), 0L))
+          .description("events that arrived after every datapoint of the period that should"
+              + " have counted them (stored, and in /api/query, all the same)")
+          .tag("period", period.name()).register(registry);
+    }
   }
 
   void storing(String id, StoreVerticle store) {

@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +32,10 @@ class ProbesTest {
   @Test
   void aNodeWithoutTheWebRoleServesProbesAndMetricsOnly() throws Exception {
     Path log = dir.resolve("a.log");
-    Files.write(log, List.of("1.2.3.4 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"-\"",
+    // An hour old when it arrives: stored, and counted as late for every period.
+    String anHourAgo = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+        .format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(1));
+    Files.write(log, List.of("1.2.3.4 - - [" + anHourAgo + "] \"GET / HTTP/1.1\" 200 5 \"-\" \"-\"",
         "not a log line"));
     LivelogConfig config = ConfigLoader.parse("""
         sources: [{id: web, path: "%s", format: combined, from: start}]
@@ -48,7 +55,8 @@ class ProbesTest {
       assertThat(get(port, "/").statusCode()).isEqualTo(404);
       long deadline = System.currentTimeMillis() + 10_000;
       String metrics = "";
-      while (!metrics.contains("livelog_events_stored_total{source=\"web\"} 1.0")
+      while (!(metrics.contains("livelog_events_stored_total{source=\"web\"} 1.0")
+              && metrics.contains("livelog_analyzer_late_events_total{period=\"5m\"} 1.0"))
           && System.currentTimeMillis() < deadline) {
         Thread.sleep(100);
         metrics = get(port, "/metrics").body();
@@ -59,6 +67,10 @@ class ProbesTest {
           .contains("livelog_lines_failed_total{source=\"web\"} 1.0")
           .contains("livelog_events_stored_total{source=\"web\"} 1.0")
           .contains("livelog_bus_round_trip_seconds{source=\"web\"}")
+          .contains("livelog_analyzer_late_events_total{period=\"5s\"} 1.0")
+          .contains("livelog_analyzer_late_events_total{period=\"5m\"} 1.0")
+          .contains("livelog_analyzer_events_total 0.0")
+          .contains("livelog_analyzer_future_events_total 0.0")
           .contains("vertx_eventbus_");
     } finally {
       node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
