@@ -8,6 +8,7 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import io.vertx.core.Future;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,6 +23,16 @@ public interface EventStore {
 
   /** Connects, creates tables or collections and indexes. */
   Future<Void> open();
+
+  /**
+   * Makes filtering on these event fields fast, as the seed's {@code ensure_index} did for the
+   * fields its queries used: MongoDB gets a {@code {fields.F: 1, time: 1}} index per field
+   * (equality first, then the time range). DuckDB needs none: its columns keep min/max per row
+   * group, which is how it skips data.
+   */
+  default Future<Void> indexFields(Collection<String> fields) {
+    return Future.succeededFuture();
+  }
 
   /**
    * Appends the events of the batches, idempotently: an event's identity is its source, file

@@ -94,7 +94,11 @@ public final class LivelogNode {
     if (roles.contains(Role.ANALYZER)) {
       chain = chain.compose(v -> EventStores.open(vertx, config.storage()))
           .compose(s -> {
-            store = s;
+            store = s; // from here on, a failed start closes it
+            return s.indexFields(config.filteredFields());
+          })
+          .compose(v -> {
+            EventStore s = store;
             LOG.info("store: {}", s.describe());
             storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
             if (metrics != null) {

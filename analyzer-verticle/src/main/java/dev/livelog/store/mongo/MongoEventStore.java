@@ -20,6 +20,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -58,6 +59,16 @@ public final class MongoEventStore implements EventStore {
             new JsonObject().put("receivedAt", -1).put("_id", -1)))
         .recover(e -> close().transform(closed -> Future.failedFuture(new IllegalStateException(
             "cannot open the MongoDB store " + describe() + ": " + e.getMessage(), e))));
+  }
+
+  @Override
+  public Future<Void> indexFields(Collection<String> fields) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String field : fields) {
+      chain = chain.compose(v -> client.createIndex(EVENTS,
+          new JsonObject().put(MongoFilters.path(field), 1).put("time", 1)));
+    }
+    return chain;
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.livelog.common.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The whole {@code livelog.yaml}: hosts, formats and sources (where lines come from and how
@@ -55,6 +57,16 @@ public record LivelogConfig(
   public LivelogConfig withPeriods(List<PeriodConfig> newPeriods) {
     return new LivelogConfig(hosts, formats, sources, newPeriods, groups, storage, web,
         pipeline, cluster);
+  }
+
+  /** The event fields the plot groups filter on ({@code where}), for the store's indexes. */
+  public Set<String> filteredFields() {
+    Set<String> fields = new TreeSet<>();
+    for (GroupConfig group : groups.values()) {
+      fields.addAll(group.where().keySet());
+      group.analyzers().forEach(analyzer -> fields.addAll(analyzer.where().keySet()));
+    }
+    return fields;
   }
 
   public PeriodConfig period(String name) {

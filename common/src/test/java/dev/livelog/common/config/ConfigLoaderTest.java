@@ -136,6 +136,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theFieldsGroupsFilterOnAreCollectedForIndexes() {
+    LivelogConfig c = ConfigLoader.parse("""
+        groups:
+          g:
+            where: {media: "0"}
+            analyzers:
+              - {label: a, metric: count, where: {status: HIT, wp_login: {regex: '^$'}}}
+              - {metric: avg, field: ups_rt, by: ups_ad}
+        """, Map.of());
+    assertThat(c.filteredFields()).containsExactly("media", "status", "wp_login");
+  }
+
+  @Test
   void durationsRoundTrip() {
     assertThat(Durations.parse("5m5s")).isEqualTo(Duration.ofSeconds(305));
     assertThat(Durations.parse("300")).isEqualTo(Duration.ofSeconds(300));
