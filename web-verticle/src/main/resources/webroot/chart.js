@@ -1,4 +1,5 @@
-// uPlot options and data for one panel. Chart types come from the group's `chart.type`:
+// uPlot options and data for one panel. Chart types come from the group's `chart.type` (or
+// its period's, as a default):
 //   stacked  bars stacked to a total (shares such as cache statuses)
 //   bar      plain bars
 //   area     lines with a light fill
@@ -11,6 +12,11 @@ import { formatValue } from "./format.js";
 
 const HEIGHT = 200;
 const TYPES = ["stacked", "bar", "area", "line"];
+
+/** The group as one period shows it: the period's chart defaults under the group's own. */
+export function forPeriod(group, period) {
+  return { ...group, chart: { ...(period.chart || {}), ...(group.chart || {}) } };
+}
 
 export function chartType(group) {
   const type = group.chart?.type;
@@ -27,7 +33,7 @@ export function createChart(container, { group, period, store, theme, colorOf, o
   const drawn = drawingOrder(type, store.names());
   const options = {
     width: Math.max(container.clientWidth, 200),
-    height: HEIGHT,
+    height: number(group.chart?.height) ?? HEIGHT,
     legend: { show: false },
     cursor: cursor(type),
     scales: {

@@ -4,12 +4,17 @@
 
 import { fetchJson } from "./api.js";
 import { formatDuration } from "./format.js";
+import { forPeriod } from "./chart.js";
 import { Panel } from "./panel.js";
 import { TablePanel } from "./toplist.js";
 
-/** A group's panel: a table for `chart: {type: table}` (top-N lists), otherwise a chart. */
+/**
+ * A group's panel in a period, with the period's chart defaults under the group's own: a table
+ * for `chart: {type: table}` (top-N lists), otherwise a chart.
+ */
 export function createPanel(group, period, theme) {
-  return group.chart?.type === "table" ? new TablePanel(group, period) : new Panel(group, period, theme);
+  const shown = forPeriod(group, period);
+  return shown.chart.type === "table" ? new TablePanel(shown, period) : new Panel(shown, period, theme);
 }
 
 export class Dashboard {

@@ -33,7 +33,8 @@ final class DashboardDescription {
         .put("name", period.name())
         .put("interval_ms", millis(period.interval()))
         .put("window_ms", millis(period.window()))
-        .put("history", period.history());
+        .put("history", period.history())
+        .put("chart", new JsonObject(new LinkedHashMap<String, Object>(period.chart())));
   }
 
   private static JsonObject group(String name, GroupConfig group) {

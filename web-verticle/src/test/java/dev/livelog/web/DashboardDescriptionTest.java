@@ -16,6 +16,14 @@ class DashboardDescriptionTest {
     assertThat(description.getJsonArray("periods").getJsonObject(1).getLong("window_ms"))
         .isEqualTo(305_000L);
     assertThat(description.getJsonArray("groups")).isEmpty();
+    assertThat(description.getJsonArray("periods").getJsonObject(0).getJsonObject("chart")).isEmpty();
+  }
+
+  @Test
+  void aPeriodsChartDefaultsGoToThePage() {
+    JsonObject period = DashboardDescription.of(ConfigLoader.parse(
+        "periods: [{interval: 5m, chart: {type: bar, y_min: 0}}]")).getJsonArray("periods").getJsonObject(0);
+    assertThat(period.getJsonObject("chart").getMap()).containsEntry("type", "bar").containsEntry("y_min", 0);
   }
 
   @Test

@@ -88,7 +88,8 @@ class HttpApiTest {
       assertThat(response.statusCode()).isEqualTo(200);
       JsonObject body = response.bodyAsJsonObject();
       assertThat(body.getJsonArray("periods").getJsonObject(0)).isEqualTo(new JsonObject()
-          .put("name", "5s").put("interval_ms", 5000).put("window_ms", 10000).put("history", 12));
+          .put("name", "5s").put("interval_ms", 5000).put("window_ms", 10000).put("history", 12)
+          .put("chart", new JsonObject()));
       JsonArray groups = body.getJsonArray("groups");
       assertThat(groups.stream().map(g -> ((JsonObject) g).getString("name")))
           .containsExactly("cache0", "upstream");

@@ -1,13 +1,17 @@
 package dev.livelog.common.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resolution of the charts, as the seed's {@code time_periods}: a datapoint every
- * {@code interval} over the last {@code window} of events, keeping {@code history} points.
+ * {@code interval} over the last {@code window} of events, keeping {@code history} points;
+ * {@code chart} holds display defaults for its panels ({@link ChartOptions}).
  */
-public record PeriodConfig(String name, Duration interval, Duration window, Integer history) {
+public record PeriodConfig(String name, Duration interval, Duration window, Integer history,
+    Map<String, Object> chart) {
 
   /** The seed's slack: a window is its interval plus five seconds, for lines still in transit. */
   public static final Duration WINDOW_SLACK = Duration.ofSeconds(5);
@@ -18,6 +22,11 @@ public record PeriodConfig(String name, Duration interval, Duration window, Inte
       window = window == null ? interval.plus(WINDOW_SLACK) : window;
     }
     history = history == null ? 144 : history;
+    chart = chart == null ? Map.of() : new LinkedHashMap<>(chart);
+  }
+
+  public PeriodConfig(String name, Duration interval, Duration window, Integer history) {
+    this(name, interval, window, history, null);
   }
 
   public static PeriodConfig of(Duration interval) {

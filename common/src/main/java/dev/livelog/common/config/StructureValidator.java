@@ -167,6 +167,7 @@ public final class StructureValidator {
       if (!names.add(p.name())) {
         throw new ConfigException(field + ".name", "duplicate period name '" + p.name() + "'");
       }
+      ChartOptions.validate(field + ".chart", p.chart(), false);
     }
   }
 
@@ -179,6 +180,7 @@ public final class StructureValidator {
       if (e.getValue().analyzers().isEmpty()) {
         throw new ConfigException(field + ".analyzers", "a plot group needs at least one analyzer");
       }
+      ChartOptions.validate(field + ".chart", e.getValue().chart(), true);
     }
   }
 

@@ -149,6 +149,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void periodsCarryChartDefaultsAndChartOptionsAreChecked() {
+    LivelogConfig c = ConfigLoader.parse("""
+        periods:
+          - {interval: 5m, chart: {type: bar, height: 300, y_min: 0}}
+        groups:
+          g:
+            chart: {type: table, colors: {HIT: "#2e7d32"}}
+            analyzers: [{metric: count, by: status}]
+        """, Map.of());
+    StructureValidator.validate(c);
+    assertThat(c.periods().get(0).chart()).containsEntry("type", "bar").containsEntry("height", 300);
+
+    assertThat(failure("periods: [{interval: 5s, chart: {typ: bar}}]").field()).isEqualTo("periods[0].chart.typ");
+    assertThat(failure("periods: [{interval: 5s, chart: {type: table}}]").reason())
+        .contains("expected one of stacked, bar, area, line");
+    ConfigException pie = failure("groups: {g: {chart: {type: pie}, analyzers: [{metric: count}]}}");
+    assertThat(pie.field()).isEqualTo("groups.g.chart.type");
+    assertThat(pie.reason()).contains("table").contains("'pie'");
+    assertThat(failure("groups: {g: {chart: {y_max: lots}, analyzers: [{metric: count}]}}").reason())
+        .contains("expected a number");
+    assertThat(failure("periods: [{interval: 5s, chart: {height: 5}}]").field()).isEqualTo("periods[0].chart.height");
+  }
+
+  @Test
   void durationsRoundTrip() {
     assertThat(Durations.parse("5m5s")).isEqualTo(Duration.ofSeconds(305));
     assertThat(Durations.parse("300")).isEqualTo(Duration.ofSeconds(300));
