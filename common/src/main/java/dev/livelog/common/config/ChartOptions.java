@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The {@code chart:} options the dashboard understands, for a plot group or, as defaults for
  * every group, for a period (the seed's {@code default_flot_options}): {@code type},
- * {@code y_min}, {@code y_max}, {@code height} (pixels) and {@code colors} (series name to CSS
- * color). A group's own options win over its period's.
+ * {@code y_min}, {@code y_max}, {@code height} (pixels) and {@code colors} (series name to a
+ * {@code #rrggbb} color). A group's own options win over its period's.
  */
 public final class ChartOptions {
   static final List<String> CHART_TYPES = List.of("stacked", "bar", "area", "line");
@@ -44,8 +44,10 @@ public final class ChartOptions {
           }
         }
         case "colors" -> {
-          if (!(value instanceof Map<?, ?> colors) || !colors.values().stream().allMatch(String.class::isInstance)) {
-            throw new ConfigException(at, "expected series names with CSS colors, e.g. {HIT: \"#2e7d32\"}");
+          // #rrggbb only: the page derives an area's translucent fill from it.
+          if (!(value instanceof Map<?, ?> colors) || !colors.values().stream()
+              .allMatch(c -> c instanceof String text && text.matches("#[0-9a-fA-F]{6}"))) {
+            throw new ConfigException(at, "expected series names with #rrggbb colors, e.g. {HIT: \"#2e7d32\"}");
           }
         }
         default -> throw new ConfigException(at, "unknown chart option; expected one of: "

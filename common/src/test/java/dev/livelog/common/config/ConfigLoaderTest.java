@@ -170,6 +170,8 @@ class ConfigLoaderTest {
     assertThat(failure("groups: {g: {chart: {y_max: lots}, analyzers: [{metric: count}]}}").reason())
         .contains("expected a number");
     assertThat(failure("periods: [{interval: 5s, chart: {height: 5}}]").field()).isEqualTo("periods[0].chart.height");
+    assertThat(failure("groups: {g: {chart: {colors: {HIT: green}}, analyzers: [{metric: count}]}}").reason())
+        .contains("#rrggbb");
   }
 
   @Test
