@@ -76,4 +76,23 @@ class ProbesTest {
       node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void aNodeThatCannotReachTheStoreIsNotReady() throws Exception {
+    LivelogConfig config = ConfigLoader.parse("""
+        storage: {data_dir: "%s"}
+        web: {port: 0}
+        """.formatted(dir.resolve("data")));
+    // A parser alone, not clustered: no analyzer anywhere answers for the store.
+    LivelogNode node = LivelogNode.start(config, EnumSet.of(Role.PARSER), false)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      HttpResponse<String> ready = get(node.webPort(), "/health/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("\"store\"").contains("the store does not answer");
+      assertThat(get(node.webPort(), "/health/live").statusCode()).isEqualTo(200);
+    } finally {
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
 }

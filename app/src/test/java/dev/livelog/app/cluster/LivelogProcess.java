@@ -59,20 +59,24 @@ final class LivelogProcess implements AutoCloseable {
 
   void awaitReady(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
+    String lastAnswer = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
       }
       try {
-        if (get("/health/ready").statusCode() == 200) {
+        HttpResponse<String> ready = get("/health/ready");
+        if (ready.statusCode() == 200) {
           return;
         }
+        lastAnswer = ready.statusCode() + " " + ready.body();
       } catch (IOException notYet) {
         // not listening yet
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException(name + " not ready in " + timeout + ":\n" + Files.readString(log));
+    throw new IllegalStateException(name + " not ready in " + timeout + " (/health/ready: "
+        + lastAnswer + "):\n" + Files.readString(log));
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
