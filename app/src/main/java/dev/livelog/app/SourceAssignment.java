@@ -7,8 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ final class SourceAssignment {
   private final Function<String, Future<Void>> undeploy;
   private final Leases leases;
   private final Map<String, String> deployments = new HashMap<>();
+  /** Sources draining before their lease goes to the preferred node. */
+  private final Set<String> handingOver = new HashSet<>();
   private final long since = System.currentTimeMillis();
   private AsyncMap<String, Long> nodes;
   private long timer = -1;
@@ -81,11 +85,33 @@ final class SourceAssignment {
     } else if (!mine && leases.holds(key)) {
       Long preferredSince = live.get(preferred);
       if (preferredSince != null && System.currentTimeMillis() - preferredSince > STABLE_MILLIS) {
-        leases.unwant(key); // the preferred node has been up long enough: hand it over
+        handOver(source, key); // the preferred node has been up long enough
       }
     } else if (!mine && leases.wants(key) && !leases.holds(key)) {
       leases.unwant(key);
     }
+  }
+
+  /**
+   * Stops following a source, then gives its lease back: the lease is renewed while the
+   * source drains and saves its checkpoint, so the next node starts from that checkpoint and
+   * never reads the host while this one still does.
+   */
+  private void handOver(SourceConfig source, String key) {
+    if (handingOver.contains(source.id())) {
+      return; // still draining
+    }
+    String id = deployments.remove(source.id());
+    if (id == null) {
+      leases.unwant(key);
+      return;
+    }
+    handingOver.add(source.id());
+    LOG.info("source {} moves to another node", source.id());
+    undeploy.apply(id).onComplete(done -> {
+      handingOver.remove(source.id());
+      leases.unwant(key);
+    });
   }
 
   /** Rendezvous hashing: the node whose hash with the source is highest. */
