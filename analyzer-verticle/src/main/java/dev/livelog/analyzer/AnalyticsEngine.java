@@ -13,7 +13,8 @@ import java.util.List;
  * every window that covers its second; an older one is counted as late, not silently lost.
  * Per period, an event older than that period's window (missed by every datapoint of it,
  * though a longer period still counts it) is counted as late for that period.
- * Not thread-safe: one engine per event loop (the counters may be read from anywhere).
+ * Not thread-safe: one engine per event loop; metrics read its counters from elsewhere, which
+ * may see them a moment late.
  */
 public final class AnalyticsEngine {
   /** How far ahead of this machine's clock an event may be (clock skew between servers). */
@@ -25,9 +26,9 @@ public final class AnalyticsEngine {
   private final List<PeriodConfig> periods;
   private final long[] windowSeconds;
   private final long[] lateFor;
-  private volatile long accepted;
-  private volatile long late;
-  private volatile long future;
+  private long accepted;
+  private long late;
+  private long future;
 
   public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods) {
     this.groups = groups;
