@@ -95,7 +95,7 @@ public final class Accumulator {
     }
     if (other.top != null) {
       if (top == null) {
-        top = new TopValues(16);
+        top = new TopValues(other.top.capacity());
       }
       top.merge(other.top);
     }

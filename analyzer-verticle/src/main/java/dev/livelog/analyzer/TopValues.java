@@ -36,6 +36,11 @@ final class TopValues {
     }
   }
 
+  /** How many values it keeps exact counts for (it holds up to twice as many). */
+  int capacity() {
+    return capacity;
+  }
+
   void merge(TopValues other) {
     other.entries.forEach((value, o) -> {
       long[] e = entries.get(value);

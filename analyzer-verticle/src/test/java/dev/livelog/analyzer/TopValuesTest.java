@@ -29,4 +29,22 @@ class TopValuesTest {
     assertThat(top.get(0).getValue()).isEqualTo(4_000L);
     assertThat(top.get(1).getValue()).isEqualTo(2_000L);
   }
+
+  @Test
+  void aWindowMergedFromSecondsKeepsTheirCapacity() {
+    Accumulator second = new Accumulator();
+    for (int v = 0; v < 150; v++) {
+      for (int n = 0; n <= v; n++) {
+        second.addForTop("/v" + v, 200);
+      }
+    }
+    Accumulator window = new Accumulator();
+    window.merge(second);
+
+    // 150 distinct values fit a sketch of 200: every count stays exact after the merge.
+    var top = window.top().top(150);
+    assertThat(top).hasSize(150);
+    assertThat(top.get(0)).isEqualTo(Map.entry("/v149", 150L));
+    assertThat(top.get(149)).isEqualTo(Map.entry("/v0", 1L));
+  }
 }
