@@ -45,10 +45,10 @@ async function loadConfig() {
   }
 }
 
-// Runs `task` now and every `ms` while the page is visible (hidden tabs need no table).
+// Runs `task` every `ms` while the page is visible (hidden tabs need no table); the caller
+// runs the returned function for the first time (when the bridge opens).
 function every(ms, task) {
   const run = () => document.hidden || task().catch(() => {});
-  run();
   setInterval(run, ms);
   document.addEventListener("visibilitychange", run);
   return run;

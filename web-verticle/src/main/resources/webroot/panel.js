@@ -128,6 +128,10 @@ export class Panel {
 
   #showTooltip(index) {
     if (!this.#tooltip) return;
+    if (index === null) {
+      this.#tooltip.hide();
+      return;
+    }
     const time = index === null ? null : this.store.timeAt(index);
     const title = time === null ? "" : new Date(time).toLocaleString([], { hourCycle: "h23" });
     const rows = this.store.names().map((name) => ({

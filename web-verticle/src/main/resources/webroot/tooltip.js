@@ -11,10 +11,14 @@ export class Tooltip {
     chart.over.append(this.#box);
   }
 
-  /** `rows`: [{name, color, text}]; hides the box when `index` is null. */
+  hide() {
+    this.#box.hidden = true;
+  }
+
+  /** `rows`: [{name, color, text}] at the point `index`; hidden while the cursor is away. */
   show(chart, index, title, rows) {
-    if (index === null || chart.cursor.left < 0) {
-      this.#box.hidden = true;
+    if (chart.cursor.left < 0) {
+      this.hide();
       return;
     }
     this.#box.replaceChildren(line("tooltip-title", title), ...rows.map(row));

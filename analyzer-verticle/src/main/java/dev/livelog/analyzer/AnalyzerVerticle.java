@@ -56,8 +56,9 @@ public final class AnalyzerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BatchCodecs.register(vertx);
-    engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
-    stored = new StoredSeries(AnalyzerPlans.compile(config), store);
+    List<GroupPlan> plans = AnalyzerPlans.compile(config); // no per-event state: shared
+    engine = new AnalyticsEngine(plans, config.periods());
+    stored = new StoredSeries(plans, store);
     leases = new Leases(vertx);
     List<Future<?>> restored = new ArrayList<>();
     for (PeriodConfig period : config.periods()) {
@@ -118,11 +119,11 @@ public final class AnalyzerVerticle extends VerticleBase {
       return;
     }
     stored.anyEvents(firstTick - period.window().toMillis(), lastTick)
-        .compose(any -> any ? stored.backfill(period, firstTick, lastTick)
+        .compose(any -> any ? stored.backfill(period, List.of(stored.plan(group)), firstTick, lastTick)
             : Future.succeededFuture(List.<List<Datapoint>>of()))
         .onSuccess(ticks -> {
           List<Datapoint> mine = new ArrayList<>();
-          ticks.forEach(tick -> tick.stream().filter(p -> p.group().equals(group)).forEach(mine::add));
+          ticks.forEach(mine::addAll);
           if (!mine.isEmpty()) {
             LOG.info("period {}, group {}: backfilled {} ticks from stored events",
                 period.name(), group, mine.size());
@@ -160,9 +161,10 @@ public final class AnalyzerVerticle extends VerticleBase {
     return store.eventBatches(from, to, WARM_PAGE).compose(batches -> {
       long n = 0;
       long last = from;
+      long now = System.currentTimeMillis();
       for (EventBatch batch : batches) {
         for (LogEvent e : replays.freshEach(batch)) {
-          engine.accept(e, System.currentTimeMillis());
+          engine.accept(e, now);
         }
         n += batch.events().size();
         for (LogEvent e : batch.events()) {

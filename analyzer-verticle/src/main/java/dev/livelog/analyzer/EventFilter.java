@@ -4,11 +4,9 @@ import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.Condition;
-import dev.livelog.store.query.ConditionParser;
 import dev.livelog.store.query.FieldCondition;
 import dev.livelog.store.query.Filter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -40,15 +38,6 @@ public final class EventFilter {
       }
     }
     return !any || fields.length == 0;
-  }
-
-  /**
-   * Compiles a where clause.
-   *
-   * @throws dev.livelog.common.config.ConfigException naming the field path and the reason
-   */
-  public static EventFilter compile(Map<String, Object> where, String match) {
-    return compile(ConditionParser.parse(where, match));
   }
 
   public static EventFilter compile(Filter filter) {

@@ -2,6 +2,7 @@ package dev.livelog.analyzer;
 
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.Durations;
+import dev.livelog.store.query.AggregateQuery;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,7 +60,7 @@ final class QueryRequests {
     if (to <= from) {
       return "from must be before to";
     }
-    long buckets = (to - from + step - 1) / step;
+    long buckets = AggregateQuery.buckets(from, to, step);
     if (buckets > StoredSeries.MAX_BUCKETS) {
       return "that is " + buckets + " points; ask for at most " + StoredSeries.MAX_BUCKETS
           + " (a longer step or a shorter range)";

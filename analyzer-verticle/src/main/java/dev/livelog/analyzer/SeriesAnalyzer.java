@@ -64,7 +64,7 @@ final class SeriesAnalyzer {
       case PERCENTILE -> acc.addForPercentiles(field.number(event));
       case TOP -> {
         Object v = field.get(event);
-        acc.addForTop(v == null ? null : FieldValues.toText(v), config.top() * 10);
+        acc.addForTop(v == null ? null : FieldValues.toText(v), topCapacity());
       }
       default -> acc.add(field == null ? Double.NaN : field.number(event));
     }
@@ -76,7 +76,7 @@ final class SeriesAnalyzer {
     return new AggregateQuery(from, to, step, List.of(groupWhere, where),
         top ? config.field() : config.by(),
         metric.needsField() && !top ? config.field() : null,
-        metric == Metric.PERCENTILE, top ? config.top() * 10 : 0);
+        metric == Metric.PERCENTILE, top ? topCapacity() : 0);
   }
 
   /** Adds a row of that query's result to the series, as {@link #add} would have. */
@@ -84,7 +84,7 @@ final class SeriesAnalyzer {
     if (metric == Metric.TOP) {
       if (!row.key().isEmpty()) {
         series.computeIfAbsent(TOP_KEY, k -> new Accumulator())
-            .absorbTop(row.key(), row.count(), config.top() * 10);
+            .absorbTop(row.key(), row.count(), topCapacity());
       }
       return;
     }
@@ -120,11 +120,10 @@ final class SeriesAnalyzer {
       emitSeries(config.seriesName(declared), seen.getOrDefault(declared, new Accumulator()), total,
           windowSeconds, out);
     }
-    new TreeMap<>(seen).forEach((value, acc) -> {
-      if (config.values().isEmpty()) {
-        emitSeries(config.seriesName(value), acc, total, windowSeconds, out);
-      }
-    });
+    if (config.values().isEmpty()) {
+      new TreeMap<>(seen).forEach((value, acc) ->
+          emitSeries(config.seriesName(value), acc, total, windowSeconds, out));
+    }
   }
 
   private void emitSeries(String name, Accumulator acc, long total, double windowSeconds,
@@ -136,5 +135,10 @@ final class SeriesAnalyzer {
     } else {
       out.put(name, acc.value(metric, total, windowSeconds));
     }
+  }
+
+  /** A sketch keeps ten times the values shown, so the top ones are counted exactly. */
+  private int topCapacity() {
+    return config.top() * 10;
   }
 }

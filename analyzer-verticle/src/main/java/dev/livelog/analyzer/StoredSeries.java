@@ -38,7 +38,7 @@ public final class StoredSeries {
   public Future<List<Datapoint>> query(GroupPlan plan, String label, long from, long to, long step) {
     return stats(plan, from, to, step).map(buckets -> {
       List<Datapoint> points = new ArrayList<>();
-      long n = (to - from + step - 1) / step;
+      long n = AggregateQuery.buckets(from, to, step);
       for (long k = 0; k < n; k++) {
         GroupStats s = buckets.getOrDefault(k, plan.newStats());
         points.add(new Datapoint(label, plan.name(), from + (k + 1) * step, s.total(),
@@ -53,20 +53,26 @@ public final class StoredSeries {
    * every group, each tick over its full window, as the live engine would have computed them.
    */
   public Future<List<List<Datapoint>>> backfill(PeriodConfig period, long firstTick, long lastTick) {
+    return backfill(period, plans, firstTick, lastTick);
+  }
+
+  /** Like {@link #backfill(PeriodConfig, long, long)} for some groups only. */
+  public Future<List<List<Datapoint>>> backfill(PeriodConfig period, List<GroupPlan> groups,
+      long firstTick, long lastTick) {
     long interval = period.interval().toMillis();
     long window = period.window().toMillis();
     long step = gcd(interval, window);
     long from = firstTick - window;
     List<Future<Map<Long, GroupStats>>> all = new ArrayList<>();
-    for (GroupPlan plan : plans) {
+    for (GroupPlan plan : groups) {
       all.add(stats(plan, from, lastTick, step));
     }
     return Future.all(all).map(done -> {
       List<List<Datapoint>> ticks = new ArrayList<>();
       for (long t = firstTick; t <= lastTick; t += interval) {
         List<Datapoint> tick = new ArrayList<>();
-        for (int g = 0; g < plans.size(); g++) {
-          GroupStats merged = plans.get(g).newStats();
+        for (int g = 0; g < groups.size(); g++) {
+          GroupStats merged = groups.get(g).newStats();
           Map<Long, GroupStats> buckets = all.get(g).result();
           for (long b = (t - window - from) / step; b < (t - from) / step; b++) {
             GroupStats s = buckets.get(b);
@@ -74,8 +80,8 @@ public final class StoredSeries {
               merged.merge(s);
             }
           }
-          tick.add(new Datapoint(period.name(), plans.get(g).name(), t, merged.total(),
-              plans.get(g).values(merged, window / 1000.0)));
+          tick.add(new Datapoint(period.name(), groups.get(g).name(), t, merged.total(),
+              groups.get(g).values(merged, window / 1000.0)));
         }
         ticks.add(tick);
       }

@@ -41,6 +41,7 @@ public final class Livelog implements Runnable {
     CommandLine cli = new CommandLine(new Livelog());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // --progress auto|always|never
     cli.setParameterExceptionHandler((e, a) -> {
       err.println("livelog: " + e.getMessage() + " (see 'livelog " + commandPath(e.getCommandLine())
           + "--help')");

@@ -48,6 +48,8 @@ public final class LivelogNode {
   private final HazelcastClusterManager cluster;
   private final String metricsRegistry;
   private final Map<String, SourceVerticle> sources = new ConcurrentHashMap<>();
+  /** Sources whose meters are registered; they read whichever verticle follows it now. */
+  private final Set<String> metered = ConcurrentHashMap.newKeySet();
   private final ParseCounters parsed = new ParseCounters();
   private NodeMetrics metrics;
   private final Deque<String> deployments = new ArrayDeque<>();
@@ -146,7 +148,7 @@ public final class LivelogNode {
       if (!shared.isEmpty()) {
         assignment = new SourceAssignment(vertx, shared,
             source -> vertx.deployVerticle(sourceVerticle(source)),
-            id -> vertx.undeploy(id).onComplete(done -> sources.values().removeIf(s -> id.equals(s.deploymentID()))));
+            id -> undeploy(id).onComplete(done -> sources.values().removeIf(s -> id.equals(s.deploymentID()))));
         chain = chain.compose(v -> assignment.start());
       }
     }
@@ -156,7 +158,8 @@ public final class LivelogNode {
   private SourceVerticle sourceVerticle(SourceConfig source) {
     SourceVerticle verticle = new SourceVerticle(source, config.pipeline(),
         SourceFactory.forSource(source, config));
-    if (sources.put(source.id(), verticle) == null && metrics != null) {
+    sources.put(source.id(), verticle);
+    if (metrics != null && metered.add(source.id())) { // a source may come back after a move
       metrics.source(source.id(), () -> sources.get(source.id()));
     }
     return verticle;

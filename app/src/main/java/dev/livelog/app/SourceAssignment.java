@@ -148,11 +148,6 @@ final class SourceAssignment {
     }
   }
 
-  /** Which sources this node follows. */
-  List<String> following() {
-    return new ArrayList<>(deployments.keySet());
-  }
-
   /** Stops the sources it runs (they drain and save their checkpoints), then gives up the leases. */
   Future<Void> stop() {
     if (timer >= 0) {

@@ -17,9 +17,12 @@ import io.vertx.micrometer.backends.BackendRegistries;
 public final class ProbeRoutes {
   private ProbeRoutes() {}
 
-  /** Readiness with no checks: ready. */
-  public static HealthChecks alwaysReady(Vertx vertx) {
-    return HealthChecks.create(vertx).register("node", p -> p.complete(Status.OK()));
+  /**
+   * One check that always passes (with no checks the handler answers 204 and no body: one that
+   * passes makes it 200 + JSON).
+   */
+  private static HealthChecks passing(Vertx vertx, String check) {
+    return HealthChecks.create(vertx).register(check, p -> p.complete(Status.OK()));
   }
 
   public static final String LIVE = "/health/live";
@@ -27,11 +30,9 @@ public final class ProbeRoutes {
   public static final String METRICS = "/metrics";
 
   public static void mount(Router router, Vertx vertx, Probes probes) {
-    HealthChecks readiness = probes == null ? alwaysReady(vertx) : probes.readiness();
+    HealthChecks readiness = probes == null ? passing(vertx, "node") : probes.readiness();
     String registry = probes == null ? null : probes.metricsRegistry();
-    // With no checks the handler answers 204 and no body: one that passes makes it 200 + JSON.
-    router.get(LIVE).handler(HealthCheckHandler.create(vertx)
-        .register("http", promise -> promise.complete(Status.OK())));
+    router.get(LIVE).handler(HealthCheckHandler.createWithHealthChecks(passing(vertx, "http")));
     router.get(READY).handler(HealthCheckHandler.createWithHealthChecks(readiness));
     if (registry != null && BackendRegistries.getNow(registry) != null) {
       router.get(METRICS).handler(PrometheusScrapingHandler.create(registry));

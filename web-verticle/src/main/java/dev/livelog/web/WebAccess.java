@@ -30,10 +30,6 @@ final class WebAccess {
         : bytes(sessionValue(token, user, password));
   }
 
-  static WebAccess open() {
-    return OPEN;
-  }
-
   /** @throws ConfigException naming the field whose environment variable is unset */
   static WebAccess of(WebAuthConfig auth, Map<String, String> env) {
     if (auth == null) {

@@ -20,8 +20,8 @@ public record AggregateQuery(long from, long to, long step, List<Filter> filters
     }
   }
 
-  /** Number of buckets the range is cut into. */
-  public long buckets() {
+  /** Number of buckets {@code [from, to)} is cut into by {@code step}. */
+  public static long buckets(long from, long to, long step) {
     return (to - from + step - 1) / step;
   }
 }

@@ -61,13 +61,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--progress", defaultValue = "auto", paramLabel = "WHEN",
       description = "a progress line on stderr: auto (on a terminal, for inputs of 64 MiB or"
           + " more and stdin), always, never (default: ${DEFAULT-VALUE})")
-  String progressMode;
+  Progress.Mode progressWhen;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Progress.Mode progressWhen = progressMode();
     LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigCheck.load(configFile);
     Charset charset;
     try {
@@ -105,14 +104,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     spec.commandLine().getErr().printf("analyzed %,d lines in %.2f s (%,.0f lines/s, %d threads)%n",
         result.summary.lines(), seconds, result.summary.lines() / Math.max(seconds, 1e-9), n);
     return Livelog.EXIT_OK;
-  }
-
-  private Progress.Mode progressMode() {
-    try {
-      return Progress.Mode.valueOf(progressMode.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--progress: expected auto, always or never, got '" + progressMode + "'");
-    }
   }
 
   private String formatName() {
