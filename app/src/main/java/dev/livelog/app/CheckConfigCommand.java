@@ -56,11 +56,11 @@ final class CheckConfigCommand implements Callable<Integer> {
   private void sampleSource(SourceConfig source, LivelogConfig config) {
     PrintWriter out = spec.commandLine().getOut();
     String name = "source " + source.id() + " (format " + source.format() + ")";
-    if (source.host() != null || source.command() != null) {
+    if (source.host() != null || source.command() != null || source.readsStdin()) {
       out.printf("%s: not a local file, not sampled%n", name);
       return;
     }
-    Path path = Path.of(source.path());
+    Path path = Path.of(SourceFactory.expandHome(source.path())); // as `run` reads it
     if (!Files.isReadable(path) || !Files.isRegularFile(path)) {
       out.printf("%s: %s cannot be read here, not sampled%n", name, path);
       return;

@@ -79,11 +79,16 @@ class FormatCommandsTest {
         sources:
           - {id: local, path: %s, format: cache}
           - {id: gone, path: %s, format: combined}
+          - {id: home, path: ~/livelog-missing-test.log, format: combined}
+          - {id: pipe, path: "-", format: combined}
         """.formatted(log, dir.resolve("missing.log")));
     CliTest.Run r = CliTest.livelog("check-config", config.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("source local (format cache): " + log + ": 1 of 2 lines parsed (50.0%)")
         .contains("line 2: does not match the format's regex")
-        .contains("source gone (format combined): " + dir.resolve("missing.log") + " cannot be read here");
+        .contains("source gone (format combined): " + dir.resolve("missing.log") + " cannot be read here")
+        .contains("source home (format combined): "
+            + Path.of(System.getProperty("user.home"), "livelog-missing-test.log") + " cannot be read here")
+        .contains("source pipe (format combined): not a local file, not sampled");
   }
 }
