@@ -35,13 +35,11 @@ class DashboardAssetsTest {
   private static final URI PAGE = URI.create("/");
 
   private WebClient client;
-  private int port;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    client = WebClient.create(vertx);
-    TestServer.deploy(vertx).onComplete(ctx.succeeding(web -> {
-      port = web.actualPort();
+    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
+      client = c;
       ctx.completeNow();
     }));
   }
@@ -109,6 +107,6 @@ class DashboardAssetsTest {
   }
 
   private Future<HttpResponse<Buffer>> get(String uri) {
-    return client.get(port, TestServer.HOST, uri).send();
+    return client.get(uri).send();
   }
 }

@@ -26,13 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HttpApiTest {
   private WebClient client;
-  private int port;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    client = WebClient.create(vertx);
-    TestServer.deploy(vertx).onComplete(ctx.succeeding(web -> {
-      port = web.actualPort();
+    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
+      client = c;
       ctx.completeNow();
     }));
   }
@@ -131,6 +129,6 @@ class HttpApiTest {
   }
 
   private Future<HttpResponse<Buffer>> get(String uri) {
-    return client.get(port, TestServer.HOST, uri).send();
+    return client.get(uri).send();
   }
 }

@@ -21,13 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class StatusApiTest {
   private WebClient client;
-  private int port;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
-    client = WebClient.create(vertx);
-    TestServer.deploy(vertx).onComplete(ctx.succeeding(web -> {
-      port = web.actualPort();
+    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
+      client = c;
       ctx.completeNow();
     }));
   }
@@ -41,7 +39,7 @@ class StatusApiTest {
     vertx.eventBus().publish(Addresses.SOURCE_STATUS, first);
     vertx.eventBus().publish(Addresses.SOURCE_STATUS, first.copy().put("linesSent", 1_500)
         .put("time", t).put("lastError", "connection reset"));
-    vertx.setTimer(100, id -> client.get(port, TestServer.HOST, "/api/sources").send()
+    vertx.setTimer(100, id -> client.get("/api/sources").send()
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(200);
           JsonArray sources = response.bodyAsJsonObject().getJsonArray("sources");
@@ -63,7 +61,7 @@ class StatusApiTest {
       asked.set(message.body());
       message.reply(answer);
     });
-    client.get(port, TestServer.HOST, "/api/deadletters?limit=5").send()
+    client.get("/api/deadletters?limit=5").send()
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(200);
           assertThat(response.bodyAsJsonObject()).isEqualTo(answer);
@@ -74,7 +72,7 @@ class StatusApiTest {
 
   @Test
   void deadLettersWithABadLimitAre400(VertxTestContext ctx) {
-    client.get(port, TestServer.HOST, "/api/deadletters?limit=lots").send()
+    client.get("/api/deadletters?limit=lots").send()
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(400);
           assertThat(response.bodyAsJsonObject().getString("error")).contains("limit").contains("lots");
@@ -84,7 +82,7 @@ class StatusApiTest {
 
   @Test
   void deadLettersAre503WithoutAStore(VertxTestContext ctx) {
-    client.get(port, TestServer.HOST, "/api/deadletters").send()
+    client.get("/api/deadletters").send()
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(503);
           assertThat(response.bodyAsJsonObject().getString("error")).contains("no store");

@@ -4,6 +4,8 @@ import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Map;
 
 /** A web verticle on a free loopback port with two periods and two plot groups. */
@@ -36,6 +38,12 @@ final class TestServer {
 
   static Future<WebVerticle> deploy(Vertx vertx) {
     return deploy(vertx, config(), Map.of());
+  }
+
+  /** Deploys the server and gives a client whose requests go to it by default. */
+  static Future<WebClient> client(Vertx vertx) {
+    return deploy(vertx).map(web -> WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost(HOST).setDefaultPort(web.actualPort())));
   }
 
   static Future<WebVerticle> deploy(Vertx vertx, LivelogConfig config, Map<String, String> env) {
