@@ -1,5 +1,7 @@
 package dev.livelog.source;
 
+import static dev.livelog.source.TailReader.append;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
@@ -7,16 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileTailSourceTest {
   @TempDir Path dir;
-
-  private static void append(Path p, String s) throws Exception {
-    Files.writeString(p, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
 
   private static String readAll(FileTailSource s) throws Exception {
     ByteBuffer b = ByteBuffer.allocate(1024);

@@ -1,11 +1,25 @@
 package dev.livelog.source;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** Test helper: reads a {@link LineSource} until it reports something other than data. */
-final class TailReader {
+/**
+ * Test helper: reads a {@link LineSource} until it reports something other than data, and
+ * appends to the files sources follow.
+ */
+public final class TailReader {
   private TailReader() {}
+
+  /** Appends UTF-8 text to a file, creating it. */
+  public static void append(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
 
   /** Reads until {@code expected} bytes arrived, or a status other than DATA/IDLE, or 10 s. */
   static Result readUntil(LineSource source, int expected) throws Exception {

@@ -1,5 +1,7 @@
 package dev.livelog.source.ssh;
 
+import static dev.livelog.source.TailReader.append;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.config.HostConfig;
@@ -10,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
@@ -49,11 +50,6 @@ class OpenSshTailTest {
       source.close();
     }
     sshd.close();
-  }
-
-  private static void append(Path p, String s) throws Exception {
-    Files.writeString(p, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   private static String read(LineSource s, int n) throws Exception {

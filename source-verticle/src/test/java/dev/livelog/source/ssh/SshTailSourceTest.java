@@ -1,5 +1,7 @@
 package dev.livelog.source.ssh;
 
+import static dev.livelog.source.TailReader.append;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
@@ -63,11 +64,6 @@ class SshTailSourceTest {
     source = new SshTailSource(id, "h1", file.toString(), false, host.pollInterval(),
         attempt -> SshShell.connect("h1", host, env, attempt));
     return source;
-  }
-
-  private static void append(Path p, String s) throws IOException {
-    Files.writeString(p, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   /** Reads until {@code n} bytes came, failing on an error status or after 10 s. */
