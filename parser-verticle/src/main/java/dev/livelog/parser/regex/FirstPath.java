@@ -86,7 +86,7 @@ final class FirstPath {
       return new DotToFollower(p.min[pc], p.follower[pc]);
     }
     if (p.mode[pc] != Mode.LAZY && runEndOnly) {
-      return cls.wide ? new WideRun(cls, p.min[pc], p.max[pc]) : new NarrowRun(cls, p.min[pc], p.max[pc]);
+      return new Run(cls, p.min[pc], p.max[pc]);
     }
     return new AnyRepeat(p, pc);
   }
@@ -266,13 +266,13 @@ final class FirstPath {
     }
   }
 
-  /** A class without surrogates repeated to its run's end, e.g. {@code \d{3}} or {@code [a-z]+}. */
-  private static final class NarrowRun extends Step {
+  /** A class repeated to its run's end, e.g. {@code \d{3}}, {@code [a-z]+} or {@code \S+}. */
+  private static final class Run extends Step {
     private final CharClass cls;
     private final int min;
     private final int max;
 
-    NarrowRun(CharClass cls, int min, int max) {
+    Run(CharClass cls, int min, int max) {
       this.cls = cls;
       this.min = min;
       this.max = max;
@@ -280,64 +280,8 @@ final class FirstPath {
 
     @Override
     Step run(RegexScanner s) {
-      String line = s.line;
-      int i = s.pos;
-      int limit = (long) i + max > s.len ? s.len : i + max;
-      int q = i;
-      while (q < limit && cls.contains(line.charAt(q))) {
-        q++;
-      }
-      return q - i >= min ? then(s, q) : FAIL;
-    }
-  }
-
-  /** A class with surrogates (negated, {@code .}, {@code \S}) to its run's end, by code point. */
-  private static final class WideRun extends Step {
-    private final CharClass cls;
-    private final int min;
-    private final int max;
-
-    WideRun(CharClass cls, int min, int max) {
-      this.cls = cls;
-      this.min = min;
-      this.max = max;
-    }
-
-    @Override
-    Step run(RegexScanner s) {
-      String line = s.line;
-      int len = s.len;
-      int start = s.pos;
-      int q = start;
-      if (max == RegexTree.UNBOUNDED && min <= 1) {
-        // No count needed: a run of at least one code point is one of at least one char.
-        while (q < len) {
-          char c = line.charAt(q);
-          if (!Character.isSurrogate(c)) {
-            if (!cls.contains(c)) {
-              break;
-            }
-            q++;
-          } else {
-            int cp = line.codePointAt(q);
-            if (!cls.contains(cp)) {
-              break;
-            }
-            q += Character.charCount(cp);
-          }
-        }
-        return q - start >= min ? then(s, q) : FAIL;
-      }
-      int count = 0;
-      while (count < max && q < len) {
-        int cp = line.codePointAt(q);
-        if (!cls.contains(cp)) {
-          break;
-        }
-        q += Character.charCount(cp);
-        count++;
-      }
-      return count >= min ? then(s, q) : FAIL;
+      int atLeast = s.minEnd(cls, min, s.pos);
+      return atLeast < 0 ? FAIL : then(s, s.runEnd(cls, atLeast, max - min));
     }
   }
 

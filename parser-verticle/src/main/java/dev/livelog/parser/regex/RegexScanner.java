@@ -105,6 +105,14 @@ public final class RegexScanner implements GroupMatcher {
       return q;
     }
     for (int count = 0; count < room && q < len; count++) {
+      char c = line.charAt(q);
+      if (!Character.isSurrogate(c)) { // most text: no code point to decode
+        if (!cls.contains(c)) {
+          break;
+        }
+        q++;
+        continue;
+      }
       int cp = line.codePointAt(q);
       if (!cls.contains(cp)) {
         break;
