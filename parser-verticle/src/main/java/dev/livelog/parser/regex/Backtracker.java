@@ -230,13 +230,8 @@ final class Backtracker {
       }
       return FAILED;
     }
-    // The last occurrence is found going forward (indexOf is vectorized, lastIndexOf is not);
-    // it nearly always is the one that matches.
-    int last = -1;
-    for (int at = s.line.indexOf(follower, minEnd); at >= 0 && at <= end; at = s.line.indexOf(follower, at + 1)) {
-      last = at;
-    }
-    for (int at = last; at >= minEnd; at = s.line.lastIndexOf(follower, at - 1)) {
+    // The last occurrence nearly always is the one that matches.
+    for (int at = s.lastOccurrence(follower, minEnd, end); at >= minEnd; at = s.line.lastIndexOf(follower, at - 1)) {
       if (after(pc, at)) {
         return MATCHED;
       }

@@ -246,23 +246,13 @@ final class FirstPath {
       if (minEnd < 0 || s.startsInsidePair(minEnd)) {
         return FAIL;
       }
-      String line = s.line;
-      int last = lastOccurrence(line, minEnd, s.dotRunEnd(minEnd));
+      int last = s.lastOccurrence(follower, minEnd, s.dotRunEnd(minEnd));
       if (last < 0) {
         return FAIL;
       }
       Step text = advance(s, last);
       // The follower is the next step's text, already found here: step over it.
       return text instanceof Text t ? t.advance(s, last + follower.length()) : text;
-    }
-
-    /** The last start of the follower in {@code [from, end]}, found going forward (vectorized). */
-    private int lastOccurrence(String line, int from, int end) {
-      int last = -1;
-      for (int at = line.indexOf(follower, from); at >= 0 && at <= end; at = line.indexOf(follower, at + 1)) {
-        last = at;
-      }
-      return last;
     }
   }
 
@@ -322,10 +312,6 @@ final class FirstPath {
     if (follower == null || p.followerOutside[pc] || p.mode[pc] == Mode.POSSESSIVE) {
       return end;
     }
-    int last = -1;
-    for (int at = s.line.indexOf(follower, minEnd); at >= 0 && at <= end; at = s.line.indexOf(follower, at + 1)) {
-      last = at;
-    }
-    return last;
+    return s.lastOccurrence(follower, minEnd, end);
   }
 }

@@ -95,6 +95,18 @@ public final class RegexScanner implements GroupMatcher {
     return false;
   }
 
+  /**
+   * The last start of {@code text} in {@code [from, end]}, or -1; found going forward, since
+   * indexOf is vectorized and lastIndexOf is not.
+   */
+  int lastOccurrence(String text, int from, int end) {
+    int last = -1;
+    for (int at = line.indexOf(text, from); at >= 0 && at <= end; at = line.indexOf(text, at + 1)) {
+      last = at;
+    }
+    return last;
+  }
+
   /** Where the class's run from {@code q} ends, after at most {@code room} code points. */
   int runEnd(CharClass cls, int q, int room) {
     int limit = (long) q + room > len ? len : q + room;
