@@ -101,23 +101,14 @@ public final class MongoEventStore implements EventStore {
 
   @Override
   public Future<List<LogEvent>> events(long from, long to, int limit) {
-    FindOptions options = new FindOptions()
-        .setSort(new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1))
-        .setFields(new JsonObject().put("source", 1).put("offset", 1).put("time", 1)
-            .put("fields", 1))
-        .setLimit(limit);
-    return client.findWithOptions(EVENTS, timeRange(from, to), options)
+    return findEvents(from, to, limit, new JsonObject())
         .map(found -> found.stream().map(documents::toEvent).toList());
   }
 
   @Override
   public Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
-    FindOptions options = new FindOptions()
-        .setSort(new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1))
-        .setFields(new JsonObject().put("source", 1).put("offset", 1).put("time", 1)
-            .put("fields", 1).put("file", 1).put("host", 1).put("path", 1))
-        .setLimit(limit);
-    return client.findWithOptions(EVENTS, timeRange(from, to), options).map(found -> {
+    JsonObject originFields = new JsonObject().put("file", 1).put("host", 1).put("path", 1);
+    return findEvents(from, to, limit, originFields).map(found -> {
       List<EventBatch> batches = new ArrayList<>();
       List<LogEvent> current = new ArrayList<>();
       SourceOrigin origin = null;
@@ -136,6 +127,16 @@ public final class MongoEventStore implements EventStore {
       }
       return batches;
     });
+  }
+
+  /** Events in {@code [from, to)} in time order: what an event is read from, and {@code more}. */
+  private Future<List<JsonObject>> findEvents(long from, long to, int limit, JsonObject more) {
+    FindOptions options = new FindOptions()
+        .setSort(new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1))
+        .setFields(new JsonObject().put("source", 1).put("offset", 1).put("time", 1)
+            .put("fields", 1).mergeIn(more))
+        .setLimit(limit);
+    return client.findWithOptions(EVENTS, timeRange(from, to), options);
   }
 
   @Override
