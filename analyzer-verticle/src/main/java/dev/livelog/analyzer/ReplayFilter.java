@@ -46,18 +46,7 @@ public final class ReplayFilter {
 
   /** The batch's events not counted before; records the batch's range as counted. */
   public List<LogEvent> fresh(EventBatch batch) {
-    OffsetRanges ranges = counted.computeIfAbsent(key(batch), k -> new OffsetRanges());
-    List<LogEvent> events = batch.events();
-    List<LogEvent> fresh = events;
-    if (ranges.overlaps(batch.startOffset(), batch.endOffset())) {
-      fresh = new ArrayList<>();
-      for (LogEvent e : events) {
-        if (!ranges.contains(e.offset())) {
-          fresh.add(e);
-        }
-      }
-    }
-    ranges.add(batch.startOffset(), batch.endOffset());
-    return fresh;
+    return counted.computeIfAbsent(key(batch), k -> new OffsetRanges())
+        .takeNew(batch.events(), batch.startOffset(), batch.endOffset());
   }
 }

@@ -152,17 +152,11 @@ final class DuckDbEventWriter implements AutoCloseable {
       ranges = known == null ? new OffsetRanges() : known.copy();
       touched.put(key, ranges);
     }
-    boolean overlaps = ranges.overlaps(batch.startOffset(), batch.endOffset());
-    int added = 0;
-    for (LogEvent event : batch.events()) {
-      if (overlaps && ranges.contains(event.offset())) {
-        continue;
-      }
+    List<LogEvent> fresh = ranges.takeNew(batch.events(), batch.startOffset(), batch.endOffset());
+    for (LogEvent event : fresh) {
       appendRow(origin, event, seq, now);
-      added++;
     }
-    ranges.add(batch.startOffset(), batch.endOffset());
-    return added;
+    return fresh.size();
   }
 
   private void appendRow(SourceOrigin origin, LogEvent event, long seq, long now)

@@ -1,5 +1,7 @@
 package dev.livelog.common.event;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +23,24 @@ public final class OffsetRanges {
   public boolean covers(long start, long end) {
     Map.Entry<Long, Long> r = ranges.floorEntry(start);
     return r != null && r.getValue() >= end;
+  }
+
+  /**
+   * Of the events read from {@code [start, end)}, those at offsets not covered yet (the list
+   * itself when none is); then covers that range.
+   */
+  public List<LogEvent> takeNew(List<LogEvent> events, long start, long end) {
+    List<LogEvent> fresh = events;
+    if (overlaps(start, end)) {
+      fresh = new ArrayList<>();
+      for (LogEvent e : events) {
+        if (!contains(e.offset())) {
+          fresh.add(e);
+        }
+      }
+    }
+    add(start, end);
+    return fresh;
   }
 
   public boolean contains(long offset) {
