@@ -16,14 +16,18 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 final class ClusterSetup {
   private ClusterSetup() {}
 
-  /** The Hazelcast cluster manager for the config, joined when Vert.x starts. */
-  static HazelcastClusterManager manager(ClusterConfig cluster) {
-    return new HazelcastClusterManager(hazelcastConfig(cluster, cluster.bindAddress(System.getenv())));
+  /**
+   * The Hazelcast cluster manager for the config, joined when Vert.x starts.
+   *
+   * @param address the address this node binds and announces
+   *     ({@link ClusterConfig#bindAddress}), for Hazelcast and the event bus alike
+   */
+  static HazelcastClusterManager manager(ClusterConfig cluster, String address) {
+    return new HazelcastClusterManager(hazelcastConfig(cluster, address));
   }
 
-  static Future<Vertx> clusteredVertx(VertxOptions options, ClusterConfig cluster,
+  static Future<Vertx> clusteredVertx(VertxOptions options, String address,
       HazelcastClusterManager manager) {
-    String address = cluster.bindAddress(System.getenv());
     options.getEventBusOptions().setHost(address).setClusterPublicHost(address).setPort(0);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
   }

@@ -74,9 +74,10 @@ public final class LivelogNode {
         .setJvmMetricsEnabled(true)
         .setRegistryName(registry)
         .setEnabled(true));
-    HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster()) : null;
+    String address = cluster ? config.cluster().bindAddress(System.getenv()) : null;
+    HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster(), address) : null;
     Future<Vertx> vertx = cluster
-        ? ClusterSetup.clusteredVertx(options, config.cluster(), manager)
+        ? ClusterSetup.clusteredVertx(options, address, manager)
         : Future.succeededFuture(Vertx.vertx(options));
     return vertx.compose(v -> {
       LivelogNode node = new LivelogNode(v, config, manager, registry);
