@@ -275,43 +275,36 @@ final class FirstPath {
     }
   }
 
-  /** Any other repeat: its first end, as {@link #firstEnd} tells. */
+  /**
+   * Any other repeat (see {@link #repeat}): a lazy one takes its shortest run; a greedy one,
+   * whose follower may start inside its run, ends at the follower's last occurrence there.
+   */
   private static final class AnyRepeat extends Step {
-    private final ScanProgram p;
-    private final int pc;
+    private final CharClass cls;
+    private final int min;
+    private final int max;
+    private final boolean lazy;
+    private final String follower;
 
     AnyRepeat(ScanProgram p, int pc) {
-      this.p = p;
-      this.pc = pc;
+      this.cls = p.cls[pc];
+      this.min = p.min[pc];
+      this.max = p.max[pc];
+      this.lazy = p.mode[pc] == Mode.LAZY;
+      this.follower = p.follower[pc];
     }
 
     @Override
     Step run(RegexScanner s) {
-      int end = firstEnd(p, pc, s, s.pos);
+      int minEnd = s.minEnd(cls, min, s.pos);
+      if (minEnd < 0) {
+        return FAIL;
+      }
+      if (lazy) {
+        return then(s, minEnd);
+      }
+      int end = s.lastOccurrence(follower, minEnd, s.runEnd(cls, minEnd, max - min));
       return end < 0 ? FAIL : then(s, end);
     }
-  }
-
-  /**
-   * The first end a repeat at {@code i} would try that its follower allows: the run's end, or
-   * the last occurrence of the follower in the run; -1 when there is none.
-   */
-  private static int firstEnd(ScanProgram p, int pc, RegexScanner s, int i) {
-    int minEnd = s.minEnd(p.cls[pc], p.min[pc], i);
-    if (minEnd < 0 || p.mode[pc] == Mode.LAZY) {
-      return minEnd;
-    }
-    String follower = p.follower[pc];
-    CharClass cls = p.cls[pc];
-    int end;
-    if (cls == CharClass.DOT && p.max[pc] == RegexTree.UNBOUNDED) {
-      end = s.dotRunEnd(minEnd);
-    } else {
-      end = s.runEnd(cls, minEnd, p.max[pc] - p.min[pc]);
-    }
-    if (follower == null || p.followerOutside[pc] || p.mode[pc] == Mode.POSSESSIVE) {
-      return end;
-    }
-    return s.lastOccurrence(follower, minEnd, end);
   }
 }
