@@ -10,6 +10,22 @@ import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
 import { formatValue } from "./format.js";
 import { Tooltip } from "./tooltip.js";
 
+/** The article of every panel: its heading (title, newest time, events) over `body`. */
+export function panelElement(group, period, className, body) {
+  const element = document.createElement("article");
+  element.className = className;
+  element.dataset.group = group.name;
+  element.dataset.period = period.name;
+  element.innerHTML = `
+      <header class="panel-head">
+        <h3 class="panel-title"></h3>
+        <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
+      </header>
+      ${body}`;
+  element.querySelector(".panel-title").textContent = group.label;
+  return element;
+}
+
 export class Panel {
   #chart = null;
   #tooltip = null;
@@ -77,18 +93,9 @@ export class Panel {
   }
 
   #build() {
-    const element = document.createElement("article");
-    element.className = "panel";
-    element.dataset.group = this.group.name;
-    element.dataset.period = this.period.name;
-    element.innerHTML = `
-      <header class="panel-head">
-        <h3 class="panel-title"></h3>
-        <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
-      </header>
-      <div class="panel-chart"></div>
-      <ul class="legend"></ul>`;
-    element.querySelector(".panel-title").textContent = this.group.label;
+    const element = panelElement(this.group, this.period, "panel",
+      `<div class="panel-chart"></div>
+      <ul class="legend"></ul>`);
     this.#chartBox = element.querySelector(".panel-chart");
     this.#legend = element.querySelector(".legend");
     this.#events = element.querySelector(".panel-events");

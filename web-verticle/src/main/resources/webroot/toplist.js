@@ -2,6 +2,7 @@
 // datapoint's values, largest first, instead of a chart. Same interface as Panel.
 
 import { formatValue } from "./format.js";
+import { panelElement } from "./panel.js";
 
 /** `values` ({name: number|null}) as rows sorted by value, largest first; empty ones last. */
 export function topRows(values = {}, format = "%.2f") {
@@ -17,19 +18,10 @@ export class TablePanel {
   constructor(group, period) {
     this.group = group;
     this.period = period;
-    this.element = document.createElement("article");
-    this.element.className = "panel table-panel";
-    this.element.dataset.group = group.name;
-    this.element.dataset.period = period.name;
-    this.element.innerHTML = `
-      <header class="panel-head">
-        <h3 class="panel-title"></h3>
-        <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
-      </header>
-      <table class="top-table"><thead><tr><th scope="col">value</th><th scope="col" class="num">count</th></tr></thead>
+    this.element = panelElement(group, period, "panel table-panel",
+      `<table class="top-table"><thead><tr><th scope="col">value</th><th scope="col" class="num">count</th></tr></thead>
       <tbody></tbody></table>
-      <p class="empty">No data yet.</p>`;
-    this.element.querySelector(".panel-title").textContent = group.label;
+      <p class="empty">No data yet.</p>`);
   }
 
   /** Keeps only the newest point: a table shows one moment. */
