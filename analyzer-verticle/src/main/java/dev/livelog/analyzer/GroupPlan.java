@@ -1,10 +1,11 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.common.where.EventFilter;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
-import dev.livelog.store.query.Filter;
+import dev.livelog.common.where.Filter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

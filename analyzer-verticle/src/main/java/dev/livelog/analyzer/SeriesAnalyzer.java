@@ -1,12 +1,13 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.common.where.EventFilter;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
-import dev.livelog.store.query.Filter;
+import dev.livelog.common.where.Filter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,7 +2,7 @@ package dev.livelog.store.duckdb;
 
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
-import dev.livelog.store.query.Filter;
+import dev.livelog.common.where.Filter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.livelog.store.mongo;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
-import dev.livelog.store.query.Filter;
+import dev.livelog.common.where.Filter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.streams.ReadStream;

@@ -1,5 +1,6 @@
 package dev.livelog.store.query;
 
+import dev.livelog.common.where.Filter;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.livelog.store.mongo;
 
 import dev.livelog.common.event.FieldValues;
-import dev.livelog.store.query.Condition;
-import dev.livelog.store.query.FieldCondition;
-import dev.livelog.store.query.Filter;
+import dev.livelog.common.where.Condition;
+import dev.livelog.common.where.FieldCondition;
+import dev.livelog.common.where.Filter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.livelog.store.query;
+package dev.livelog.common.where;
 
 import dev.livelog.common.config.ConfigException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.livelog.store.query;
+package dev.livelog.common.where;
 
 import java.util.List;
 

@@ -1,11 +1,8 @@
-package dev.livelog.analyzer;
+package dev.livelog.common.where;
 
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
-import dev.livelog.store.query.Condition;
-import dev.livelog.store.query.FieldCondition;
-import dev.livelog.store.query.Filter;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
