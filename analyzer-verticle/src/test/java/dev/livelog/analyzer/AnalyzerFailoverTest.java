@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import static dev.livelog.common.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Addresses;
@@ -8,14 +9,12 @@ import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.duckdb.DuckDbEventStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class AnalyzerFailoverTest {
   void eachTickIsPublishedOnceAndTheStandbyTakesOver() throws Exception {
     Vertx vertx = Vertx.vertx();
     EventStore store = DuckDbEventStore.inDirectory(vertx, dir);
-    await(store.open());
+    result(store.open());
     LivelogConfig config = ConfigLoader.parse("""
         periods: [{name: 1s, interval: 1s, window: 2s, history: 60}]
         groups:
@@ -36,17 +35,17 @@ class AnalyzerFailoverTest {
           b: {label: B, analyzers: [{label: n, metric: count}]}
         """);
     List<Datapoint> seen = new CopyOnWriteArrayList<>();
-    await(vertx.eventBus().<JsonObject>consumer(Addresses.analytics("1s"),
+    result(vertx.eventBus().<JsonObject>consumer(Addresses.analytics("1s"),
         m -> seen.add(Datapoint.fromJson(m.body()))).completion());
     try {
-      String first = await(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
-      await(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
+      String first = result(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
+      result(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
       Thread.sleep(4_000);
       assertOncePerTickAndGroup(seen);
       int before = seen.size();
       assertThat(before).isGreaterThanOrEqualTo(4);
 
-      await(vertx.undeploy(first));
+      result(vertx.undeploy(first));
       long stoppedAt = System.currentTimeMillis();
       Thread.sleep(4_000);
       assertOncePerTickAndGroup(seen);
@@ -54,8 +53,8 @@ class AnalyzerFailoverTest {
           .map(Datapoint::time).distinct().toList();
       assertThat(after).as("the standby's ticks after the holder stopped").hasSizeGreaterThanOrEqualTo(1);
     } finally {
-      await(store.close());
-      await(vertx.close());
+      result(store.close());
+      result(vertx.close());
     }
   }
 
@@ -63,9 +62,5 @@ class AnalyzerFailoverTest {
     Map<String, Long> counts = seen.stream()
         .collect(Collectors.groupingBy(p -> p.group() + "@" + p.time(), Collectors.counting()));
     assertThat(counts.values()).as("datapoints per group and tick").allMatch(n -> n == 1);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }

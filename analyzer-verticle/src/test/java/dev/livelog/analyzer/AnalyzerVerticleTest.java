@@ -1,7 +1,9 @@
 package dev.livelog.analyzer;
 
+import static dev.livelog.common.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livelog.common.Await;
 import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.EventBatch;
@@ -12,7 +14,6 @@ import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.duckdb.DuckDbEventStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,17 +48,17 @@ class AnalyzerVerticleTest {
   void setUp() throws Exception {
     vertx = Vertx.vertx();
     store = DuckDbEventStore.inDirectory(vertx, dir);
-    await(store.open());
+    result(store.open());
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    await(store.close());
-    await(vertx.close());
+    result(store.close());
+    result(vertx.close());
   }
 
   private JsonObject history() throws Exception {
-    return await(vertx.eventBus().<JsonObject>request(Addresses.HISTORY,
+    return result(vertx.eventBus().<JsonObject>request(Addresses.HISTORY,
         new JsonObject().put("period", "5s"))).body();
   }
 
@@ -67,10 +66,10 @@ class AnalyzerVerticleTest {
   void restoresHistoryFromTheStore() throws Exception {
     long now = System.currentTimeMillis();
     long tick = now / 5000 * 5000;
-    await(store.saveDatapoints(List.of(
+    result(store.saveDatapoints(List.of(
         new Datapoint("5s", "errors", tick - 10_000, 3, Map.of("5xx", 1.0, "all", 3.0)),
         new Datapoint("5s", "errors", tick - 5_000, 4, Map.of("5xx", 0.0, "all", 4.0)))));
-    await(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
+    result(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
     List<Object> points = history().getJsonArray("datapoints").getList();
     assertThat(points).hasSize(2);
     assertThat(history().getJsonArray("datapoints").getJsonObject(1).getLong("events")).isEqualTo(4);
@@ -86,12 +85,12 @@ class AnalyzerVerticleTest {
       events.add(new LogEvent("web", i * 100L, lastTick - 60_000 + i * 1000L, SCHEMA,
           new Object[] {i % 3 == 0 ? 500L : 200L}));
     }
-    await(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 6000, 60, events))));
+    result(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 6000, 60, events))));
     // The analyzer last ran a minute ago: its last datapoint is older than the events.
-    await(store.saveDatapoints(List.of(new Datapoint("5s", "errors", lastTick - 60_000, 0,
+    result(store.saveDatapoints(List.of(new Datapoint("5s", "errors", lastTick - 60_000, 0,
         Map.of("5xx", 0.0, "all", 0.0)))));
 
-    await(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
+    result(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
 
     // The backfill runs once the analyzer holds the group's lease, just after it starts.
     List<Datapoint> restored = new ArrayList<>();
@@ -107,7 +106,7 @@ class AnalyzerVerticleTest {
     assertThat(last.time()).isEqualTo(lastTick);
     // Window [lastTick - 10 s, lastTick): events 50..59, of which 51, 54, 57 are 500s.
     assertThat(last.values()).containsEntry("all", 10.0).containsEntry("5xx", 3.0);
-    assertThat(await(store.datapoints("5s", lastTick, lastTick + 1))).hasSize(1); // stored too
+    assertThat(result(store.datapoints("5s", lastTick, lastTick + 1))).hasSize(1); // stored too
   }
 
   @Test
@@ -117,10 +116,10 @@ class AnalyzerVerticleTest {
     for (int i = 0; i < 10; i++) {
       events.add(new LogEvent("web", i * 100L, t0 + i * 60_000L, SCHEMA, new Object[] {i < 4 ? 503L : 200L}));
     }
-    await(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 1000, 10, events))));
-    await(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
+    result(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 1000, 10, events))));
+    result(vertx.deployVerticle(new AnalyzerVerticle(config, store)));
 
-    JsonObject reply = await(vertx.eventBus().<JsonObject>request(Addresses.QUERY, new JsonObject()
+    JsonObject reply = result(vertx.eventBus().<JsonObject>request(Addresses.QUERY, new JsonObject()
         .put("group", "errors").put("from", t0).put("to", t0 + 600_000).put("step", 300_000))).body();
     assertThat(reply.getJsonArray("datapoints")).hasSize(2);
     JsonObject first = reply.getJsonArray("datapoints").getJsonObject(0);
@@ -136,16 +135,7 @@ class AnalyzerVerticleTest {
         .hasMessageContaining("before");
   }
 
-  private ReplyException failure(JsonObject request) throws Exception {
-    try {
-      await(vertx.eventBus().request(Addresses.QUERY, request));
-    } catch (ExecutionException e) {
-      return (ReplyException) e.getCause();
-    }
-    throw new AssertionError("expected the query to fail: " + request);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  private ReplyException failure(JsonObject request) {
+    return (ReplyException) Await.failure(vertx.eventBus().request(Addresses.QUERY, request));
   }
 }

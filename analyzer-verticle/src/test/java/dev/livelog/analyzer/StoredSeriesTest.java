@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import static dev.livelog.common.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,14 +17,12 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.duckdb.DuckDbEventStore;
 import dev.livelog.store.mongo.MongoEventStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,14 +72,14 @@ class StoredSeriesTest {
 
   @AfterEach
   void closeStore() throws Exception {
-    await(store.close());
+    result(store.close());
   }
 
   private EventStore open(String kind) throws Exception {
     store = kind.equals("duckdb") ? DuckDbEventStore.inDirectory(vertx, dir)
         : new MongoEventStore(vertx, "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
             "series" + System.nanoTime());
-    await(store.open());
+    result(store.open());
     return store;
   }
 
@@ -120,13 +119,13 @@ class StoredSeriesTest {
   void aQueryGivesPerStepWhatTheLiveEngineGivesPerWindow(String kind) throws Exception {
     open(kind);
     List<LogEvent> events = traffic();
-    await(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
+    result(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
         events.size() * 100L, events.size(), events))));
     LivelogConfig config = ConfigLoader.parse(GROUPS);
     StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);
 
     for (String group : List.of("cache0", "aurt", "latency", "hot")) {
-      List<Datapoint> series = await(stored.query(stored.plan(group), "10s", T0, T0 + 60_000, 10_000));
+      List<Datapoint> series = result(stored.query(stored.plan(group), "10s", T0, T0 + 60_000, 10_000));
       assertThat(series).hasSize(6);
       for (Datapoint point : series) {
         // The live engine over the same events, ticking at the step's end with a 10 s window.
@@ -144,13 +143,13 @@ class StoredSeriesTest {
   void backfilledTicksHaveTheLiveWindows(String kind) throws Exception {
     open(kind);
     List<LogEvent> events = traffic();
-    await(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
+    result(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
         events.size() * 100L, events.size(), events))));
     LivelogConfig config = ConfigLoader.parse(GROUPS);
     PeriodConfig fiveSeconds = config.periods().get(0); // 5 s ticks over 10 s windows
     StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);
 
-    List<List<Datapoint>> ticks = await(stored.backfill(fiveSeconds, T0 + 5_000, T0 + 60_000));
+    List<List<Datapoint>> ticks = result(stored.backfill(fiveSeconds, T0 + 5_000, T0 + 60_000));
     assertThat(ticks).hasSize(12);
     for (List<Datapoint> tick : ticks) {
       long t = tick.get(0).time();
@@ -159,16 +158,12 @@ class StoredSeriesTest {
       Function<String, Datapoint> live = byGroup(engine.tick(fiveSeconds, t));
       tick.forEach(p -> assertSameValues(p, live.apply(p.group())));
     }
-    assertThat(await(stored.anyEvents(T0 - 60_000, T0))).isFalse();
-    assertThat(await(stored.anyEvents(T0, T0 + 1))).isTrue();
+    assertThat(result(stored.anyEvents(T0 - 60_000, T0))).isFalse();
+    assertThat(result(stored.anyEvents(T0, T0 + 1))).isTrue();
   }
 
   private static Function<String, Datapoint> byGroup(List<Datapoint> points) {
     return g -> points.stream().filter(p -> p.group().equals(g)).findFirst().orElseThrow();
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
@@ -60,7 +61,7 @@ final class CheckConfigCommand implements Callable<Integer> {
       out.printf("%s: not a local file, not sampled%n", name);
       return;
     }
-    Path path = Path.of(SourceFactory.expandHome(source.path())); // as `run` reads it
+    Path path = ConfigPaths.of(source.path()); // as `run` reads it
     if (!Files.isReadable(path) || !Files.isRegularFile(path)) {
       out.printf("%s: %s cannot be read here, not sampled%n", name, path);
       return;

@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.common.config.LivelogConfig;
 import java.nio.file.Files;
@@ -26,12 +27,12 @@ final class HostEnvironmentCheck {
   private static void check(String field, HostConfig host, Map<String, String> env,
       List<String> out) {
     if (host.identityFile() != null) {
-      Path key = Path.of(SourceFactory.expandHome(host.identityFile()));
+      Path key = ConfigPaths.of(host.identityFile());
       if (!Files.isReadable(key)) {
         out.add(field + ".identity_file: " + key + " is not readable here");
       }
     }
-    Path known = Path.of(SourceFactory.expandHome(host.knownHosts()));
+    Path known = ConfigPaths.of(host.knownHosts());
     if (!Files.exists(known) && !host.acceptsNewKeys()) {
       out.add(field + ".known_hosts: " + known + " does not exist here, so the host key cannot be"
           + " verified (add it with ssh-keyscan, or set host_key_policy: accept-new)");

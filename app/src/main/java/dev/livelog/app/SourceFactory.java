@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
@@ -45,11 +46,7 @@ final class SourceFactory {
       InputStream stdin = System.in;
       return () -> CommandSource.stdin(source.id(), stdin);
     }
-    Path path = Path.of(expandHome(source.path()));
+    Path path = ConfigPaths.of(source.path());
     return () -> new FileTailSource(path, source.fromStart());
-  }
-
-  static String expandHome(String path) {
-    return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
   }
 }

@@ -9,6 +9,7 @@ import dev.livelog.common.bus.StoredAck;
 import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.PipelineConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.retry.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -50,7 +51,7 @@ public final class SourceVerticle extends VerticleBase {
   private final SourceConfig config;
   private final PipelineConfig pipeline;
   private final Supplier<LineSource> sourceFactory;
-  private final Backoff backoff = new Backoff(500, 30_000);
+  private final Backoff backoff = Backoff.equalJitter(500, 30_000);
   private final SourceCounters counters = new SourceCounters();
   private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
 
@@ -153,7 +154,7 @@ public final class SourceVerticle extends VerticleBase {
     if (stopped) {
       return;
     }
-    long delay = backoff.next();
+    long delay = backoff.nextDelayMillis();
     setState(SourceState.BACKING_OFF, error.getMessage());
     LOG.warn("source {}: {}; retrying in {} ms", config.id(), error.getMessage(), delay);
     vertx.setTimer(delay, id -> connect());
@@ -299,7 +300,7 @@ public final class SourceVerticle extends VerticleBase {
    * remote tail there). A failed attempt backs off longer, up to the cap.
    */
   private void resumeLater(Throwable error) {
-    long delay = backoff.next();
+    long delay = backoff.nextDelayMillis();
     setState(SourceState.BACKING_OFF, error.getMessage());
     LOG.warn("source {}: {}; resuming at offset {} in {} ms", config.id(), error.getMessage(),
         window.committed(), delay);

@@ -63,9 +63,9 @@ public final class SshTailSource implements LineSource {
     long at = stored == null ? 0 : checkpoint.offset();
     TailDecoder.Followed f = start(stored, at);
     switch (f.why()) {
-      case "resume" -> { identity = stored; offset = f.position(); }
-      case "truncated" -> { identity = stored.nextGeneration(); offset = 0; }
-      default -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
+      case RESUME -> { identity = stored; offset = f.position(); }
+      case TRUNCATED -> { identity = stored.nextGeneration(); offset = 0; }
+      case NEW, ROTATED -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
     }
     return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis());
   }
@@ -82,9 +82,9 @@ public final class SshTailSource implements LineSource {
     broken = false;
     offset = newOffset;
     switch (f.why()) {
-      case "resume" -> { }
-      case "truncated" -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
-      default -> switchLater(ReadStatus.ROTATED, FileIdentity.parse(f.fileId()));
+      case RESUME -> { }
+      case TRUNCATED -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
+      case NEW, ROTATED -> switchLater(ReadStatus.ROTATED, FileIdentity.parse(f.fileId()));
     }
   }
 

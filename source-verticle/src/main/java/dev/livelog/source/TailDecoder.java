@@ -15,8 +15,24 @@ final class TailDecoder {
   /** What the remote program said. */
   sealed interface Record permits Followed, Frame, Truncated, Rotated, Heartbeat, Failed {}
 
-  /** Following file {@code fileId} from {@code position}; {@code why}: new, resume, truncated, rotated. */
-  record Followed(String fileId, long position, String why, long size) implements Record {}
+  /** Following file {@code fileId} from {@code position}, for the reason {@code why}. */
+  record Followed(String fileId, long position, Why why, long size) implements Record {}
+
+  /** Why the program follows the file it names, as its {@code F} record says. */
+  enum Why {
+    /** No checkpoint applied: the file at the path, from the position asked for. */
+    NEW,
+    /** The checkpoint's file, at least as long as the checkpoint's offset. */
+    RESUME,
+    /** The checkpoint's file, shorter than the checkpoint's offset: read again from 0. */
+    TRUNCATED,
+    /** Another file is at the path (the checkpoint's is gone): read from 0. */
+    ROTATED;
+
+    static Why parse(String word) {
+      return valueOf(word.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
 
   /** {@code length} bytes of the file follow. */
   record Frame(int length, long size) implements Record {}
@@ -105,7 +121,7 @@ final class TailDecoder {
         case "K" -> new Heartbeat(Long.parseLong(f[1]));
         case "T" -> new Truncated(Long.parseLong(f[1]));
         case "R" -> new Rotated(f[1], Long.parseLong(f[2]));
-        case "F" -> new Followed(f[1], Long.parseLong(f[2]), f[3], Long.parseLong(f[4]));
+        case "F" -> new Followed(f[1], Long.parseLong(f[2]), Why.parse(f[3]), Long.parseLong(f[4]));
         case "X" -> new Failed(line.length() > 2 ? line.substring(2) : "failed");
         default -> throw new IOException("unexpected output from the remote tail program: "
             + clip(line));

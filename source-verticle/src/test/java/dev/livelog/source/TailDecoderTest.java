@@ -20,7 +20,7 @@ class TailDecoderTest {
     TailDecoder d = new TailDecoder();
     ByteBuffer in = bytes("Welcome to web1!\n\nLIVELOG-TAIL 1\nF 2049-77 10 resume 30\n"
         + "D 6 30\nab\ncd\nK 30\nR 2049-78 5\nT 0\nX permission denied: /var/log/x\n");
-    assertThat(d.next(in)).isEqualTo(new TailDecoder.Followed("2049-77", 10, "resume", 30));
+    assertThat(d.next(in)).isEqualTo(new TailDecoder.Followed("2049-77", 10, TailDecoder.Why.RESUME, 30));
     assertThat(d.next(in)).isEqualTo(new TailDecoder.Frame(6, 30));
     assertThat(d.inFrame()).isTrue();
     ByteBuffer out = ByteBuffer.allocate(4);

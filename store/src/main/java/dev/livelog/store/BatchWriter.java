@@ -2,6 +2,7 @@ package dev.livelog.store;
 
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.bus.StoredAck;
+import dev.livelog.common.retry.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -24,7 +25,8 @@ final class BatchWriter {
   private final long lingerMillis;
   private final Consumer<StoredAck> onStored;
   private final PendingBatches pending;
-  private final Backoff backoff = Backoff.standard();
+  /** 100 ms doubling to 5 s: quick when the store blinks, gentle when it is down. */
+  private final Backoff backoff = Backoff.exact(100, 5_000);
   private boolean appending;
   private long lingerTimer = -1;
   private long retryTimer = -1;

@@ -1,5 +1,6 @@
 package dev.livelog.app.browser;
 
+import static dev.livelog.common.Await.result;
 import dev.livelog.app.ConfigCheck;
 import dev.livelog.app.LivelogNode;
 import dev.livelog.app.Role;
@@ -13,7 +14,6 @@ import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.WebAuthConfig;
 import dev.livelog.common.config.WebConfig;
 import dev.livelog.web.WebVerticle;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline in this JVM, fed by a file source in the seed's cache format: the
@@ -67,7 +66,7 @@ final class PipelineUnderTest implements AutoCloseable {
     this.config = config(dir, log, auth);
     this.environment = environment;
     ConfigCheck.validate(config);
-    node = await(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));
+    node = result(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));
     for (PeriodConfig period : config.periods()) {
       node.vertx().eventBus().<JsonObject>consumer("livelog.analytics." + period.name(), message -> {
         Datapoint p = Datapoint.fromJson(message.body());
@@ -96,12 +95,12 @@ final class PipelineUnderTest implements AutoCloseable {
   void startWeb() throws Exception {
     WebVerticle web = new WebVerticle(config.withWeb(
         new WebConfig("127.0.0.1", port, config.web().auth())), environment);
-    webDeployment = await(node.vertx().deployVerticle(web));
+    webDeployment = result(node.vertx().deployVerticle(web));
     port = web.actualPort();
   }
 
   void stopWeb() throws Exception {
-    await(node.vertx().undeploy(webDeployment));
+    result(node.vertx().undeploy(webDeployment));
   }
 
   String url(String path) {
@@ -134,12 +133,8 @@ final class PipelineUnderTest implements AutoCloseable {
     return period + "/" + group + "/" + time;
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
   @Override
   public void close() throws Exception {
-    await(node.stop());
+    result(node.stop());
   }
 }

@@ -63,8 +63,8 @@ public final class StructureValidator {
       throw new ConfigException(field + ".host_key_policy",
           "must be 'strict' (the default) or 'accept-new', got '" + host.hostKeyPolicy() + "'");
     }
-    requireEnvName(field + ".passphrase_env", host.passphraseEnv());
-    requireEnvName(field + ".password_env", host.passwordEnv());
+    environmentName(field + ".passphrase_env", host.passphraseEnv());
+    environmentName(field + ".password_env", host.passwordEnv());
     requireBetween(field + ".connect_timeout", host.connectTimeout(), Duration.ofSeconds(1),
         Duration.ofMinutes(5));
     requireBetween(field + ".keepalive_interval", host.keepaliveInterval(), Duration.ofSeconds(1),
@@ -77,13 +77,6 @@ public final class StructureValidator {
     }
     requireBetween(field + ".poll_interval", host.pollInterval(), Duration.ofMillis(10),
         Duration.ofSeconds(10));
-  }
-
-  private static void requireEnvName(String field, String name) {
-    if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new ConfigException(field, "the name of an environment variable (the secret itself"
-          + " never goes in the file), got '" + name + "'");
-    }
   }
 
   private static void requireBetween(String field, Duration value, Duration min, Duration max) {

@@ -1,5 +1,6 @@
 package dev.livelog.source.ssh;
 
+import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.HostConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class SshLogin {
   }
 
   private KeyProvider key(SSHClient client) throws IOException {
-    Path file = Path.of(expandHome(host.identityFile()));
+    Path file = ConfigPaths.of(host.identityFile());
     if (!Files.isReadable(file)) {
       throw new IOException(field + ".identity_file: cannot read " + file
           + (Files.exists(file) ? " (permission denied)" : " (no such file)"));
@@ -77,9 +78,5 @@ final class SshLogin {
           + " is not set");
     }
     return value;
-  }
-
-  static String expandHome(String path) {
-    return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
   }
 }

@@ -1,11 +1,11 @@
 package dev.livelog.source.ssh;
 
+import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.RemoteShell;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +59,7 @@ public final class SshShell implements RemoteShell {
       ConnectAttempt attempt) throws IOException {
     String label = hostName + " (" + host.user() + "@" + host.hostname() + ":" + host.port() + ")";
     KnownHostsVerifier verifier = new KnownHostsVerifier(hostName,
-        Path.of(SshLogin.expandHome(host.knownHosts())), host.acceptsNewKeys());
+        ConfigPaths.of(host.knownHosts()), host.acceptsNewKeys());
     SSHClient client = newClient(host);
     client.addHostKeyVerifier(verifier);
     attempt.holds(() -> close(client));

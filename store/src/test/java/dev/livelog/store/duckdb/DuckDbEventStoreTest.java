@@ -1,7 +1,7 @@
 package dev.livelog.store.duckdb;
 
-import static dev.livelog.store.Await.failure;
-import static dev.livelog.store.Await.result;
+import static dev.livelog.common.Await.failure;
+import static dev.livelog.common.Await.result;
 import static dev.livelog.store.SampleEvents.T0;
 import static dev.livelog.store.SampleEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;

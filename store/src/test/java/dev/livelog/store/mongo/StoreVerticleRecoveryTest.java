@@ -1,6 +1,6 @@
 package dev.livelog.store.mongo;
 
-import static dev.livelog.store.Await.result;
+import static dev.livelog.common.Await.result;
 import static dev.livelog.store.SampleEvents.T0;
 import static dev.livelog.store.SampleEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;

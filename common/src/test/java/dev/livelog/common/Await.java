@@ -1,4 +1,4 @@
-package dev.livelog.store;
+package dev.livelog.common;
 
 import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +10,7 @@ public final class Await {
 
   public static <T> T result(Future<T> future) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new AssertionError("future failed: " + e.getCause(), e.getCause());
     } catch (Exception e) {
@@ -20,7 +20,7 @@ public final class Await {
 
   public static Throwable failure(Future<?> future) {
     try {
-      Object value = future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      Object value = future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       throw new AssertionError("expected a failure, got " + value);
     } catch (ExecutionException e) {
       return e.getCause();
