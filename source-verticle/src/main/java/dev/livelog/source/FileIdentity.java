@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * recognised), plus a generation that counts truncations of that same file. Written as
  * {@code dev-ino} or {@code dev-ino.gN}.
  */
-record FileIdentity(long device, long inode, int generation) {
+public record FileIdentity(long device, long inode, int generation) {
 
-  static FileIdentity of(Path path) throws IOException {
+  public static FileIdentity of(Path path) throws IOException {
     Object dev = Files.getAttribute(path, "unix:dev");
     Object ino = Files.getAttribute(path, "unix:ino");
     return new FileIdentity(((Number) dev).longValue(), ((Number) ino).longValue(), 0);
   }
 
-  static FileIdentity parse(String text) {
+  public static FileIdentity parse(String text) {
     String[] parts = text.split("[-.]g?");
     if (parts.length < 2) {
       throw new IllegalArgumentException("not a file identity: " + text);
@@ -27,7 +27,7 @@ record FileIdentity(long device, long inode, int generation) {
   }
 
   /** Whether a stored identity names this same file (any generation). */
-  boolean sameFile(String stored) {
+  public boolean sameFile(String stored) {
     try {
       FileIdentity other = parse(stored);
       return other.device == device && other.inode == inode;
@@ -36,7 +36,7 @@ record FileIdentity(long device, long inode, int generation) {
     }
   }
 
-  FileIdentity nextGeneration() {
+  public FileIdentity nextGeneration() {
     return new FileIdentity(device, inode, generation + 1);
   }
 

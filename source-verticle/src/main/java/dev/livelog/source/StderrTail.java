@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
  * The last bytes a command wrote on stderr, read without blocking, so that an error can say
  * what the command said ({@code sh: 1: stat: not found}). Bounded: older output is dropped.
  */
-final class StderrTail {
+public final class StderrTail {
   private static final int KEEP = 2048;
   private final byte[] kept = new byte[KEEP];
   private int size;
 
   /** Takes what is available now from the stream. */
-  void poll(InputStream err) {
+  public void poll(InputStream err) {
     try {
       byte[] chunk = new byte[KEEP];
       int available;
@@ -39,7 +39,7 @@ final class StderrTail {
   }
 
   /** What was said, trimmed to one line, or an empty string. */
-  String text() {
+  public String text() {
     return new String(kept, 0, size, StandardCharsets.UTF_8).strip().replaceAll("\\s*\\n\\s*", "; ");
   }
 }

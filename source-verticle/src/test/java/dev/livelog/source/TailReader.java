@@ -22,7 +22,7 @@ public final class TailReader {
   }
 
   /** Reads until {@code expected} bytes arrived, or a status other than DATA/IDLE, or 10 s. */
-  static Result readUntil(LineSource source, int expected) throws Exception {
+  public static Result readUntil(LineSource source, int expected) throws Exception {
     ByteBuffer buffer = ByteBuffer.allocate(8192);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long deadline = System.currentTimeMillis() + 10_000;
@@ -44,7 +44,7 @@ public final class TailReader {
   }
 
   /** Reads until the source reports {@code wanted} (ROTATED, TRUNCATED), keeping the bytes. */
-  static Result readUntilStatus(LineSource source, LineSource.ReadStatus wanted) throws Exception {
+  public static Result readUntilStatus(LineSource source, LineSource.ReadStatus wanted) throws Exception {
     ByteBuffer buffer = ByteBuffer.allocate(8192);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long deadline = System.currentTimeMillis() + 10_000;
@@ -62,5 +62,5 @@ public final class TailReader {
     throw new AssertionError("no " + wanted + " within 10 s; read so far: " + out);
   }
 
-  record Result(String text, LineSource.ReadStatus status) {}
+  public record Result(String text, LineSource.ReadStatus status) {}
 }

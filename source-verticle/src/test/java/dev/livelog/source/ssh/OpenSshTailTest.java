@@ -1,13 +1,11 @@
 package dev.livelog.source.ssh;
 
 import static dev.livelog.source.TailReader.append;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.config.HostConfig;
-import dev.livelog.source.CommandSource;
 import dev.livelog.source.LineSource;
-import dev.livelog.source.SshTailSource;
+import dev.livelog.source.command.CommandSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,12 @@
 package dev.livelog.source.ssh;
 
 import static dev.livelog.source.TailReader.append;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.config.HostConfig;
 import dev.livelog.source.LineSource;
-import dev.livelog.source.SshTailSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

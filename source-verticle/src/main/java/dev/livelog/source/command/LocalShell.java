@@ -1,5 +1,7 @@
-package dev.livelog.source;
+package dev.livelog.source.command;
 
+import dev.livelog.source.ExecProcess;
+import dev.livelog.source.RemoteShell;
 import java.io.IOException;
 
 /** Runs commands on this machine: the remote tail's logic, tested without a network. */

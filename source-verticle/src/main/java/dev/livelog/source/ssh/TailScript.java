@@ -1,4 +1,4 @@
-package dev.livelog.source;
+package dev.livelog.source.ssh;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -33,7 +33,7 @@ import java.util.Locale;
  * program; heartbeats make a write fail (SIGPIPE) if the channel is gone anyway. Nothing stays
  * running on the server.
  */
-final class TailScript {
+public final class TailScript {
   /** The hello line that starts the framed output. */
   static final String HELLO = "LIVELOG-TAIL 1";
   /** Largest data frame: bounds one {@code dd} read on the server. */
@@ -100,7 +100,7 @@ final class TailScript {
    * The command line: {@code sh} reading its program from stdin, named for {@code ps} by the
    * program and the source's id (letters, digits, '.', '_', '-'): safe in any login shell.
    */
-  static String command(String program, String sourceId) {
+  public static String command(String program, String sourceId) {
     return "exec sh -s " + program + " " + sourceId.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
@@ -127,7 +127,7 @@ final class TailScript {
   }
 
   /** POSIX single quotes: everything literal, a quote written as '\''. */
-  static String quote(String s) {
+  public static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 }

@@ -1,9 +1,10 @@
-package dev.livelog.source;
+package dev.livelog.source.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.config.HostConfig;
+import dev.livelog.source.LineSource;
 import dev.livelog.source.ssh.LoopbackSshServer;
 import dev.livelog.source.ssh.ServerProcesses;
 import dev.livelog.source.ssh.SshShell;

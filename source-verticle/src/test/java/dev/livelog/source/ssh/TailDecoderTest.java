@@ -1,4 +1,4 @@
-package dev.livelog.source;
+package dev.livelog.source.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

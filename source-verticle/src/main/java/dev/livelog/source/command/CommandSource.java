@@ -1,6 +1,13 @@
-package dev.livelog.source;
+package dev.livelog.source.command;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.ConnectAttempt;
+import dev.livelog.source.ExecProcess;
+import dev.livelog.source.LineSource;
+import dev.livelog.source.RemoteShell;
+import dev.livelog.source.StderrTail;
+import dev.livelog.source.StreamDrain;
+import dev.livelog.source.ssh.TailScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

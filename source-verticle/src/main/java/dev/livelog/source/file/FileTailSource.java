@@ -1,6 +1,8 @@
-package dev.livelog.source;
+package dev.livelog.source.file;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.FileIdentity;
+import dev.livelog.source.LineSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
-package dev.livelog.source;
+package dev.livelog.source.command;
 
+import dev.livelog.source.ExecProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 

@@ -1,9 +1,13 @@
-package dev.livelog.source;
+package dev.livelog.source.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.FileIdentity;
+import dev.livelog.source.LineSource;
+import dev.livelog.source.TailReader;
+import dev.livelog.source.command.LocalShell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

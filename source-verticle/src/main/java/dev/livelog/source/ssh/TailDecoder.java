@@ -1,4 +1,4 @@
-package dev.livelog.source;
+package dev.livelog.source.ssh;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

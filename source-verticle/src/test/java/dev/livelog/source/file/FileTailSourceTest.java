@@ -1,10 +1,10 @@
-package dev.livelog.source;
+package dev.livelog.source.file;
 
 import static dev.livelog.source.TailReader.append;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.LineSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
