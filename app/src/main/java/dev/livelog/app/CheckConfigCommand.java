@@ -47,6 +47,8 @@ final class CheckConfigCommand implements Callable<Integer> {
     for (String warning : HostEnvironmentCheck.warnings(config, System.getenv())) {
       spec.commandLine().getOut().println("warning: " + warning);
     }
+    Formats.regexEngines(config).forEach((format, engine) ->
+        spec.commandLine().getOut().printf("%s: regex runs on %s%n", format, engine));
     if (sample > 0) {
       config.sources().forEach(source -> sampleSource(source, config));
     }

@@ -14,10 +14,8 @@ final class FormatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Formats.builtins().values().forEach(b -> {
-      String definition = b.config().nginx() != null ? "log_format: " + b.config().nginx()
-          : b.config().json() != null ? "json: every key of each line's object"
-          : "regex: " + b.config().regex();
+    Formats.builtins().all().forEach(b -> {
+      String definition = Formats.kindOf(b.config()).definition(b.config());
       spec.commandLine().getOut().printf("%-12s %s%n%-12s %s%n%n", b.name(), b.description(), "", definition);
     });
     return Livelog.EXIT_OK;

@@ -42,7 +42,8 @@ final class TestFormatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LivelogConfig config = configFile == null ? LivelogConfig.empty() : ConfigCheck.load(configFile);
-    LineParser parser = Formats.compile(Formats.resolve(FormatRef.named(format), config.formats()));
+    LineParser parser = Formats.compile(Formats.resolve(FormatRef.named(format), config.formats()),
+        config.formats());
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isRegularFile(file)) {
       throw new UsageException("no such file: " + file);
@@ -50,6 +51,7 @@ final class TestFormatCommand implements Callable<Integer> {
     FormatSample sample = FormatSample.of(parser, file, StandardCharsets.UTF_8, this.sample, show);
     out.printf("%s: %s with format %s%n", file, sample.rate(), format);
     out.println("fields: " + String.join(", ", parser.schema().names()));
+    parser.regexEngine().ifPresent(engine -> out.println("regex runs on " + engine));
     sample.failures.forEach(f -> out.println(FormatSample.describe(f)));
     return sample.parsed == sample.lines ? Livelog.EXIT_OK : Livelog.EXIT_FAILURE;
   }

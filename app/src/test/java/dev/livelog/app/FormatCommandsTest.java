@@ -91,4 +91,35 @@ class FormatCommandsTest {
             + Path.of(System.getProperty("user.home"), "livelog-missing-test.log") + " cannot be read here")
         .contains("source pipe (format combined): not a local file, not sampled");
   }
+
+  @Test
+  void testFormatAndCheckConfigSayWhichEngineRunsEachRegexAndWhy() throws Exception {
+    Path log = dir.resolve("cache.log");
+    Files.write(log, List.of(SEED_LINE));
+    CliTest.Run seed = CliTest.livelog("test-format", "seed_cache", log.toString());
+    assertThat(seed.out()).contains("regex runs on livelog's regex scanner");
+    CliTest.Run combined = CliTest.livelog("test-format", "combined", log.toString());
+    assertThat(combined.out()).doesNotContain("regex runs on");
+
+    Path config = dir.resolve("livelog.yaml");
+    Files.writeString(config, """
+        formats:
+          ids: {regex: '(?<=id=)(?P<user_id>\\d+)'}
+          words: {regex: '^(?P<ip>\\S+) (?:(?P<word>\\w+) )*(?P<rest>.*)'}
+        sources:
+          - {id: cache, path: %s, format: seed_cache}
+          - {id: inline, path: %s, format: {regex: '^(?P<ip>\\S+) '}}
+          - {id: web, path: %s, format: combined}
+        """.formatted(log, log, log));
+    CliTest.Run r = CliTest.livelog("check-config", "--sample", "0", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.contains("regex runs on")).toList()).containsExactly(
+        "format ids: regex runs on java.util.regex: the scanner does not run a look-behind: (?<=id=)",
+        "format words: regex runs on java.util.regex: the scanner does not run a repeated group:"
+            + " (?:(?<word>\\w+) )*",
+        "format seed_cache (built-in): regex runs on livelog's regex scanner (java.util.regex's"
+            + " results, less work)",
+        "source inline (inline format): regex runs on livelog's regex scanner (java.util.regex's"
+            + " results, less work)");
+  }
 }

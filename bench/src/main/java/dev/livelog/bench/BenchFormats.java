@@ -24,7 +24,7 @@ final class BenchFormats {
           Map.of("time_local", ValueTypes.named("%d/%b/%Y:%H:%M:%S %z"),
               "status", ValueTypes.INTEGER, "body_bytes_sent", ValueTypes.INTEGER), "time_local",
           false);
-      default -> Formats.compile(FormatConfig.builtin(format));
+      default -> Formats.compile(FormatConfig.of("builtin", format));
     };
   }
 }

@@ -73,7 +73,7 @@ public final class StoreAppendBench {
   }
 
   public static List<EventBatch> batches(int events) throws Exception {
-    LineParser parser = Formats.compile(Formats.builtins().get("combined").config());
+    LineParser parser = Formats.compile(Formats.builtins().find("combined").orElseThrow().config());
     List<String> lines = SampleLines.combined(10_000);
     List<EventBatch> batches = new ArrayList<>();
     long offset = 0;

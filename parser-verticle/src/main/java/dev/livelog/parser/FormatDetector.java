@@ -3,13 +3,12 @@ package dev.livelog.parser;
 import dev.livelog.common.event.LogEvent;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Guesses which built-in format a sample of lines has: the one that parses the most of them;
- * on a tie the one whose lines fill more fields, since a looser format (combined) also
- * swallows the lines of a richer one (main); on a tie again the first built-in, so a field
+ * Guesses which registered built-in format a sample of lines has: the one that parses the most
+ * of them; on a tie the one whose lines fill more fields, since a looser format (combined) also
+ * swallows the lines of a richer one (main); on a tie again the first registered, so a field
  * that is always {@code -} (Apache's %l in apache_combined) does not win over combined.
  */
 public final class FormatDetector {
@@ -20,8 +19,8 @@ public final class FormatDetector {
     String best = null;
     int bestParsed = 0;
     int bestFields = 0;
-    for (Map.Entry<String, Formats.Builtin> b : Formats.builtins().entrySet()) {
-      LineParser parser = Formats.compile(b.getValue().config());
+    for (BuiltinFormat b : Formats.builtins().all()) {
+      LineParser parser = Formats.compile(b.config());
       int parsed = 0;
       Set<String> filled = new HashSet<>();
       for (String line : sample) {
@@ -39,7 +38,7 @@ public final class FormatDetector {
       }
       int fields = filled.size();
       if (parsed > bestParsed || (parsed == bestParsed && parsed > 0 && fields > bestFields)) {
-        best = b.getKey();
+        best = b.name();
         bestParsed = parsed;
         bestFields = fields;
       }

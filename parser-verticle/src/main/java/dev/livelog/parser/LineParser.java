@@ -2,6 +2,7 @@ package dev.livelog.parser;
 
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
+import java.util.Optional;
 
 /**
  * Turns one line of text into a typed event. Instances keep per-thread state (matchers,
@@ -22,4 +23,13 @@ public interface LineParser {
    *     character position where matching stopped
    */
   LogEvent parse(String line, String source, long offset) throws LineRejected;
+
+  /**
+   * For a format a regex drives: which engine matches it (livelog's scanner or
+   * {@code java.util.regex}) and why, as check-config and test-format show it; empty for
+   * formats without a regex. A parser wrapping another answers the inner one's.
+   */
+  default Optional<String> regexEngine() {
+    return Optional.empty();
+  }
 }

@@ -83,7 +83,7 @@ public final class ParserVerticle extends VerticleBase {
     if (!byFormat.containsKey(format)) {
       try {
         byFormat.put(format, new BatchParser(Formats.compile(
-            Formats.resolve(FormatRef.named(format), config.formats()))));
+            Formats.resolve(FormatRef.named(format), config.formats()), config.formats())));
       } catch (ConfigException unknown) {
         byFormat.put(format, null); // asked again, answered the same
       }

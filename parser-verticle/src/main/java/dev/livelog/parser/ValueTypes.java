@@ -1,12 +1,16 @@
 package dev.livelog.parser;
 
+import dev.livelog.common.config.ConfigException;
 import dev.livelog.parser.time.TimeParser;
 import dev.livelog.parser.time.TimeParsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The field types a format can declare ({@code types: {ups_rt: seconds}}) and their
@@ -53,6 +57,28 @@ public final class ValueTypes {
       case "bool", "boolean" -> BOOLEAN;
       default -> time(TimeParsers.named(type));
     };
+  }
+
+  /**
+   * A format's declared types by field, for the format kinds that take {@code types}.
+   *
+   * @param fields the fields a type may name, when the format knows them before reading lines
+   * @throws ConfigException on {@code types.FIELD}: no such field, or no such type
+   */
+  public static Map<String, ValueType> declared(Map<String, String> declared, Set<String> fields) {
+    Map<String, ValueType> types = new HashMap<>();
+    declared.forEach((field, type) -> {
+      if (fields != null && !fields.contains(field)) {
+        throw new ConfigException("types." + field, "the format has no field '" + field
+            + "'; its fields: " + String.join(", ", fields));
+      }
+      try {
+        types.put(field, named(type));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("types." + field, e.getMessage() + "; known types: " + KNOWN);
+      }
+    });
+    return types;
   }
 
   /** A time type: the value is an {@link Instant}. */

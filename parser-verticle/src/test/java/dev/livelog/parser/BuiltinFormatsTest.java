@@ -25,11 +25,11 @@ class BuiltinFormatsTest {
   private static final String APACHE_COMBINED = definition("apache_combined");
 
   private static String definition(String name) {
-    return Formats.builtins().get(name).config().nginx();
+    return Formats.builtins().find(name).orElseThrow().config().text("nginx");
   }
 
   private static LineParser parser(String name) {
-    return Formats.compile(FormatConfig.builtin(name));
+    return Formats.compile(FormatConfig.of("builtin", name));
   }
 
   private static Map<String, String> request(String request, String agent) {
@@ -42,7 +42,7 @@ class BuiltinFormatsTest {
 
   @Test
   void theBuiltInsAreTheOnesTheIssueNames() {
-    assertThat(Formats.builtins().keySet()).containsExactly("combined", "main", "common", "apache_combined", "json", "seed_cache");
+    assertThat(Formats.builtins().names()).containsExactly("combined", "main", "common", "apache_combined", "json", "seed_cache");
   }
 
   @Test
@@ -180,7 +180,7 @@ class BuiltinFormatsTest {
         .containsEntry("request_time", 0.25).containsEntry("path", "/caf\u00e9")
         .containsEntry("query", "a=\"1\"").containsEntry("http_user_agent", "agent \"x\"\u0001");
 
-    LogEvent pasted = Formats.compile(new FormatConfig(null, logFormat, null, null, null))
+    LogEvent pasted = Formats.compile(FormatConfig.of("nginx", logFormat))
         .parse(line, "web", 0);
     assertThat(pasted.fields()).isEqualTo(json.fields());
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** nginx's combined format, from its documented definition, including its awkward lines. */
 class CombinedFormatTest {
-  private final LineParser combined = Formats.compile(Formats.builtins().get("combined").config());
+  private final LineParser combined = Formats.compile(Formats.builtins().find("combined").orElseThrow().config());
 
   @Test
   void parsesATypicalLineIntoTypedFields() throws LineRejected {
@@ -66,9 +66,9 @@ class CombinedFormatTest {
 
   @Test
   void aPastedLogFormatDirectiveWorks() throws LineRejected {
-    LineParser p = Formats.compile(new FormatConfig(null,
+    LineParser p = Formats.compile(FormatConfig.of("nginx",
         "log_format timed '$remote_addr [$time_local] \"$request\" $status '\n"
-            + "                 'rt=$request_time urt=\"$upstream_response_time\"';", null, null, null));
+            + "                 'rt=$request_time urt=\"$upstream_response_time\"';"));
     LogEvent e = p.parse("1.2.3.4 [10/Oct/2000:13:55:36 +0000] \"GET / HTTP/1.1\" 502 "
         + "rt=0.250 urt=\"0.100, 0.150\"", "w", 0);
     assertThat(e.get("request_time")).isEqualTo(0.25);

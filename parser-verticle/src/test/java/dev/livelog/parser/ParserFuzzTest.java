@@ -8,6 +8,7 @@ import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.config.DeriveConfig;
 import dev.livelog.common.config.FormatConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.parser.builtin.SeedCacheFormat;
 import dev.livelog.parser.regex.NamedGroupRegex;
 import dev.livelog.parser.regex.RegexLineParser;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +31,17 @@ class ParserFuzzTest {
 
   private static Map<String, FormatConfig> formats() {
     Map<String, FormatConfig> formats = new LinkedHashMap<>();
-    Formats.builtins().keySet().forEach(name -> formats.put(name, FormatConfig.builtin(name)));
-    formats.put("combined+derive", FormatConfig.builtin("combined").withDerive(Map.of(
+    Formats.builtins().names().forEach(name -> formats.put(name, FormatConfig.of("builtin", name)));
+    formats.put("combined+derive", FormatConfig.of("builtin", "combined").withDerive(Map.of(
         "media", new DeriveConfig("path", "\\.(png|jpe?g)$", "1", "0", "int"))));
-    formats.put("json mapping", FormatConfig.json(Map.of("code", "status", "ua", "http_user_agent"),
-        Map.of("code", "int")));
-    formats.put("java-only regex", new FormatConfig("^(?<addr>\\S+) (?:(?<word>[\\w-]+) )*\\[(?<t>[^]]+)]",
-        null, null, Map.of("t", "%d/%b/%Y:%H:%M:%S %z"), "t"));
-    formats.put("unanchored scanned regex", new FormatConfig("(?<addr>\\S+) \\S+ \\S+ \\[(?<t>[^]]+)]",
-        null, null, Map.of("t", "%d/%b/%Y:%H:%M:%S %z"), "t"));
+    formats.put("json mapping", FormatConfig.of("json", Map.of("code", "status", "ua", "http_user_agent"))
+        .withTypes(Map.of("code", "int")));
+    formats.put("java-only regex",
+        FormatConfig.of("regex", "^(?<addr>\\S+) (?:(?<word>[\\w-]+) )*\\[(?<t>[^]]+)]")
+        .withTypes(Map.of("t", "%d/%b/%Y:%H:%M:%S %z")).withTimeField("t"));
+    formats.put("unanchored scanned regex",
+        FormatConfig.of("regex", "(?<addr>\\S+) \\S+ \\S+ \\[(?<t>[^]]+)]")
+        .withTypes(Map.of("t", "%d/%b/%Y:%H:%M:%S %z")).withTimeField("t"));
     return formats;
   }
 
@@ -106,7 +109,7 @@ class ParserFuzzTest {
   void regexFormatsGiveTheSameEventsOnTheScannerAndOnJavaUtilRegex() {
     Random r = new Random(7);
     List<String> corpus = corpus(r);
-    for (String regex : List.of(Formats.SEED_CACHE_REGEX,
+    for (String regex : List.of(SeedCacheFormat.REGEX,
         "^(?P<addr>\\S+) \\S+ (?P<user>\\S+) \\[(?P<time>[^\\]]+)\\] \"(?P<request>.*?)\" (?P<status>\\d{3}) (?P<bytes>\\d+|-)")) {
       Map<String, ValueType> types = Map.of("time", ValueTypes.named("%d/%b/%Y:%H:%M:%S %z"));
       RegexLineParser scanned = new RegexLineParser(NamedGroupRegex.compile(regex), types, "time", true);

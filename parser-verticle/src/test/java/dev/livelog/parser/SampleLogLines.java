@@ -50,7 +50,7 @@ public final class SampleLogLines {
   }
 
   private static String definition(String format) {
-    return Formats.builtins().get(format).config().nginx();
+    return Formats.builtins().find(format).orElseThrow().config().text("nginx");
   }
 
   /** A line of the seed talk's cache log. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.FormatConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.parser.builtin.SeedCacheFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,11 @@ class SeedRegexTest {
       + " ups_rt: 0.083 cache: MISS www.example.com \"GET /2026/11/post-1/ HTTP/1.1\" (200)"
       + " media: 0 wp_login: ";
 
-  private final LineParser seed = Formats.compile(Formats.builtins().get("seed_cache").config());
+  private final LineParser seed = Formats.compile(Formats.builtins().find("seed_cache").orElseThrow().config());
 
   @Test
   void theSeedsGroupsAreWrittenAsInTheSeed() {
-    assertThat(Formats.SEED_CACHE_REGEX)
+    assertThat(SeedCacheFormat.REGEX)
         .startsWith("\\*\\*\\*(?P<time>\\S+ -\\d{4}) ups_ad: (?P<ups_ad>.*) ups_rt: (?P<ups_rt>.*)");
   }
 
@@ -64,8 +65,8 @@ class SeedRegexTest {
 
   @Test
   void javaStyleGroupsAndLookbehindsStillWork() throws LineRejected {
-    LineParser p = Formats.compile(new FormatConfig(
-        "(?<=id=)(?<user_id>\\d+)[^]x]*(?P<rest>x)(?P=rest)", null, null, Map.of("user_id", "int"), null));
+    LineParser p = Formats.compile(FormatConfig.of("regex",
+        "(?<=id=)(?<user_id>\\d+)[^]x]*(?P<rest>x)(?P=rest)").withTypes(Map.of("user_id", "int")));
     LogEvent e = p.parse("id=77 yyxx", "s", 0);
     assertThat(e.get("user_id")).isEqualTo(77L);
     assertThat(e.get("rest")).isEqualTo("x");
@@ -74,14 +75,14 @@ class SeedRegexTest {
 
   @Test
   void badRegexesAndTypesNameTheField() {
-    assertThatThrownBy(() -> Formats.compile(new FormatConfig("(?P<a>[0-9", null, null, null, null)))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("regex", "(?P<a>[0-9")))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("regex"));
-    assertThatThrownBy(() -> Formats.compile(new FormatConfig("(?P<a>x)", null, null, Map.of("b", "int"), null)))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("regex", "(?P<a>x)").withTypes(Map.of("b", "int"))))
         .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("types.b"));
-    assertThatThrownBy(() -> Formats.compile(new FormatConfig("(?P<a>x)", null, null, Map.of("a", "%Q"), null)))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("regex", "(?P<a>x)").withTypes(Map.of("a", "%Q"))))
         .hasMessageContaining("%Q");
-    assertThatThrownBy(() -> Formats.compile(new FormatConfig("plain", null, null, null, null)))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("regex", "plain")))
         .hasMessageContaining("no named groups");
   }
 }

@@ -144,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String detected = FormatDetector.detect(sample);
     if (detected == null) {
       throw new UsageException("cannot tell the format of " + first.name()
-          + "; pass --format (built-in: " + String.join(", ", Formats.builtins().keySet()) + ")");
+          + "; pass --format (built-in: " + String.join(", ", Formats.builtins().names()) + ")");
     }
     format = detected;
     return Formats.resolve(FormatRef.named(detected), config.formats());

@@ -32,7 +32,7 @@ final class ChunkAnalysis {
   record Failure(int inputIndex, String input, long offset, String reason, String line) {}
 
   ChunkAnalysis(FormatConfig format, LivelogConfig config, Charset charset) {
-    this.parser = Formats.compile(format);
+    this.parser = Formats.compile(format, config.formats());
     this.plans = AnalyzerPlans.compile(config);
     this.groups = plans.stream().map(GroupPlan::newStats).toArray(GroupStats[]::new);
     this.charset = charset;

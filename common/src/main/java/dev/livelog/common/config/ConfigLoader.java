@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -174,6 +175,7 @@ public final class ConfigLoader {
     SimpleModule module = new SimpleModule("livelog-config");
     module.addDeserializer(Duration.class, new DurationDeserializer());
     module.addDeserializer(FormatRef.class, new FormatRefDeserializer());
+    module.addDeserializer(FormatConfig.class, new FormatConfigDeserializer());
     return new ObjectMapper(new YAMLFactory())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -210,6 +212,39 @@ public final class ConfigLoader {
       }
       throw JsonMappingException.from(p,
           "expected a format name or a mapping such as {regex: ...} or {nginx: ...}");
+    }
+  }
+
+  /**
+   * A format mapping: the keys every kind shares ({@link FormatConfig#SHARED_KEYS}) typed here,
+   * every other key kept as the YAML gave it, for the parser's format kinds to read and check.
+   */
+  private static final class FormatConfigDeserializer extends JsonDeserializer<FormatConfig> {
+    @Override
+    public FormatConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        return (FormatConfig) ctxt.handleUnexpectedToken(FormatConfig.class, p);
+      }
+      Map<String, Object> settings = new LinkedHashMap<>();
+      Map<String, String> types = null;
+      String timeField = null;
+      Map<String, DeriveConfig> derive = null;
+      for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+        p.nextToken();
+        try {
+          switch (key) {
+            case "types" -> types = ctxt.readValue(p, ctxt.getTypeFactory()
+                .constructMapType(LinkedHashMap.class, String.class, String.class));
+            case "time_field" -> timeField = ctxt.readValue(p, String.class);
+            case "derive" -> derive = ctxt.readValue(p, ctxt.getTypeFactory()
+                .constructMapType(LinkedHashMap.class, String.class, DeriveConfig.class));
+            default -> settings.put(key, ctxt.readValue(p, Object.class));
+          }
+        } catch (JsonMappingException e) {
+          throw JsonMappingException.wrapWithPath(e, FormatConfig.class, key);
+        }
+      }
+      return new FormatConfig(settings, types, timeField, derive);
     }
   }
 }

@@ -1,49 +1,98 @@
 package dev.livelog.common.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * How to read a line: exactly one of a regex with named groups (Java or Python style), an
- * nginx {@code log_format} string, JSON lines ({@code json}: a mapping of field names to the
- * keys that hold them, dots reaching into nested objects; empty to take every key), or a
- * built-in format by name; plus field types (e.g. {@code ups_rt: seconds},
- * {@code time: "%d/%b/%Y:%H:%M:%S %z"}), which field holds the event time, and fields derived
- * from others after parsing ({@code derive}).
+ * How to read a line: the settings of one format kind, keyed as in the config (the key naming
+ * the kind, e.g. {@code regex: ...}, {@code nginx: ...}, {@code json: {...}} or
+ * {@code builtin: combined}, and any further keys that kind reads), plus what every kind
+ * shares: field types (e.g. {@code ups_rt: seconds}, {@code time: "%d/%b/%Y:%H:%M:%S %z"}),
+ * which field holds the event time, and fields derived from others after parsing
+ * ({@code derive}). Which kinds exist and what their settings mean is the parser's registry's
+ * business: here settings stay as the YAML gave them (text, numbers, mappings, lists), so a new
+ * format kind needs no change to the config model.
  */
 public record FormatConfig(
-    String regex,
-    String nginx,
-    String builtin,
-    Map<String, String> json,
+    Map<String, Object> settings,
     Map<String, String> types,
     String timeField,
     Map<String, DeriveConfig> derive) {
 
+  /** The keys every format kind accepts; the others are the kind's own. */
+  public static final Set<String> SHARED_KEYS = Set.of("types", "time_field", "derive");
+
   public FormatConfig {
-    json = json == null ? null : new LinkedHashMap<>(json);
-    types = types == null ? Map.of() : new LinkedHashMap<>(types);
+    settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    types = types == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(types));
     timeField = timeField == null ? "time" : timeField;
-    derive = derive == null ? Map.of() : new LinkedHashMap<>(derive);
+    derive = derive == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(derive));
   }
 
-  /** A regex, nginx or built-in format without JSON mapping or derived fields. */
-  public FormatConfig(String regex, String nginx, String builtin, Map<String, String> types,
-      String timeField) {
-    this(regex, nginx, builtin, null, types, timeField, null);
+  /** A format of one kind given by one setting, e.g. {@code of("regex", "(?P<status>\\d+)")}. */
+  public static FormatConfig of(String kind, Object setting) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put(kind, setting);
+    return new FormatConfig(settings, null, null, null);
   }
 
-  public static FormatConfig builtin(String name) {
-    return new FormatConfig(null, null, name, null, null);
+  /** The same format with these declared types. */
+  public FormatConfig withTypes(Map<String, String> newTypes) {
+    return new FormatConfig(settings, newTypes, timeField, derive);
   }
 
-  /** JSON lines, with fields taken from the keys {@code fields} names (empty: every key). */
-  public static FormatConfig json(Map<String, String> fields, Map<String, String> types) {
-    return new FormatConfig(null, null, null, fields == null ? Map.of() : fields, types, null, null);
+  /** The same format with the event time in another field. */
+  public FormatConfig withTimeField(String newTimeField) {
+    return new FormatConfig(settings, types, newTimeField, derive);
   }
 
   /** The same format with fields derived after parsing. */
   public FormatConfig withDerive(Map<String, DeriveConfig> newDerive) {
-    return new FormatConfig(regex, nginx, builtin, json, types, timeField, newDerive);
+    return new FormatConfig(settings, types, timeField, newDerive);
+  }
+
+  /**
+   * A setting that must be text.
+   *
+   * @throws ConfigException naming the key when it is missing or not text
+   */
+  public String text(String key) {
+    Object value = settings.get(key);
+    if (!(value instanceof String s)) {
+      throw new ConfigException(key, value == null ? "required (a text value)"
+          : "expected a text value, got " + shape(value));
+    }
+    return s;
+  }
+
+  /**
+   * A setting that must be a mapping of names to text values (absent or empty: an empty map).
+   * A name without a value maps to null, for the kind to say what it expected there.
+   *
+   * @throws ConfigException naming the key (or the key and the name) when it is not
+   */
+  public Map<String, String> textMapping(String key) {
+    Object value = settings.get(key);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigException(key, "expected a mapping of names to text values, got " + shape(value));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    map.forEach((name, v) -> {
+      if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
+        throw new ConfigException(key + "." + name, "expected a text value, got " + shape(v));
+      }
+      out.put(String.valueOf(name), v == null ? null : v.toString());
+    });
+    return out;
+  }
+
+  private static String shape(Object value) {
+    return value instanceof Map ? "a mapping" : value instanceof java.util.List ? "a list"
+        : "'" + value + "'";
   }
 }

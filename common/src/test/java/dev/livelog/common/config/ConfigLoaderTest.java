@@ -38,7 +38,7 @@ class ConfigLoaderTest {
     assertThat(c.hosts().get("us-ng1").port()).isEqualTo(22);
     assertThat(c.sources().get(0).format().name()).isEqualTo("combined");
     assertThat(c.sources().get(0).encoding()).isEqualTo("latin-1");
-    assertThat(c.sources().get(1).format().inline().regex()).isEqualTo("(?P<x>\\d+)");
+    assertThat(c.sources().get(1).format().inline().settings().get("regex")).isEqualTo("(?P<x>\\d+)");
     assertThat(c.sources().get(1).format().inline().types()).isEqualTo(Map.of("x", "int"));
     assertThat(c.periods().get(0).name()).isEqualTo("5s");
     assertThat(c.periods().get(0).window()).isEqualTo(Duration.ofSeconds(10));
@@ -130,7 +130,7 @@ class ConfigLoaderTest {
               section: {from: path, regex: '^/(?P<top>[^/]+)/', value: '${top}'}
         sources: [{id: "a-$${HOME}", path: /x, format: br}]
         """, Map.of("HOME", "/root"));
-    assertThat(c.formats().get("br").nginx()).isEqualTo("${remote_addr} [${time_local}] \"$request\" $status");
+    assertThat(c.formats().get("br").settings().get("nginx")).isEqualTo("${remote_addr} [${time_local}] \"$request\" $status");
     assertThat(c.sources().get(0).id()).isEqualTo("a-${HOME}");
     assertThat(c.formats().get("br").derive().get("section").value()).isEqualTo("${top}");
   }

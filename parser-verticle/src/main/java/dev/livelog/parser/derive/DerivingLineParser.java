@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,11 @@ public final class DerivingLineParser implements LineParser {
       }
     });
     return new DerivingLineParser(inner, fields);
+  }
+
+  @Override
+  public Optional<String> regexEngine() {
+    return inner.regexEngine();
   }
 
   @Override

@@ -108,6 +108,32 @@ public final class NamedGroupRegex {
         .<GroupMatcher>map(s -> s).orElseGet(() -> new JavaRegexMatcher(pattern));
   }
 
+  /**
+   * Which engine {@link #newMatcher()} runs this regex on, and why, in words a user can act on
+   * (check-config and test-format show it).
+   */
+  public String engine() {
+    try {
+      RegexScanner.require(pattern.pattern(), groupCount);
+      return SCANNED;
+    } catch (ScannerDeclined declined) {
+      return "java.util.regex: the scanner does not run " + asWritten(declined.getMessage());
+    }
+  }
+
+  /** What {@link #engine()} says of a regex that runs on the scanner. */
+  static final String SCANNED = "livelog's regex scanner (java.util.regex's results, less work)";
+
+  /** Java text quoted from the translated pattern, with the user's group names back. */
+  private String asWritten(String javaText) {
+    String text = javaText;
+    for (Map.Entry<String, String> g : javaGroupByField.entrySet()) {
+      text = text.replace("(?<" + g.getValue() + ">", "(?<" + g.getKey() + ">")
+          .replace("\\k<" + g.getValue() + ">", "\\k<" + g.getKey() + ">");
+    }
+    return text;
+  }
+
   /** The regex as the user wrote it. */
   public String source() {
     return source;

@@ -8,6 +8,7 @@ import dev.livelog.parser.ValueType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
@@ -25,6 +26,7 @@ public final class RegexLineParser implements LineParser {
   private final int timeIndex;
   private final GroupMatcher matcher;
   private final boolean scanned;
+  private final boolean scanTried;
   private RegexFailurePoint failurePoint;
 
   /**
@@ -55,6 +57,7 @@ public final class RegexLineParser implements LineParser {
     this.matcher = !numbered ? new NamedJavaRegexMatcher(regex)
         : scan ? regex.newMatcher() : regex.newJavaMatcher();
     this.scanned = matcher instanceof RegexScanner;
+    this.scanTried = scan;
   }
 
   @Override
@@ -65,6 +68,15 @@ public final class RegexLineParser implements LineParser {
   /** Whether the regex runs on the scanner rather than java.util.regex. */
   public boolean scanned() {
     return scanned;
+  }
+
+  @Override
+  public Optional<String> regexEngine() {
+    if (matcher instanceof NamedJavaRegexMatcher) {
+      return Optional.of("java.util.regex: its groups could not be numbered for the scanner");
+    }
+    return Optional.of(scanTried ? regex.engine()
+        : "java.util.regex (asked for, the scanner not tried)");
   }
 
   @Override

@@ -45,9 +45,24 @@ public final class RegexScanner implements GroupMatcher {
    * when the pattern uses something the scanner does not run.
    */
   public static Optional<RegexScanner> compile(String javaRegex, int groupCount) {
-    return RegexTree.parse(javaRegex)
-        .filter(parsed -> parsed.groupCount() == groupCount)
-        .map(parsed -> new RegexScanner(ScanProgram.compile(parsed)));
+    try {
+      return Optional.of(require(javaRegex, groupCount));
+    } catch (ScannerDeclined declined) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A scanner for a {@code java.util.regex} pattern with {@code groupCount} groups.
+   *
+   * @throws ScannerDeclined naming the construct that the scanner does not run
+   */
+  static RegexScanner require(String javaRegex, int groupCount) {
+    RegexTree.Parsed parsed = RegexTree.parse(javaRegex);
+    if (parsed.groupCount() != groupCount) {
+      throw new ScannerDeclined("groups that it counts differently from java.util.regex");
+    }
+    return new RegexScanner(ScanProgram.compile(parsed));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.livelog.parser.regex;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The syntax tree of a {@code java.util.regex} pattern, for the subset the {@link RegexScanner}
@@ -39,11 +38,8 @@ final class RegexTree {
 
   static final int UNBOUNDED = Integer.MAX_VALUE;
 
-  private static final class Unsupported extends RuntimeException {
-    Unsupported() {
-      super(null, null, false, false);
-    }
-  }
+  /** Cut to this many characters when a declined construct is quoted. */
+  private static final int QUOTED = 40;
 
   private final String regex;
   private int at;
@@ -53,18 +49,29 @@ final class RegexTree {
     this.regex = regex;
   }
 
-  /** The tree and its number of capturing groups, or empty when the pattern is outside the subset. */
-  static Optional<Parsed> parse(String javaRegex) {
+  /**
+   * The tree and its number of capturing groups.
+   *
+   * @throws ScannerDeclined naming the first construct outside the subset
+   */
+  static Parsed parse(String javaRegex) {
     RegexTree p = new RegexTree(javaRegex);
     try {
       Node root = p.alternation();
       if (p.at != javaRegex.length()) {
-        return Optional.empty();
+        throw p.declined("an unmatched ')'", p.at, p.at + 1);
       }
-      return Optional.of(new Parsed(root, p.groups));
-    } catch (Unsupported | IndexOutOfBoundsException | NumberFormatException e) {
-      return Optional.empty();
+      return new Parsed(root, p.groups);
+    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+      throw p.declined("a construct it does not read", p.at, javaRegex.length());
     }
+  }
+
+  /** The construct between {@code from} and {@code to} is outside the subset. */
+  private ScannerDeclined declined(String what, int from, int to) {
+    int end = Math.min(Math.min(to, regex.length()), from + QUOTED);
+    return new ScannerDeclined(what + ": " + regex.substring(Math.min(from, end), end)
+        + (end < to ? "..." : ""));
   }
 
   record Parsed(Node root, int groupCount) {}
@@ -82,7 +89,8 @@ final class RegexTree {
   private Node sequence() {
     List<Node> items = new ArrayList<>();
     while (at < regex.length() && regex.charAt(at) != '|' && regex.charAt(at) != ')') {
-      items.add(quantified(atom()));
+      int start = at;
+      items.add(quantified(atom(), start));
     }
     return new Sequence(items);
   }
@@ -96,12 +104,13 @@ final class RegexTree {
       case '^' -> new Anchor(Kind.BEGIN);
       case '$' -> new Anchor(Kind.DOLLAR);
       case '\\' -> escape();
-      case '*', '+', '?', '{' -> throw new Unsupported();
+      case '*', '+', '?', '{' -> throw declined("a quantifier on a quantifier", at - 2, at);
       default -> literal(c);
     };
   }
 
   private Node group() {
+    int start = at - 1;
     int number;
     if (regex.startsWith("?:", at)) {
       at += 2;
@@ -111,16 +120,28 @@ final class RegexTree {
       at = regex.indexOf('>', at) + 1;
       number = ++groups;
     } else if (regex.charAt(at) == '?') {
-      throw new Unsupported();
+      throw declined(specialGroup(), start, regex.indexOf(')', at) + 1);
     } else {
       number = ++groups;
     }
     Node body = alternation();
     if (at >= regex.length() || regex.charAt(at) != ')') {
-      throw new Unsupported();
+      throw declined("an unclosed group", start, at);
     }
     at++;
     return new Group(number, body);
+  }
+
+  /** What a {@code (?...)} group other than {@code (?:} and {@code (?<name>} is. */
+  private String specialGroup() {
+    String after = regex.substring(at + 1, Math.min(regex.length(), at + 3));
+    if (after.startsWith("=") || after.startsWith("!")) {
+      return "a look-ahead";
+    }
+    if (after.startsWith("<=") || after.startsWith("<!")) {
+      return "a look-behind";
+    }
+    return after.startsWith(">") ? "an atomic group" : "inline flags";
   }
 
   private Node escape() {
@@ -150,7 +171,7 @@ final class RegexTree {
       case 'e': return '\u001B';
       case 'x':
         if (regex.charAt(at) == '{') {
-          throw new Unsupported();
+          throw declined("a \\x{...} code point", at - 2, regex.indexOf('}', at) + 1);
         }
         at += 2;
         return (char) Integer.parseInt(regex.substring(at - 2, at), 16);
@@ -159,20 +180,32 @@ final class RegexTree {
         return (char) Integer.parseInt(regex.substring(at - 4, at), 16);
       default:
         if (Character.isLetterOrDigit(c)) {
-          throw new Unsupported();
+          throw declined(c == '0' ? "an octal escape" : Character.isDigit(c) || c == 'k' ? "a back-reference"
+              : c == 'p' || c == 'P' ? "a Unicode property" : "the escape \\" + c, at - 2,
+              escapeEnd());
         }
         return c;
     }
   }
 
-  private static Node literal(char c) {
+  /** After an escape's {@code <name>} or {@code {...}} argument, if it has one. */
+  private int escapeEnd() {
+    if (at < regex.length() && (regex.charAt(at) == '<' || regex.charAt(at) == '{')) {
+      int close = regex.indexOf(regex.charAt(at) == '<' ? '>' : '}', at);
+      return close < 0 ? regex.length() : close + 1;
+    }
+    return at;
+  }
+
+  private Node literal(char c) {
     if (Character.isSurrogate(c)) {
-      throw new Unsupported();
+      throw declined("a character beyond U+FFFF", at - 1, at + 1);
     }
     return new Literal(c);
   }
 
   private CharClass bracketClass() {
+    int start = at - 1;
     boolean negated = regex.charAt(at) == '^';
     if (negated) {
       at++;
@@ -183,7 +216,7 @@ final class RegexTree {
       first = false; // java.util.regex reads a ']' right after '[' or '[^' as a member
       char c = regex.charAt(at++);
       if (c == '[' || (c == '&' && regex.charAt(at) == '&')) {
-        throw new Unsupported();
+        throw declined("a class union or intersection", start, classEnd(start));
       }
       if (c == '\\') {
         CharClass predefined = predefinedClass(regex.charAt(at));
@@ -191,7 +224,7 @@ final class RegexTree {
           at++;
           b.add(predefined);
           if (regex.charAt(at) == '-' && regex.charAt(at + 1) != ']') {
-            throw new Unsupported();
+            throw declined("a range from a class", start, classEnd(start));
           }
           continue;
         }
@@ -202,22 +235,28 @@ final class RegexTree {
         at++;
         to = regex.charAt(at++);
         if (to == '[') {
-          throw new Unsupported();
+          throw declined("a class union or intersection", start, classEnd(start));
         }
         if (to == '\\') {
           if (predefinedClass(regex.charAt(at)) != null) {
-            throw new Unsupported();
+            throw declined("a range to a class", start, classEnd(start));
           }
           to = escapedChar(regex.charAt(at++));
         }
       }
       if (Character.isSurrogate(c) || Character.isSurrogate(to) || to < c) {
-        throw new Unsupported();
+        throw declined("a class with characters beyond U+FFFF", start, classEnd(start));
       }
       b.range(c, to);
     }
     at++;
     return b.build(negated);
+  }
+
+  /** Where the class opened at {@code start} ends, near enough to quote it. */
+  private int classEnd(int start) {
+    int close = regex.indexOf(']', start + 2);
+    return close < 0 ? regex.length() : close + 1;
   }
 
   private static CharClass predefinedClass(char c) {
@@ -232,7 +271,7 @@ final class RegexTree {
     };
   }
 
-  private Node quantified(Node atom) {
+  private Node quantified(Node atom, int start) {
     if (at >= regex.length()) {
       return atom;
     }
@@ -250,7 +289,7 @@ final class RegexTree {
         min = Integer.parseInt(bounds[0]);
         max = bounds.length == 1 ? min : bounds[1].isEmpty() ? UNBOUNDED : Integer.parseInt(bounds[1]);
         if (bounds.length > 2 || max < min) {
-          throw new Unsupported();
+          throw declined("a malformed repeat count", at, close + 1);
         }
         at = close + 1;
       }
@@ -273,6 +312,6 @@ final class RegexTree {
     if (atom instanceof Group && q == '?' && mode != Mode.POSSESSIVE) {
       return new Optional_(atom, mode == Mode.LAZY);
     }
-    throw new Unsupported();
+    throw declined(atom instanceof Group ? "a repeated group" : "a repeated anchor", start, at);
   }
 }

@@ -20,7 +20,7 @@ class DerivedFieldsTest {
       + "\"GET %s HTTP/1.1\" 200 5 \"-\" \"curl\"";
 
   private static LineParser combinedWith(Map<String, DeriveConfig> derive) {
-    return Formats.compile(FormatConfig.builtin("combined").withDerive(derive));
+    return Formats.compile(FormatConfig.of("builtin", "combined").withDerive(derive));
   }
 
   @Test
@@ -38,7 +38,7 @@ class DerivedFieldsTest {
     derive.put("section", new DeriveConfig("path", "^/(?P<top_dir>[^/]+)/", null, null, null));
     derive.put("label", new DeriveConfig("section", "(?P<name>.+)", "section=${name}", "none", null));
     derive.put("year", new DeriveConfig("path", "/(\\d{4})/", null, null, "int"));
-    LineParser p = Formats.compile(FormatConfig.builtin("combined").withDerive(derive));
+    LineParser p = Formats.compile(FormatConfig.of("builtin", "combined").withDerive(derive));
     LogEvent e = p.parse(LINE.formatted("/blog/2026/post"), "s", 0);
     assertThat(e.get("section")).isEqualTo("blog");
     assertThat(e.get("year")).isEqualTo(2026L);
@@ -51,7 +51,7 @@ class DerivedFieldsTest {
 
   @Test
   void derivingReplacesAFieldAndWorksOnJsonLines() throws LineRejected {
-    LineParser p = Formats.compile(FormatConfig.builtin("json").withDerive(Map.of(
+    LineParser p = Formats.compile(FormatConfig.of("builtin", "json").withDerive(Map.of(
         "host", new DeriveConfig("host", "^www\\.(.*)", null, null, null))));
     assertThat(p.parse("{\"host\":\"www.example.com\"}", "s", 0).get("host")).isEqualTo("example.com");
     assertThat(p.parse("{\"other\":1}", "s", 0).get("host")).isNull();

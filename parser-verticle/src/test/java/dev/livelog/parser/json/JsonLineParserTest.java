@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** JSON lines: every key, or a mapping of fields to keys, typed, with the event time found. */
 class JsonLineParserTest {
-  private final LineParser everyKey = Formats.compile(FormatConfig.builtin("json"));
+  private final LineParser everyKey = Formats.compile(FormatConfig.of("builtin", "json"));
 
   @Test
   void everyKeyNestedKeysDottedArraysAsListsNullAbsent() throws LineRejected {
@@ -50,8 +50,8 @@ class JsonLineParserTest {
     mapping.put("when", "ts");
     mapping.put("rt", "upstream.response_time");
     mapping.put("code", "status");
-    LineParser p = Formats.compile(new FormatConfig(null, null, null, mapping,
-        Map.of("rt", "seconds", "code", "int"), "when", null));
+    LineParser p = Formats.compile(FormatConfig.of("json", mapping)
+        .withTypes(Map.of("rt", "seconds", "code", "int")).withTimeField("when"));
     LogEvent e = p.parse("{\"status\":\"503\",\"ts\":1764064800.5,\"upstream\":"
         + "{\"response_time\":\"0.010, 0.020\"},\"other\":1}", "s", 0);
     assertThat(e.schema().names()).containsExactly("when", "rt", "code");
@@ -78,15 +78,15 @@ class JsonLineParserTest {
 
   @Test
   void wrongTypedValuesAndBadMappingsAreNamed() {
-    LineParser p = Formats.compile(FormatConfig.json(Map.of("code", "status"), Map.of("code", "int")));
+    LineParser p = Formats.compile(FormatConfig.of("json", Map.of("code", "status")).withTypes(Map.of("code", "int")));
     assertThatThrownBy(() -> p.parse("{\"status\":\"abc\"}", "s", 0))
         .hasMessageContaining("field 'code'").hasMessageContaining("abc");
-    assertThatThrownBy(() -> Formats.compile(FormatConfig.json(Map.of("code", "status"),
-        Map.of("rt", "seconds"))))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("json", Map.of("code", "status"))
+        .withTypes(Map.of("rt", "seconds"))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("types.rt"));
     Map<String, String> blank = new LinkedHashMap<>();
     blank.put("code", " ");
-    assertThatThrownBy(() -> Formats.compile(FormatConfig.json(blank, null)))
+    assertThatThrownBy(() -> Formats.compile(FormatConfig.of("json", blank)))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("json.code"));
   }
 }

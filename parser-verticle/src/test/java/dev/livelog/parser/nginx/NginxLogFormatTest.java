@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** log_format directives pasted from nginx.conf, as nginx's documentation writes them. */
 class NginxLogFormatTest {
   private static LineParser pasted(String directive) {
-    return Formats.compile(new FormatConfig(null, directive, null, null, null));
+    return Formats.compile(FormatConfig.of("nginx", directive));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livelog.parser.Formats;
 import dev.livelog.parser.LineMutations;
 import dev.livelog.parser.SampleLogLines;
+import dev.livelog.parser.builtin.SeedCacheFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,7 +25,7 @@ class RegexScannerEquivalenceTest {
 
   @Test
   void theSeedsRegexOnValidAndMutatedLines() {
-    String javaRegex = NamedGroupRegex.compile(Formats.SEED_CACHE_REGEX).pattern().pattern();
+    String javaRegex = NamedGroupRegex.compile(SeedCacheFormat.REGEX).pattern().pattern();
     List<String> lines = new ArrayList<>();
     Random r = new Random(4);
     for (int i = 0; i < 300; i++) {
