@@ -2,7 +2,7 @@
 // (the analyzer computes it from stored events), one panel per group, shown instead of the
 // live columns until the operator goes back to live.
 
-import { fetchJson } from "./api.js";
+import { fetchJson, inTurns } from "./api.js";
 import { createPanel } from "./dashboard.js";
 import { formatDuration } from "./format.js";
 import { queryPath } from "./range.js";
@@ -29,7 +29,8 @@ export class PastView {
     this.#panels = this.config.groups.map((group) => createPanel(group, period, theme));
     this.box.replaceChildren(...this.#panels.map((panel) => panel.element));
     this.#panels.forEach((panel) => panel.render());
-    const failures = await Promise.all(this.config.groups.map((group, i) => this.#load(group, range, this.#panels[i])));
+    // Two at a time: the analyzer runs a few stored-data queries at once and refuses more.
+    const failures = await inTurns(this.config.groups, 2, (group, i) => this.#load(group, range, this.#panels[i]));
     const failure = failures.find(Boolean);
     if (request === this.#request && failure) {
       this.note.textContent = `Stored data unavailable: ${failure}`;

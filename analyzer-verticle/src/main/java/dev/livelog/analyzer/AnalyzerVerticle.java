@@ -9,6 +9,7 @@ import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
+import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -39,6 +40,7 @@ public final class AnalyzerVerticle extends VerticleBase {
 
   private final LivelogConfig config;
   private final EventStore store;
+  private final QueryLimits queryLimits;
   private final ReplayFilter replays = new ReplayFilter();
   private final Map<String, DatapointHistory> histories = new HashMap<>();
   private final List<Long> timers = new ArrayList<>();
@@ -49,8 +51,14 @@ public final class AnalyzerVerticle extends VerticleBase {
   private boolean stopped;
 
   public AnalyzerVerticle(LivelogConfig config, EventStore store) {
+    this(config, store, QueryLimits.of(config.storage().retention()));
+  }
+
+  /** With the limits that {@code livelog.query} requests are held to. */
+  public AnalyzerVerticle(LivelogConfig config, EventStore store, QueryLimits queryLimits) {
     this.config = config;
     this.store = store;
+    this.queryLimits = queryLimits;
   }
 
   @Override
@@ -78,7 +86,7 @@ public final class AnalyzerVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<EventBatch>consumer(Addresses.EVENTS, m -> onEvents(m.body())));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
-        new QueryRequests(stored)::answer));
+        new QueryRequests(vertx, stored, queryLimits)::answer));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
         .compose(v -> Future.all(restored))
         .compose(v -> warmUp())

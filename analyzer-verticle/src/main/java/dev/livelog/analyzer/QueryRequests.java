@@ -2,69 +2,56 @@ package dev.livelog.analyzer;
 
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.Durations;
-import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.QueryLimits;
+import dev.livelog.store.query.QueryRefused;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 
 /**
- * Answers {@code livelog.query}: {@code {group, from, to, step}} (epoch ms) to the group's
- * series over stored events, {@code {group, from, to, step, datapoints}}. A bad request fails
- * with 400 and the reason, an unknown group with 404.
+ * Answers {@code livelog.query}: {@code {group, from, to[, step]}} (epoch ms) to the group's
+ * series over stored events, {@code {group, from, to, step, datapoints}} with the range and
+ * step actually used (from is moved up to the retention, the step chosen when absent). The
+ * request is held to the {@link QueryLimits} here, where it runs, whoever sent it: a bad or
+ * too wide request fails with 400 naming the parameter, an unknown group with 404, too many
+ * running queries with 429, a query past its deadline with 504.
  */
 final class QueryRequests {
+  private final Vertx vertx;
   private final StoredSeries stored;
+  private final QueryLimits limits;
 
-  QueryRequests(StoredSeries stored) {
+  QueryRequests(Vertx vertx, StoredSeries stored, QueryLimits limits) {
+    this.vertx = vertx;
     this.stored = stored;
+    this.limits = limits;
   }
 
   void answer(Message<JsonObject> request) {
     JsonObject body = request.body() == null ? new JsonObject() : request.body();
-    String group = body.getString("group");
+    String group = body.getValue("group") instanceof String name ? name : null;
     GroupPlan plan = group == null ? null : stored.plan(group);
     if (plan == null) {
-      request.fail(404, "unknown plot group '" + group + "'");
+      request.fail(404, "unknown plot group '" + body.getValue("group") + "'");
       return;
     }
-    long from;
-    long to;
-    long step;
+    QueryLimits.Buckets range;
     try {
-      from = body.getLong("from");
-      to = body.getLong("to");
-      step = body.getLong("step");
-    } catch (RuntimeException e) {
-      request.fail(400, "from, to and step must be numbers (epoch milliseconds)");
+      range = limits.buckets(body, System.currentTimeMillis());
+    } catch (QueryRefused refused) {
+      QueryRefused.fail(request, refused);
       return;
     }
-    String problem = problem(from, to, step);
-    if (problem != null) {
-      request.fail(400, problem);
-      return;
-    }
-    stored.query(plan, Durations.format(java.time.Duration.ofMillis(step)), from, to, step)
+    String label = Durations.format(Duration.ofMillis(range.step()));
+    limits.run(vertx, deadline -> stored.query(plan, label, range.from(), range.to(), range.step(), deadline))
         .onSuccess(points -> {
           JsonArray out = new JsonArray();
           points.forEach((Datapoint p) -> out.add(p.toJson()));
-          request.reply(new JsonObject().put("group", group).put("from", from).put("to", to)
-              .put("step", step).put("datapoints", out));
+          request.reply(new JsonObject().put("group", group).put("from", range.from())
+              .put("to", range.to()).put("step", range.step()).put("datapoints", out));
         })
-        .onFailure(e -> request.fail(500, "the store could not answer: " + e.getMessage()));
-  }
-
-  private static String problem(long from, long to, long step) {
-    if (step < 1000 || step % 1000 != 0) {
-      return "step must be whole seconds, at least 1 s";
-    }
-    if (to <= from) {
-      return "from must be before to";
-    }
-    long buckets = AggregateQuery.buckets(from, to, step);
-    if (buckets > StoredSeries.MAX_BUCKETS) {
-      return "that is " + buckets + " points; ask for at most " + StoredSeries.MAX_BUCKETS
-          + " (a longer step or a shorter range)";
-    }
-    return null;
+        .onFailure(e -> QueryRefused.fail(request, e));
   }
 }

@@ -4,6 +4,8 @@ import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +18,6 @@ import java.util.Map;
  * beyond the live window, and backfill of the ticks an analyzer missed while it was down.
  */
 public final class StoredSeries {
-  /** Most buckets one query may ask for, to keep a mistaken range from loading everything. */
-  public static final int MAX_BUCKETS = 5_000;
-
   private final List<GroupPlan> plans;
   private final EventStore store;
 
@@ -33,10 +32,12 @@ public final class StoredSeries {
 
   /**
    * One datapoint per {@code step} in {@code [from, to)}, each over its own step and dated at
-   * its end, as live datapoints are dated at the end of their window.
+   * its end, as live datapoints are dated at the end of their window. The store cancels its
+   * queries at the deadline.
    */
-  public Future<List<Datapoint>> query(GroupPlan plan, String label, long from, long to, long step) {
-    return stats(plan, from, to, step).map(buckets -> {
+  public Future<List<Datapoint>> query(GroupPlan plan, String label, long from, long to, long step,
+      Deadline deadline) {
+    return stats(plan, from, to, step, deadline).map(buckets -> {
       List<Datapoint> points = new ArrayList<>();
       long n = AggregateQuery.buckets(from, to, step);
       for (long k = 0; k < n; k++) {
@@ -65,7 +66,7 @@ public final class StoredSeries {
     long from = firstTick - window;
     List<Future<Map<Long, GroupStats>>> all = new ArrayList<>();
     for (GroupPlan plan : groups) {
-      all.add(stats(plan, from, lastTick, step));
+      all.add(stats(plan, from, lastTick, step, Deadline.after(QueryLimits.BACKGROUND_DEADLINE)));
     }
     return Future.all(all).map(done -> {
       List<List<Datapoint>> ticks = new ArrayList<>();
@@ -95,11 +96,12 @@ public final class StoredSeries {
         .map(rows -> rows.stream().anyMatch(r -> r.count() > 0));
   }
 
-  private Future<Map<Long, GroupStats>> stats(GroupPlan plan, long from, long to, long step) {
+  private Future<Map<Long, GroupStats>> stats(GroupPlan plan, long from, long to, long step,
+      Deadline deadline) {
     List<AggregateQuery> queries = plan.queries(from, to, step);
     List<Future<List<dev.livelog.store.query.BucketStats>>> results = new ArrayList<>();
     for (AggregateQuery q : queries) {
-      results.add(store.aggregate(q));
+      results.add(store.aggregate(q, deadline));
     }
     return Future.all(results).map(done -> {
       Map<Long, GroupStats> buckets = new HashMap<>();

@@ -17,6 +17,8 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.duckdb.DuckDbEventStore;
 import dev.livelog.store.mongo.MongoEventStore;
+import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +127,8 @@ class StoredSeriesTest {
     StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);
 
     for (String group : List.of("cache0", "aurt", "latency", "hot")) {
-      List<Datapoint> series = result(stored.query(stored.plan(group), "10s", T0, T0 + 60_000, 10_000));
+      List<Datapoint> series = result(stored.query(stored.plan(group), "10s", T0, T0 + 60_000, 10_000,
+          Deadline.after(QueryLimits.DEADLINE)));
       assertThat(series).hasSize(6);
       for (Datapoint point : series) {
         // The live engine over the same events, ticking at the step's end with a 10 s window.

@@ -7,6 +7,8 @@ import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
@@ -62,21 +64,40 @@ public interface EventStore {
    * {@code limit}; fields come back with their Java types (Long, Double, String, Boolean,
    * Instant, lists of those) and field names, absent ones as null. Instants keep at least
    * millisecond precision (MongoDB dates hold milliseconds).
+   *
+   * <p>Every query over stored events has a deadline: the store cancels it there and fails
+   * with {@link dev.livelog.store.query.QueryRefused#timedOut}. Without one, it is
+   * {@link QueryLimits#BACKGROUND_DEADLINE} away.
    */
-  Future<List<LogEvent>> events(long from, long to, int limit);
+  default Future<List<LogEvent>> events(long from, long to, int limit) {
+    return events(from, to, limit, Deadline.after(QueryLimits.BACKGROUND_DEADLINE));
+  }
+
+  /** {@link #events(long, long, int)}, cancelled at the deadline. */
+  Future<List<LogEvent>> events(long from, long to, int limit, Deadline deadline);
 
   /**
    * Like {@link #events}, with where each event came from: consecutive events of one source
    * file as one batch (its start and end are the first and last offsets). An analyzer uses it
    * to warm its windows, telling stored events from those it already counted.
    */
-  Future<List<EventBatch>> eventBatches(long from, long to, int limit);
+  default Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
+    return eventBatches(from, to, limit, Deadline.after(QueryLimits.BACKGROUND_DEADLINE));
+  }
+
+  /** {@link #eventBatches(long, long, int)}, cancelled at the deadline. */
+  Future<List<EventBatch>> eventBatches(long from, long to, int limit, Deadline deadline);
 
   /**
    * Aggregates stored events in the store itself (SQL in DuckDB, an aggregation pipeline in
    * MongoDB): the series of {@code /api/query} beyond the live window, and backfill.
    */
-  Future<List<BucketStats>> aggregate(AggregateQuery query);
+  default Future<List<BucketStats>> aggregate(AggregateQuery query) {
+    return aggregate(query, Deadline.after(QueryLimits.BACKGROUND_DEADLINE));
+  }
+
+  /** {@link #aggregate(AggregateQuery)}, cancelled at the deadline. */
+  Future<List<BucketStats>> aggregate(AggregateQuery query, Deadline deadline);
 
   /**
    * Deletes events whose event time is before {@code before} (retention).

@@ -292,6 +292,42 @@ public abstract class EventStoreContractTest {
   }
 
   @Test
+  void topKeysAreCutPerBucketAndValueCountsAddUpInEveryBucket() {
+    // Three 10 s buckets; in each, path p<i> is seen i + 1 times, with values, a list and text.
+    FieldSchema schema = FieldSchema.of("path", "rt");
+    List<LogEvent> events = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      for (int i = 0; i < 6; i++) {
+        for (int j = 0; j <= i; j++) {
+          Object rt = j == 0 ? List.of(0.25, 0.5) : j == 1 ? String.valueOf(0.1 * i) : 0.01 * (b * 100 + i * 10 + j);
+          events.add(new LogEvent("web", events.size() * 100L, T0 + b * 10_000L + (i * 6 + j) * 100L,
+              schema, new Object[] {"/p" + i, rt}));
+        }
+      }
+    }
+    result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("web", "inode-5"), events))));
+
+    List<BucketStats> top = result(store.aggregate(
+        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), "path", null, false, 2)));
+    assertThat(top).extracting(BucketStats::bucket, BucketStats::key, BucketStats::count)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(0L, "/p5", 6L), org.assertj.core.groups.Tuple.tuple(0L, "/p4", 5L),
+            org.assertj.core.groups.Tuple.tuple(1L, "/p5", 6L), org.assertj.core.groups.Tuple.tuple(1L, "/p4", 5L),
+            org.assertj.core.groups.Tuple.tuple(2L, "/p5", 6L), org.assertj.core.groups.Tuple.tuple(2L, "/p4", 5L));
+
+    List<BucketStats> values = result(store.aggregate(
+        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), null, "rt", true, 0)));
+    assertThat(values).hasSize(3).allSatisfy(bucket -> {
+      assertThat(bucket.count()).isEqualTo(21);
+      assertThat(bucket.measured()).isEqualTo(21);
+      assertThat(bucket.valueCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(21);
+      assertThat(bucket.valueCounts()).containsEntry(0.75, 6L); // the lists, by their total
+      assertThat(bucket.min()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
+    });
+    assertThat(values.get(2).max()).isCloseTo(2.55, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void storedEventsComeBackInBatchesPerSourceFile() {
     result(store.append(List.of(batch("nginx", "inode-1", 0, 3, T0), batch("api", "inode-7", 0, 2, T0))));
     List<EventBatch> batches = result(store.eventBatches(T0, T0 + 100_000, 100));

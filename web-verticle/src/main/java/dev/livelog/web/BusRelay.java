@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Asks another verticle over the event bus and relays its JSON answer as the HTTP response,
  * turning the ways a bus request fails into API errors the page can show: nobody answering
- * or answering too late is 503, a 404 or 400 from the answerer stays one, anything else 502.
+ * or answering too late is 503; the answerer's own 400, 404, 429 (too many queries running)
+ * and 504 (its query was cancelled at its deadline) stay what they are; anything else is 502.
  */
 final class BusRelay {
   /** Long enough for a busy analyzer, short enough for a page that waits on it. */
@@ -49,10 +50,14 @@ final class BusRelay {
       case NO_HANDLERS -> ApiError.send(ctx, 503, "no " + answerer + " is answering on " + address);
       case TIMEOUT -> ApiError.send(ctx, 503, "the " + answerer + " did not answer in time");
       default -> {
-        if (reply.failureCode() == 404) {
+        int code = reply.failureCode();
+        if (code == 404) {
           ApiError.send(ctx, 404, notFound == null ? reply.getMessage() : notFound);
-        } else if (reply.failureCode() == 400) {
-          ApiError.send(ctx, 400, reply.getMessage());
+        } else if (code == 429) {
+          ctx.response().putHeader("Retry-After", "1");
+          ApiError.send(ctx, 429, reply.getMessage());
+        } else if (code == 400 || code == 504) {
+          ApiError.send(ctx, code, reply.getMessage());
         } else {
           ApiError.send(ctx, 502, "the " + answerer + " failed: " + reply.getMessage());
         }

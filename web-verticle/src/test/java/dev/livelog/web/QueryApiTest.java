@@ -58,7 +58,32 @@ class QueryApiTest {
   @Test
   void badParametersAre400WithoutAskingTheAnalyzer(Vertx vertx, VertxTestContext ctx) {
     vertx.eventBus().consumer(Addresses.QUERY, message -> ctx.failNow("the analyzer was asked"));
-    expectError("/api/query?group=cache0&from=-1d&step=1s", 400, "at most 2000", ctx);
+    expectError("/api/query?group=cache0&from=-9999999999999d&to=9223372036854775807", 400, "'from'", ctx);
+  }
+
+  @Test
+  void anExtremeIsoYearIs400Not500(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.QUERY, message -> ctx.failNow("the analyzer was asked"));
+    expectError("/api/query?group=cache0&from=%2B999999999-01-01T00:00:00Z", 400, "'from'", ctx);
+  }
+
+  @Test
+  void tooManyRunningQueriesAre429WithTheAnalyzersReason(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.QUERY,
+        message -> message.fail(429, "too many queries: at most 4 run at once over stored events"));
+    get("/api/query?group=cache0&from=-1h").onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(response.bodyAsJsonObject().getString("error")).contains("at most 4 run at once");
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  void aQueryCancelledAtItsDeadlineIs504(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.QUERY,
+        message -> message.fail(504, "the query did not finish within its 10s deadline and was cancelled"));
+    expectError("/api/query?group=cache0&from=-1h", 504, "10s deadline", ctx);
   }
 
   @Test

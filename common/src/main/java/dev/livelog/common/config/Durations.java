@@ -14,20 +14,21 @@ public final class Durations {
   public static Duration parse(String text) {
     String s = text.trim();
     if (s.matches("\\d+(\\.\\d+)?")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+      return Duration.ofMillis(millis(Double.parseDouble(s), 1000, text));
     }
     Matcher m = PART.matcher(s);
     long millis = 0;
     int end = 0;
     while (m.find() && m.start() == end) {
       double n = Double.parseDouble(m.group(1));
-      millis += Math.round(n * switch (m.group(2)) {
+      long unit = switch (m.group(2)) {
         case "ms" -> 1;
         case "s" -> 1_000;
         case "m" -> 60_000;
         case "h" -> 3_600_000;
         default -> 86_400_000;
-      });
+      };
+      millis = addMillis(millis, millis(n, unit, text), text);
       end = m.end();
     }
     if (end == 0 || end != s.length()) {
@@ -35,6 +36,27 @@ public final class Durations {
           "expected a duration such as 500ms, 5s, 5m5s, 1h or 7d, got '" + text + "'");
     }
     return Duration.ofMillis(millis);
+  }
+
+  /** {@code n} units in milliseconds; too many to count in a long is an error, not a wrap. */
+  private static long millis(double n, long unit, String text) {
+    double ms = n * unit;
+    if (ms >= Long.MAX_VALUE) {
+      throw tooLong(text);
+    }
+    return Math.round(ms);
+  }
+
+  private static long addMillis(long a, long b, String text) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw tooLong(text);
+    }
+  }
+
+  private static IllegalArgumentException tooLong(String text) {
+    return new IllegalArgumentException("the duration '" + text + "' is too long (at most about 292 million years)");
   }
 
   /** The shortest text that {@link #parse} reads back to the same duration. */

@@ -3,10 +3,9 @@ package dev.livelog.store.duckdb;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.common.where.Filter;
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +17,12 @@ import java.util.Map;
  * bucket and key.
  */
 final class DuckDbAggregates {
-  private final Connection connection;
+  private final Statements statements;
   private final FieldSql fields;
   private final FilterSql filters;
 
-  DuckDbAggregates(Connection connection, EventColumns columns) {
-    this.connection = connection;
+  DuckDbAggregates(Statements statements, EventColumns columns) {
+    this.statements = statements;
     this.fields = new FieldSql(columns);
     this.filters = new FilterSql(fields);
   }
@@ -49,7 +48,7 @@ final class DuckDbAggregates {
           .append(q.keysPerBucket());
     }
     sql.append(" ORDER BY bucket, k");
-    try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(sql.toString())) {
+    try (PreparedStatement s = statements.prepare(sql.toString()); ResultSet rows = s.executeQuery()) {
       List<BucketStats> out = new ArrayList<>();
       while (rows.next()) {
         long measured = rows.getLong(4);

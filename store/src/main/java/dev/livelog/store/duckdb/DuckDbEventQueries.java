@@ -4,7 +4,6 @@ import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,17 +11,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads stored events back as {@link LogEvent}s with their typed fields; counts and expires them. */
+/**
+ * Reads stored events back as {@link LogEvent}s with their typed fields; counts and expires
+ * them. Statements come from the reader (queries, cancelled at their deadline) or the writer
+ * (counting and expiring, in line with appends).
+ */
 final class DuckDbEventQueries {
   /** Result columns before the fields: source, offset, time, schema, file, host, path. */
   private static final int FIRST_FIELD_COLUMN = 8;
 
-  private final Connection connection;
+  private final Statements statements;
   private final EventColumns columns;
   private final EventSchemas schemas;
 
-  DuckDbEventQueries(Connection connection, EventColumns columns, EventSchemas schemas) {
-    this.connection = connection;
+  DuckDbEventQueries(Statements statements, EventColumns columns, EventSchemas schemas) {
+    this.statements = statements;
     this.columns = columns;
     this.schemas = schemas;
   }
@@ -71,7 +74,7 @@ final class DuckDbEventQueries {
           AND time < CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)
         ORDER BY time, source, file_id, "offset"
         LIMIT ?""");
-    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+    try (PreparedStatement query = statements.prepare(sql.toString())) {
       query.setLong(1, Sql.timeBound(from));
       query.setLong(2, Sql.timeBound(to));
       query.setInt(3, limit);
@@ -116,11 +119,15 @@ final class DuckDbEventQueries {
   }
 
   long count() throws SQLException {
-    return Sql.singleLong(connection, "SELECT count(*) FROM events");
+    try (PreparedStatement count = statements.prepare("SELECT count(*) FROM events");
+        ResultSet rows = count.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   long expire(long before) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(
+    try (PreparedStatement delete = statements.prepare(
         "DELETE FROM events WHERE time < CAST(epoch_ms(?::BIGINT) AS TIMESTAMP_MS)")) {
       delete.setLong(1, Sql.timeBound(before));
       return delete.executeUpdate();

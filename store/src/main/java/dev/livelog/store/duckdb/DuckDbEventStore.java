@@ -8,6 +8,7 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: one DuckDB file under the data directory, so a single-JVM livelog keeps
- * its data across restarts without a server. All DuckDB work runs on one thread it owns.
+ * its data across restarts without a server. Writes, checkpoints, datapoints and dead letters
+ * run on the writer thread it owns, in order; queries over stored events run on a reader
+ * thread with a connection of its own ({@link DuckDbReader}), cancelled at their deadline.
  */
 public final class DuckDbEventStore implements EventStore {
   public static final String FILE_NAME = "livelog.duckdb";
@@ -26,10 +29,13 @@ public final class DuckDbEventStore implements EventStore {
 
   private final DuckDbFile file;
   private final DuckDbThread thread;
+  private final DuckDbReader reader;
   // Set by open() and used only on the DuckDB thread.
   private Connection connection;
   private DuckDbEventWriter writer;
   private DuckDbEventQueries events;
+  // Set by open() and used only on the reader thread.
+  private DuckDbEventQueries storedEvents;
   private DuckDbAggregates aggregates;
   private DuckDbDatapoints datapoints;
   private DuckDbCheckpoints checkpoints;
@@ -43,6 +49,7 @@ public final class DuckDbEventStore implements EventStore {
   public DuckDbEventStore(Vertx vertx, Path file, String memoryLimit, int threads) {
     this.file = new DuckDbFile(file, memoryLimit, threads);
     this.thread = new DuckDbThread(vertx, "livelog-duckdb");
+    this.reader = new DuckDbReader(vertx, "livelog-duckdb-query");
   }
 
   @Override
@@ -54,8 +61,9 @@ public final class DuckDbEventStore implements EventStore {
         EventColumns columns = new EventColumns(connection, DuckDbEventWriter.FIXED_COLUMNS);
         EventSchemas schemas = new EventSchemas(connection);
         writer = new DuckDbEventWriter(connection, columns, schemas);
-        events = new DuckDbEventQueries(connection, columns, schemas);
-        aggregates = new DuckDbAggregates(connection, columns);
+        events = new DuckDbEventQueries(connection::prepareStatement, columns, schemas);
+        storedEvents = new DuckDbEventQueries(reader, columns, schemas);
+        aggregates = new DuckDbAggregates(reader, columns);
       } catch (Exception e) {
         closeConnection();
         throw e;
@@ -63,9 +71,10 @@ public final class DuckDbEventStore implements EventStore {
       datapoints = new DuckDbDatapoints(connection);
       checkpoints = new DuckDbCheckpoints(connection);
       deadLetters = new DuckDbDeadLetters(connection);
-      LOG.info("Opened the embedded store {}", file.path().toAbsolutePath());
       return null;
-    }).onFailure(e -> thread.shutdown());
+    }).compose(v -> reader.open(connection))
+        .onSuccess(v -> LOG.info("Opened the embedded store {}", file.path().toAbsolutePath()))
+        .recover(e -> close().transform(closed -> Future.failedFuture(e)));
   }
 
   @Override
@@ -79,18 +88,18 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
-  public Future<List<LogEvent>> events(long from, long to, int limit) {
-    return onOpen(() -> events.range(from, to, limit));
+  public Future<List<LogEvent>> events(long from, long to, int limit, Deadline deadline) {
+    return reader.submit(deadline, () -> storedEvents.range(from, to, limit));
   }
 
   @Override
-  public Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
-    return onOpen(() -> events.batches(from, to, limit));
+  public Future<List<EventBatch>> eventBatches(long from, long to, int limit, Deadline deadline) {
+    return reader.submit(deadline, () -> storedEvents.batches(from, to, limit));
   }
 
   @Override
-  public Future<List<BucketStats>> aggregate(AggregateQuery query) {
-    return onOpen(() -> aggregates.run(query));
+  public Future<List<BucketStats>> aggregate(AggregateQuery query, Deadline deadline) {
+    return reader.submit(deadline, () -> aggregates.run(query));
   }
 
   @Override
@@ -145,13 +154,17 @@ public final class DuckDbEventStore implements EventStore {
     return onOpen(() -> deadLetters.newest(limit));
   }
 
-  /** Runs after everything already submitted, so pending appends complete first. */
+  /**
+   * Closes after every write already submitted, so pending appends complete first; a query
+   * still running then is cancelled.
+   */
   @Override
   public Future<Void> close() {
     if (thread.isShutdown()) {
       return Future.succeededFuture();
     }
     Future<Void> closed = thread.submit(() -> {
+      reader.close().get(); // its connection goes first: the database closes with the last one
       if (connection != null) {
         writer.close();
         closeConnection();
@@ -161,6 +174,11 @@ public final class DuckDbEventStore implements EventStore {
     });
     thread.shutdown();
     return closed;
+  }
+
+  /** Where queries run; tests occupy it with statements of their own. */
+  DuckDbReader reader() {
+    return reader;
   }
 
   @Override

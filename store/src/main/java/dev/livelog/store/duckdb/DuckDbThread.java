@@ -34,6 +34,11 @@ final class DuckDbThread {
 
   <T> Future<T> submit(Work<T> work) {
     Context caller = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(run(work), caller);
+  }
+
+  /** Like {@link #submit}, for another DuckDB thread to wait on. */
+  <T> CompletableFuture<T> run(Work<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
       executor.execute(() -> {
@@ -44,9 +49,9 @@ final class DuckDbThread {
         }
       });
     } catch (RejectedExecutionException closed) {
-      return Future.failedFuture(new IllegalStateException("the DuckDB store is closed"));
+      result.completeExceptionally(new IllegalStateException("the DuckDB store is closed"));
     }
-    return Future.fromCompletionStage(result, caller);
+    return result;
   }
 
   boolean isShutdown() {

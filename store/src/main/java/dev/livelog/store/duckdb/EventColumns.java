@@ -7,20 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The field columns of the {@code events} table, one per field and value kind, named
  * {@code f.<field>} (plus {@code #<kind>} for a field's second kind), added with
  * {@code ALTER TABLE} when a new one appears and remembered in {@code event_columns}. Typed
  * columns are what make DuckDB fast here: compact, compressed, and aggregated without
- * parsing. Used on the DuckDB thread only.
+ * parsing. Columns are added on the writer thread only; the reader thread looks them up
+ * ({@link #all}, {@link #of}), and sees a column only once its {@code ALTER TABLE} committed.
  */
 final class EventColumns {
   /** A field column: its position among the field columns, field, kind and SQL name. */
@@ -33,8 +35,9 @@ final class EventColumns {
   private static final int MAX_CACHED_SCHEMAS = 10_000;
 
   private final Connection connection;
-  private final List<Column> columns = new ArrayList<>();
-  private final Map<String, Column[]> byField = new HashMap<>();
+  private final List<Column> columns = new CopyOnWriteArrayList<>();
+  // Arrays are replaced, never changed, so a reader sees a whole one.
+  private final Map<String, Column[]> byField = new ConcurrentHashMap<>();
   private final Set<String> takenNames = new HashSet<>();
   private final Map<FieldSchema, Column[][]> bySchema = new IdentityHashMap<>();
   // Consecutive events nearly always share a schema: skip the map lookup for the last one.
@@ -115,7 +118,10 @@ final class EventColumns {
   private Column remember(String field, ValueKind kind, String name) {
     Column c = new Column(columns.size(), field, kind, name);
     columns.add(c);
-    byField.computeIfAbsent(field, f -> new Column[ValueKind.values().length])[kind.ordinal()] = c;
+    Column[] kinds = byField.get(field);
+    kinds = kinds == null ? new Column[ValueKind.values().length] : kinds.clone();
+    kinds[kind.ordinal()] = c;
+    byField.put(field, kinds);
     takenNames.add(name.toLowerCase(Locale.ROOT));
     return c;
   }

@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Numbers the field lists (schemas) of stored events, so each row says which fields it has
  * and reads back with the same schema, absent fields included. Kept in {@code event_schemas};
- * used on the DuckDB thread only.
+ * numbered on the writer thread, before any row names the number, and looked up
+ * ({@link #byId}) on the reader thread too.
  */
 final class EventSchemas {
   private static final char SEPARATOR = '\u001f';
@@ -26,7 +28,7 @@ final class EventSchemas {
   private final Connection connection;
   private final SharedSchemas shared = new SharedSchemas();
   private final Map<List<String>, Integer> idByNames = new HashMap<>();
-  private final Map<Integer, FieldSchema> schemaById = new HashMap<>();
+  private final Map<Integer, FieldSchema> schemaById = new ConcurrentHashMap<>();
   private final Map<FieldSchema, Integer> idBySchema = new IdentityHashMap<>();
   private FieldSchema lastSchema;
   private int lastId;

@@ -1,46 +1,47 @@
 package dev.livelog.store.mongo;
 
 import dev.livelog.common.event.FieldValues;
+import dev.livelog.common.where.Filter;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
-import dev.livelog.common.where.Filter;
+import dev.livelog.store.query.Deadline;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.streams.ReadStream;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * {@link AggregateQuery} as a MongoDB aggregation pipeline: match by time and filters, compute
- * each event's bucket, group by bucket and key. Values for percentiles are pushed per group and
- * counted here; top keys per bucket are cut here.
+ * {@link AggregateQuery} as a MongoDB aggregation pipeline, computed by the server: match by
+ * time and filters, compute each event's bucket, key and numeric value, and {@code $group} by
+ * bucket and key into count, values measured, sum, minimum and maximum. Nothing is pushed per
+ * event: for percentiles, events are first grouped by their value rounded to three significant
+ * digits and each group's value counts pushed (a few hundred per decade at most); top keys are
+ * sorted and cut per bucket on the server. Only operators that mongo-java-server (what the
+ * tests talk to) supports are used: no {@code $topN}, {@code $round}, {@code $let}, and
+ * {@code $ln} rather than {@code $log} (which it reads with one argument).
  */
 final class MongoAggregates {
+  private final Vertx vertx;
   private final MongoClient client;
 
-  MongoAggregates(MongoClient client) {
+  MongoAggregates(Vertx vertx, MongoClient client) {
+    this.vertx = vertx;
     this.client = client;
   }
 
-  Future<List<BucketStats>> run(AggregateQuery q) {
-    // Handlers for the end and errors go on before the row handler, which starts the stream.
-    Promise<List<JsonObject>> done = Promise.promise();
-    List<JsonObject> groups = new ArrayList<>();
-    ReadStream<JsonObject> rows = client.aggregate(MongoEventStore.EVENTS, pipeline(q));
-    rows.exceptionHandler(done::tryFail)
-        .endHandler(v -> done.tryComplete(groups))
-        .handler(groups::add);
-    return done.future().map(all -> toStats(q, all));
+  Future<List<BucketStats>> run(AggregateQuery q, Deadline deadline) {
+    return MongoPipeline.run(vertx, client, MongoEventStore.EVENTS, pipeline(q), deadline)
+        .map(rows -> toStats(q, rows));
   }
 
-  private static JsonArray pipeline(AggregateQuery q) {
+  static JsonArray pipeline(AggregateQuery q) {
     JsonArray and = new JsonArray().add(new JsonObject().put("time", new JsonObject()
         .put("$gte", MongoValues.date(q.from())).put("$lt", MongoValues.date(q.to()))));
     for (Filter f : q.filters()) {
@@ -48,72 +49,148 @@ final class MongoAggregates {
         and.add(MongoFilters.of(f));
       }
     }
-    String value = q.valueField() == null ? null : "$" + MongoFilters.path(q.valueField());
     JsonObject project = new JsonObject()
-        .put("b", new JsonObject().put("$floor", new JsonObject().put("$divide", new JsonArray()
-            .add(new JsonObject().put("$subtract", new JsonArray().add("$time").add(MongoValues.date(q.from()))))
-            .add(q.step()))))
+        .put("b", new JsonObject().put("$floor", divide(subtract("$time", MongoValues.date(q.from())), q.step())))
         .put("k", q.groupBy() == null ? null : "$" + MongoFilters.path(q.groupBy()))
-        .put("v", value);
-    JsonObject group = new JsonObject()
-        .put("_id", new JsonObject().put("b", "$b").put("k", "$k"))
-        .put("n", new JsonObject().put("$sum", 1));
-    if (value != null) {
-      group.put("vs", new JsonObject().put("$push", "$v"));
-    }
-    return new JsonArray()
+        .put("v", q.valueField() == null ? null : number("$" + MongoFilters.path(q.valueField())));
+    JsonArray pipeline = new JsonArray()
         .add(new JsonObject().put("$match", new JsonObject().put("$and", and)))
-        .add(new JsonObject().put("$project", project))
-        .add(new JsonObject().put("$group", group));
+        .add(new JsonObject().put("$project", project));
+    if (q.valueCounts()) {
+      // Events grouped by their rounded value first, then each group's value counts pushed.
+      pipeline.add(stage("$addFields", new JsonObject().put("r", threeDigits("$v"))))
+          .add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", "$k").put("r", "$r"), 1)
+              .put("s", sum("$v")).put("lo", op("$min", "$v")).put("hi", op("$max", "$v"))))
+          .add(stage("$group", groupFields(new JsonObject().put("b", "$_id.b").put("k", "$_id.k"), "$n")
+              .put("m", sum(cond(isNull("$_id.r"), 0, "$n")))
+              .put("s", sum("$s")).put("lo", op("$min", "$lo")).put("hi", op("$max", "$hi"))
+              .put("vc", op("$push", new JsonObject().put("r", "$_id.r").put("c", "$n")))));
+    } else {
+      pipeline.add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", "$k"), 1)
+          .put("m", sum(cond(isNull("$v"), 0, 1)))
+          .put("s", sum("$v")).put("lo", op("$min", "$v")).put("hi", op("$max", "$v"))));
+    }
+    if (q.keysPerBucket() > 0) {
+      topKeys(pipeline, q.keysPerBucket());
+    }
+    return pipeline;
+  }
+
+  /** The fields of a {@code $group} by {@code id}, counting into {@code n}. */
+  private static JsonObject groupFields(JsonObject id, Object count) {
+    return new JsonObject().put("_id", id).put("n", sum(count));
+  }
+
+  private static JsonObject stage(String name, JsonObject spec) {
+    return new JsonObject().put(name, spec);
+  }
+
+  private static JsonObject op(String name, Object argument) {
+    return new JsonObject().put(name, argument);
+  }
+
+  private static JsonObject sum(Object argument) {
+    return op("$sum", argument);
+  }
+
+  private static JsonObject isNull(String value) {
+    return op("$eq", new JsonArray().add(value).addNull());
+  }
+
+  /**
+   * The most frequent keys of each bucket, cut on the server: groups sorted by bucket and count
+   * (spilling to disk when large), then each bucket's first {@code perBucket}.
+   */
+  private static void topKeys(JsonArray pipeline, int perBucket) {
+    pipeline.add(new JsonObject().put("$sort", new JsonObject().put("_id.b", 1).put("n", -1).put("_id.k", 1)))
+        .add(new JsonObject().put("$group", new JsonObject().put("_id", "$_id.b")
+            .put("rows", new JsonObject().put("$push", "$$ROOT"))))
+        .add(new JsonObject().put("$project", new JsonObject()
+            .put("rows", new JsonObject().put("$slice", new JsonArray().add("$rows").add(perBucket)))))
+        .add(new JsonObject().put("$unwind", "$rows"))
+        .add(new JsonObject().put("$replaceRoot", new JsonObject().put("newRoot", "$rows")));
+  }
+
+  /**
+   * A field's numeric value as livelog reads it ({@link FieldValues#toDouble}): numbers and
+   * numeric text as numbers, a date as epoch milliseconds, a list as the total of its items,
+   * anything else (booleans included) null.
+   */
+  private static JsonObject number(String field) {
+    return cond(new JsonObject().put("$isArray", field),
+        new JsonObject().put("$sum", new JsonObject().put("$map", new JsonObject()
+            .put("input", field).put("as", "item").put("in", scalar("$$item")))),
+        scalar(field));
+  }
+
+  private static JsonObject scalar(String value) {
+    return cond(new JsonObject().put("$in", new JsonArray().add(value).add(new JsonArray().add(true).add(false))),
+        null,
+        new JsonObject().put("$convert", new JsonObject().put("input", value).put("to", "double")
+            .putNull("onError").putNull("onNull")));
+  }
+
+  /** Three significant digits, as the embedded store rounds for percentiles (within 1%). */
+  private static JsonObject threeDigits(String value) {
+    JsonObject scale = new JsonObject().put("$pow", new JsonArray().add(10).add(subtract(2,
+        new JsonObject().put("$floor", divide(new JsonObject().put("$ln", new JsonObject().put("$abs", value)),
+            Math.log(10))))));
+    JsonObject rounded = divide(new JsonObject().put("$floor", new JsonObject().put("$add", new JsonArray()
+        .add(new JsonObject().put("$multiply", new JsonArray().add(value).add(scale))).add(0.5))), scale);
+    JsonObject zeroOrNone = new JsonObject().put("$in", new JsonArray().add(value)
+        .add(new JsonArray().addNull().add(0)));
+    return cond(zeroOrNone, value, rounded);
+  }
+
+  private static JsonObject cond(Object test, Object then, Object otherwise) {
+    return new JsonObject().put("$cond", new JsonArray().add(test).add(then).add(otherwise));
+  }
+
+  private static JsonObject subtract(Object a, Object b) {
+    return new JsonObject().put("$subtract", new JsonArray().add(a).add(b));
+  }
+
+  private static JsonObject divide(Object a, Object b) {
+    return new JsonObject().put("$divide", new JsonArray().add(a).add(b));
   }
 
   private static List<BucketStats> toStats(AggregateQuery q, List<JsonObject> groups) {
-    List<BucketStats> out = new ArrayList<>();
+    List<BucketStats> out = new ArrayList<>(groups.size());
     for (JsonObject g : groups) {
       JsonObject id = g.getJsonObject("_id");
-      Object key = id.getValue("k");
-      long count = ((Number) g.getValue("n")).longValue();
-      long measured = 0;
-      double sum = 0;
-      double min = Double.NaN;
-      double max = Double.NaN;
-      Map<Double, Long> valueCounts = q.valueCounts() ? new HashMap<>() : null;
-      JsonArray values = g.getJsonArray("vs", new JsonArray());
-      for (Object raw : values) {
-        double v = FieldValues.toDouble(MongoValues.fromBson(raw));
-        if (Double.isNaN(v)) {
-          continue;
-        }
-        measured++;
-        sum += v;
-        min = Double.isNaN(min) ? v : Math.min(min, v);
-        max = Double.isNaN(max) ? v : Math.max(max, v);
-        if (valueCounts != null) {
-          valueCounts.merge(threeDigits(v), 1L, Long::sum);
-        }
-      }
-      out.add(new BucketStats(((Number) id.getValue("b")).longValue(),
-          q.groupBy() == null ? null : FieldValues.toText(MongoValues.fromBson(key)),
-          count, measured, sum, min, max, valueCounts));
+      long measured = number(g.getValue("m")).longValue();
+      out.add(new BucketStats(number(id.getValue("b")).longValue(),
+          q.groupBy() == null ? null : FieldValues.toText(MongoValues.fromBson(id.getValue("k"))),
+          number(g.getValue("n")).longValue(), measured,
+          measured == 0 ? 0 : number(g.getValue("s")).doubleValue(),
+          measured == 0 ? Double.NaN : number(g.getValue("lo")).doubleValue(),
+          measured == 0 ? Double.NaN : number(g.getValue("hi")).doubleValue(),
+          q.valueCounts() ? valueCounts(g.getJsonArray("vc")) : null));
     }
-    return q.keysPerBucket() > 0 ? topKeys(out, q.keysPerBucket()) : out;
+    return out;
   }
 
-  private static List<BucketStats> topKeys(List<BucketStats> rows, int perBucket) {
-    return rows.stream().collect(Collectors.groupingBy(BucketStats::bucket)).values().stream()
-        .flatMap(bucket -> bucket.stream()
-            .sorted(Comparator.comparingLong(BucketStats::count).reversed()
-                .thenComparing(BucketStats::key))
-            .limit(perBucket))
-        .collect(Collectors.toList());
+  private static Map<Double, Long> valueCounts(JsonArray counts) {
+    Map<Double, Long> out = new HashMap<>();
+    for (Object o : counts) {
+      JsonObject c = (JsonObject) o;
+      if (c.getValue("r") != null) {
+        out.merge(threeDigits(number(c.getValue("r")).doubleValue()), number(c.getValue("c")).longValue(), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static Number number(Object value) {
+    return value instanceof Number n ? n : 0;
   }
 
   /** Three significant digits, as the embedded store rounds: percentiles within 1%. */
   static double threeDigits(double v) {
-    if (v == 0) {
-      return 0;
+    if (v == 0 || !Double.isFinite(v)) {
+      return v;
     }
     int scale = 2 - (int) Math.floor(Math.log10(Math.abs(v)));
-    return java.math.BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP).doubleValue();
+    return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).doubleValue();
   }
 }

@@ -10,6 +10,7 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -100,15 +101,15 @@ public final class MongoEventStore implements EventStore {
   }
 
   @Override
-  public Future<List<LogEvent>> events(long from, long to, int limit) {
-    return findEvents(from, to, limit, new JsonObject())
+  public Future<List<LogEvent>> events(long from, long to, int limit, Deadline deadline) {
+    return findEvents(from, to, limit, new JsonObject(), deadline)
         .map(found -> found.stream().map(documents::toEvent).toList());
   }
 
   @Override
-  public Future<List<EventBatch>> eventBatches(long from, long to, int limit) {
+  public Future<List<EventBatch>> eventBatches(long from, long to, int limit, Deadline deadline) {
     JsonObject originFields = new JsonObject().put("file", 1).put("host", 1).put("path", 1);
-    return findEvents(from, to, limit, originFields).map(found -> {
+    return findEvents(from, to, limit, originFields, deadline).map(found -> {
       List<EventBatch> batches = new ArrayList<>();
       List<LogEvent> current = new ArrayList<>();
       SourceOrigin origin = null;
@@ -129,19 +130,25 @@ public final class MongoEventStore implements EventStore {
     });
   }
 
-  /** Events in {@code [from, to)} in time order: what an event is read from, and {@code more}. */
-  private Future<List<JsonObject>> findEvents(long from, long to, int limit, JsonObject more) {
-    FindOptions options = new FindOptions()
-        .setSort(new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1))
-        .setFields(new JsonObject().put("source", 1).put("offset", 1).put("time", 1)
-            .put("fields", 1).mergeIn(more))
-        .setLimit(limit);
-    return client.findWithOptions(EVENTS, timeRange(from, to), options);
+  /**
+   * Events in {@code [from, to)} in time order: what an event is read from, and {@code more}.
+   * A pipeline rather than a find, because the Vert.x client's find has no {@code maxTimeMS}.
+   */
+  private Future<List<JsonObject>> findEvents(long from, long to, int limit, JsonObject more,
+      Deadline deadline) {
+    JsonArray pipeline = new JsonArray()
+        .add(new JsonObject().put("$match", timeRange(from, to)))
+        .add(new JsonObject().put("$sort",
+            new JsonObject().put("time", 1).put("source", 1).put("file", 1).put("offset", 1)))
+        .add(new JsonObject().put("$limit", limit))
+        .add(new JsonObject().put("$project", new JsonObject().put("source", 1).put("offset", 1)
+            .put("time", 1).put("fields", 1).mergeIn(more)));
+    return MongoPipeline.run(vertx, client, EVENTS, pipeline, deadline);
   }
 
   @Override
-  public Future<List<BucketStats>> aggregate(AggregateQuery query) {
-    return new MongoAggregates(client).run(query);
+  public Future<List<BucketStats>> aggregate(AggregateQuery query, Deadline deadline) {
+    return new MongoAggregates(vertx, client).run(query, deadline);
   }
 
   @Override

@@ -21,8 +21,13 @@ public record AggregateQuery(long from, long to, long step, List<Filter> filters
     }
   }
 
-  /** Number of buckets {@code [from, to)} is cut into by {@code step}. */
+  /**
+   * Number of buckets {@code [from, to)} is cut into by {@code step}.
+   *
+   * @throws ArithmeticException when the range does not fit in a long
+   */
   public static long buckets(long from, long to, long step) {
-    return (to - from + step - 1) / step;
+    long span = Math.subtractExact(to, from);
+    return span / step + (span % step == 0 ? 0 : 1);
   }
 }

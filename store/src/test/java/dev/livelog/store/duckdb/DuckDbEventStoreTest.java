@@ -10,10 +10,18 @@ import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.EventStoreContractTest;
+import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.QueryRefused;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +117,61 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
         other.destroyForcibly();
       }
     }
+  }
+
+  /** A statement that runs for minutes unless cancelled. */
+  private static final String ENDLESS = "SELECT count(*) FROM range(1000000000000) r WHERE r.range % 7 = 3";
+
+  private Future<Long> endlessQuery(Deadline deadline) {
+    DuckDbReader reader = ((DuckDbEventStore) store).reader();
+    return reader.submit(deadline, () -> {
+      try (PreparedStatement s = reader.prepare(ENDLESS); ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    });
+  }
+
+  @Test
+  void aQueryIsCancelledAtItsDeadline() {
+    long started = System.nanoTime();
+
+    Throwable failed = failure(endlessQuery(Deadline.after(Duration.ofMillis(300))));
+
+    assertThat(failed).isInstanceOf(QueryRefused.class).hasMessageContaining("300ms deadline");
+    assertThat(((QueryRefused) failed).status()).isEqualTo(504);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    // The reader is free again at once: the statement was cancelled, not left running.
+    assertThat(result(store.aggregate(new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0),
+        Deadline.after(Duration.ofSeconds(5))))).isEmpty();
+  }
+
+  @Test
+  void aQueryWhoseDeadlinePassedWhileQueuedNeverStarts() {
+    Future<Long> running = endlessQuery(Deadline.after(Duration.ofMillis(500)));
+    Future<List<BucketStats>> queued = store.aggregate(
+        new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0),
+        Deadline.after(Duration.ofMillis(100)));
+
+    assertThat(failure(queued)).isInstanceOf(QueryRefused.class).hasMessageContaining("100ms deadline");
+    assertThat(failure(running)).isInstanceOf(QueryRefused.class);
+  }
+
+  @Test
+  void appendsAndCheckpointReadsDoNotWaitBehindAQuery() {
+    Future<Long> query = endlessQuery(Deadline.after(Duration.ofSeconds(30)));
+    try {
+      for (int b = 0; b < 20; b++) {
+        result(store.append(List.of(batch("nginx", "inode-1", b * 1_000L, 10, T0))));
+        result(store.saveCheckpoint(new Checkpoint("nginx", "inode-1", (b + 1) * 1_000L, T0)));
+        result(store.checkpoint("nginx")); // what the readiness probe reads
+      }
+      assertThat(query.isComplete()).as("the query is still running").isFalse();
+      assertThat(result(store.countEvents())).isEqualTo(200L);
+    } finally {
+      result(store.close()); // cancels the query rather than waiting for it
+    }
+    assertThat(failure(query)).isNotNull();
   }
 
   @Test
