@@ -1,5 +1,7 @@
 package dev.livelog.analyzer;
 
+import static dev.livelog.common.Await.failure;
+import static dev.livelog.common.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Addresses;
@@ -12,7 +14,6 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.duckdb.DuckDbEventStore;
 import dev.livelog.store.query.QueryLimits;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,44 +48,45 @@ class QueryRequestsTest {
   private long now;
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() {
     vertx = Vertx.vertx();
     store = DuckDbEventStore.inDirectory(vertx, dir);
-    await(store.open());
+    result(store.open());
     now = System.currentTimeMillis();
     List<LogEvent> events = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       events.add(new LogEvent("web", i * 100L, now - 3 * DAY + i * 1_000L, FieldSchema.of("status"),
           new Object[] {200L}));
     }
-    await(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 1000, 10, events))));
+    result(store.append(List.of(new EventBatch(new SourceOrigin("web", "h", "/p", "1-1"), 0, 1000, 10, events))));
   }
 
   @AfterEach
-  void tearDown() throws Exception {
-    await(store.close());
-    await(vertx.close());
+  void tearDown() {
+    result(store.close());
+    result(vertx.close());
   }
 
-  private void deploy(QueryLimits limits) throws Exception {
-    await(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, limits)));
+  private void deploy(QueryLimits limits) {
+    result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, limits)));
   }
 
-  private JsonObject ask(JsonObject request) throws Exception {
-    return await(vertx.eventBus().<JsonObject>request(Addresses.QUERY, request.put("group", "errors"))).body();
+  private JsonObject ask(JsonObject request) {
+    return result(vertx.eventBus().<JsonObject>request(Addresses.QUERY, request.put("group", "errors"))).body();
   }
 
-  private ReplyException refused(JsonObject request) throws Exception {
-    try {
-      ask(request);
-    } catch (ExecutionException e) {
-      return (ReplyException) e.getCause();
-    }
-    throw new AssertionError("expected the query to be refused: " + request);
+  private ReplyException refused(JsonObject request) {
+    return (ReplyException) failure(vertx.eventBus().request(Addresses.QUERY, request.put("group", "errors")));
+  }
+
+  /** Asks with a range of the last day, under the given limits. */
+  private ReplyException refusedUnder(QueryLimits limits) {
+    deploy(limits);
+    return refused(new JsonObject().put("from", now - DAY).put("to", now));
   }
 
   @Test
-  void anOverflowingRangeIsRefusedNotGroupedInOneSecondBuckets() throws Exception {
+  void anOverflowingRangeIsRefusedNotGroupedInOneSecondBuckets() {
     deploy(QueryLimits.of(Duration.ofDays(7)));
 
     // What from=-9999999999999d&to=9223372036854775807 used to become, sent straight to the bus.
@@ -99,7 +99,7 @@ class QueryRequestsTest {
   }
 
   @Test
-  void aRangeOlderThanTheRetentionIsCutThereAndTheStepChosenForIt() throws Exception {
+  void aRangeOlderThanTheRetentionIsCutThereAndTheStepChosenForIt() {
     deploy(QueryLimits.of(Duration.ofDays(7)));
 
     JsonObject reply = ask(new JsonObject().put("from", now - 365 * DAY).put("to", now));
@@ -112,26 +112,16 @@ class QueryRequestsTest {
   }
 
   @Test
-  void beyondTheMostRunningAtOnceTheAnswerIs429() throws Exception {
-    deploy(new QueryLimits(Duration.ofDays(7), QueryLimits.DEADLINE, 0));
-
-    ReplyException e = refused(new JsonObject().put("from", now - DAY).put("to", now));
-
+  void beyondTheMostRunningAtOnceTheAnswerIs429() {
+    ReplyException e = refusedUnder(new QueryLimits(Duration.ofDays(7), QueryLimits.DEADLINE, 0));
     assertThat(e.failureCode()).isEqualTo(429);
     assertThat(e).hasMessageContaining("at most 0 run at once");
   }
 
   @Test
-  void aQueryPastItsDeadlineIsCancelledWith504() throws Exception {
-    deploy(new QueryLimits(Duration.ofDays(7), Duration.ZERO, 4));
-
-    ReplyException e = refused(new JsonObject().put("from", now - DAY).put("to", now));
-
+  void aQueryPastItsDeadlineIsCancelledWith504() {
+    ReplyException e = refusedUnder(new QueryLimits(Duration.ofDays(7), Duration.ZERO, 4));
     assertThat(e.failureCode()).isEqualTo(504);
     assertThat(e).hasMessageContaining("deadline");
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }
