@@ -93,6 +93,23 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * Plain YAML data the config kept as it was (a format kind's settings), read as {@code type}
+   * with the same deserializers as the file.
+   *
+   * @throws ConfigException naming the field under {@code field} and the reason
+   */
+  public static <T> T convert(String field, Object value, Class<T> type) {
+    try {
+      return MAPPER.convertValue(value, type);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof JsonMappingException m) {
+        throw translate(m).under(field);
+      }
+      throw new ConfigException(field, oneLine(e.getMessage()));
+    }
+  }
+
   /** SnakeYAML's report (several lines with carets) as one line: where, and what was wrong. */
   private static ConfigException syntaxError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

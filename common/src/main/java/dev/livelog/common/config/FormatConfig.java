@@ -91,6 +91,24 @@ public record FormatConfig(
     return out;
   }
 
+  /**
+   * A setting that names a format or writes one inline, as a source's {@code format} does: for
+   * a kind that wraps another format (a container envelope around nginx lines).
+   *
+   * @throws ConfigException naming the key (and the field inside it) when it is neither
+   */
+  public FormatRef formatRef(String key) {
+    Object value = settings.get(key);
+    if (value instanceof String name) {
+      return FormatRef.named(name);
+    }
+    if (value instanceof Map<?, ?>) {
+      return FormatRef.inline(ConfigLoader.convert(key, value, FormatConfig.class));
+    }
+    throw new ConfigException(key, "expected a format name or a mapping such as {regex: ...},"
+        + " got " + (value == null ? "nothing" : shape(value)));
+  }
+
   private static String shape(Object value) {
     return value instanceof Map ? "a mapping" : value instanceof java.util.List ? "a list"
         : "'" + value + "'";
