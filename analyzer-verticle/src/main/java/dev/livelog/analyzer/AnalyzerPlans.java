@@ -1,5 +1,8 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.analyzer.metric.Metric;
+import dev.livelog.analyzer.metric.MetricParameters;
+import dev.livelog.analyzer.metric.Metrics;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.GroupConfig;
@@ -9,7 +12,6 @@ import dev.livelog.common.where.Filter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,33 +24,35 @@ public final class AnalyzerPlans {
   /** New plans (they hold per-thread field caches: compile one set per thread). */
   public static List<GroupPlan> compile(LivelogConfig config) {
     List<GroupPlan> plans = new ArrayList<>();
-    for (Map.Entry<String, GroupConfig> e : config.groups().entrySet()) {
-      String path = "groups." + e.getKey();
-      GroupConfig g = e.getValue();
-      Filter where;
-      try {
-        where = ConditionParser.parse(g.where(), "all");
-      } catch (ConfigException ex) {
-        throw ex.under(path);
-      }
-      List<SeriesAnalyzer> analyzers = new ArrayList<>();
-      Set<String> labels = new HashSet<>();
-      for (int i = 0; i < g.analyzers().size(); i++) {
-        try {
-          SeriesAnalyzer a = analyzer(g.analyzers().get(i));
-          for (String series : a.declaredSeries()) {
-            if (!labels.add(series)) {
-              throw new ConfigException("label", "two series of the group are named '" + series + "'");
-            }
-          }
-          analyzers.add(a);
-        } catch (ConfigException ex) {
-          throw ex.under(path + ".analyzers[" + i + "]");
-        }
-      }
-      plans.add(new GroupPlan(e.getKey(), g, where, analyzers));
-    }
+    config.groups().forEach((name, group) -> plans.add(compile(name, group)));
     return plans;
+  }
+
+  /** One plot group's plan; a mistake is reported under {@code groups.<name>}. */
+  public static GroupPlan compile(String name, GroupConfig group) {
+    String path = "groups." + name;
+    Filter where;
+    try {
+      where = ConditionParser.parse(group.where(), "all");
+    } catch (ConfigException ex) {
+      throw ex.under(path);
+    }
+    List<SeriesAnalyzer> analyzers = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (int i = 0; i < group.analyzers().size(); i++) {
+      try {
+        SeriesAnalyzer a = analyzer(group.analyzers().get(i));
+        for (String series : a.declaredSeries()) {
+          if (!labels.add(series)) {
+            throw new ConfigException("label", "two series of the group are named '" + series + "'");
+          }
+        }
+        analyzers.add(a);
+      } catch (ConfigException ex) {
+        throw ex.under(path + ".analyzers[" + i + "]");
+      }
+    }
+    return new GroupPlan(name, group, where, analyzers);
   }
 
   /** Checks the plot groups of a config without keeping the plans. */
@@ -57,19 +61,21 @@ public final class AnalyzerPlans {
   }
 
   private static SeriesAnalyzer analyzer(AnalyzerConfig a) {
-    Metric metric;
-    try {
-      metric = Metric.named(a.metric());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("metric", e.getMessage());
-    }
+    Metric metric = Metrics.named(a.metric());
+    Metrics.checkParameters(metric, a.parameters());
     if (metric.needsField() && (a.field() == null || a.field().isBlank())) {
-      throw new ConfigException("field", "metric '" + a.metric()
+      throw new ConfigException("field", "metric '" + metric.name()
           + "' needs the field it measures, e.g. field: ups_rt");
     }
-    if (a.by() == null && metric != Metric.TOP && (a.label() == null || a.label().isBlank())) {
+    if (a.by() == null && metric.needsLabel() && (a.label() == null || a.label().isBlank())) {
       throw new ConfigException("label", "required for an analyzer without 'by' (it names the series)");
     }
+    checkBy(a);
+    Metric configured = metric.configured(a, new MetricParameters(a.parameters()));
+    return new SeriesAnalyzer(a, configured, ConditionParser.parse(a.where(), a.match()));
+  }
+
+  private static void checkBy(AnalyzerConfig a) {
     if (a.by() == null && !a.values().isEmpty()) {
       throw new ConfigException("values", "only with 'by': the values of the by-field to show");
     }
@@ -82,18 +88,5 @@ public final class AnalyzerPlans {
     if (a.byPrefix() != null && a.byPrefix() < 1) {
       throw new ConfigException("by_prefix", "must be at least 1 (path segments to keep)");
     }
-    if (metric == Metric.TOP && a.by() != null) {
-      throw new ConfigException("by", "a top metric makes one series per frequent value of its"
-          + " field; it cannot also be split by another field");
-    }
-    if (metric == Metric.TOP && (a.top() < 1 || a.top() > 1000)) {
-      throw new ConfigException("top", "must be between 1 and 1000");
-    }
-    for (double p : a.percentiles()) {
-      if (!(p > 0 && p <= 100)) {
-        throw new ConfigException("percentiles", "each must be above 0 and at most 100, got " + p);
-      }
-    }
-    return new SeriesAnalyzer(a, metric, ConditionParser.parse(a.where(), a.match()));
   }
 }

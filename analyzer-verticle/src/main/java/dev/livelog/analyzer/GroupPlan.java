@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.analyzer.metric.Window;
 import dev.livelog.common.where.EventFilter;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.event.LogEvent;
@@ -33,7 +34,7 @@ public final class GroupPlan {
    */
   public List<AggregateQuery> queries(long from, long to, long step) {
     List<AggregateQuery> queries = new ArrayList<>();
-    queries.add(new AggregateQuery(from, to, step, List.of(whereClause), null, null, false, 0));
+    queries.add(AggregateQuery.counting(from, to, step, List.of(whereClause)));
     for (SeriesAnalyzer a : analyzers) {
       queries.add(a.query(whereClause, from, to, step));
     }
@@ -60,6 +61,15 @@ public final class GroupPlan {
     return config;
   }
 
+  /** The series names known before any event, in the order {@link #values} gives them. */
+  public List<String> declaredSeries() {
+    List<String> names = new ArrayList<>();
+    for (SeriesAnalyzer a : analyzers) {
+      names.addAll(a.declaredSeries());
+    }
+    return names;
+  }
+
   public GroupStats newStats() {
     return new GroupStats(analyzers.length);
   }
@@ -77,8 +87,9 @@ public final class GroupPlan {
   /** Every series' value over the accumulated events, in a stable order. */
   public Map<String, Double> values(GroupStats stats, double windowSeconds) {
     Map<String, Double> out = new LinkedHashMap<>();
+    Window window = new Window(stats.total, windowSeconds);
     for (int i = 0; i < analyzers.length; i++) {
-      analyzers[i].emit(stats.series[i], stats.total, windowSeconds, out);
+      analyzers[i].emit(stats.series[i], window, out);
     }
     return out;
   }

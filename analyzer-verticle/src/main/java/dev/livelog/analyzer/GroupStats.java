@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import dev.livelog.analyzer.metric.Accumulator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public final class GroupStats {
     total += other.total;
     for (int i = 0; i < series.length; i++) {
       Map<String, Accumulator> mine = series[i];
-      other.series[i].forEach((key, acc) -> mine.computeIfAbsent(key, k -> new Accumulator()).merge(acc));
+      other.series[i].forEach((key, acc) -> mine.computeIfAbsent(key, k -> acc.empty()).merge(acc));
     }
   }
 

@@ -92,7 +92,7 @@ public final class StoredSeries {
 
   /** Whether any event is stored in {@code [from, to)}. */
   public Future<Boolean> anyEvents(long from, long to) {
-    return store.aggregate(new AggregateQuery(from, to, to - from, List.of(), null, null, false, 0))
+    return store.aggregate(AggregateQuery.counting(from, to, to - from, List.of()))
         .map(rows -> rows.stream().anyMatch(r -> r.count() > 0));
   }
 

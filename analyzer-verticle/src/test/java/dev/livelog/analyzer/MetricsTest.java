@@ -131,4 +131,38 @@ class MetricsTest {
         .hasMessageContaining("cannot also be split");
     assertThat(List.of(ROWS)).hasSize(6);
   }
+
+  @Test
+  void anUnknownMetricListsTheRegisteredOnesAndNamesAreReadLoosely() {
+    assertThatThrownBy(() -> values("analyzers: [{label: x, metric: avrg, field: rt}]"))
+        .hasMessage("groups.g.analyzers[0].metric: unknown metric 'avrg'; use one of:"
+            + " count, rate, share, avg, sum, min, max, percentile, top");
+    assertThat(values("analyzers: [{label: x, metric: ' AVG ', field: rt}]").get("x"))
+        .isCloseTo(0.4, within(1e-9));
+  }
+
+  @Test
+  void aParameterBelongsToItsMetric() {
+    assertThatThrownBy(() -> values("analyzers: [{label: x, metric: avg, field: rt, percentiles: [50]}]"))
+        .hasMessage("groups.g.analyzers[0].percentiles: a parameter of percentile, not of metric 'avg'");
+    assertThatThrownBy(() -> values("analyzers: [{label: x, metric: percentile, field: rt, top: 3}]"))
+        .hasMessage("groups.g.analyzers[0].top: a parameter of top, not of metric 'percentile'");
+    assertThatThrownBy(() -> values("analyzers: [{lable: x, metric: percentile, field: rt}]"))
+        .hasMessage("groups.g.analyzers[0].lable: unknown key; expected one of: by, by_class,"
+            + " by_prefix, field, label, match, metric, percentiles, values, where");
+    assertThatThrownBy(() -> values("analyzers: [{metric: top, field: path, top: 0}]"))
+        .hasMessage("groups.g.analyzers[0].top: must be between 1 and 1000");
+    assertThatThrownBy(() -> values("analyzers: [{metric: top, field: path, top: 2.5}]"))
+        .hasMessage("groups.g.analyzers[0].top: expected a whole number, got '2.5'");
+    assertThatThrownBy(() -> values("analyzers: [{label: x, metric: percentile, field: rt, percentiles: 50}]"))
+        .hasMessageContaining("groups.g.analyzers[0].percentiles: expected a list of numbers");
+  }
+
+  @Test
+  void parametersLeftOutTakeTheirDefaults() {
+    assertThat(values("analyzers: [{label: rt, metric: percentile, field: rt}]"))
+        .containsOnlyKeys("rt p50", "rt p90", "rt p99");
+    assertThat(values("analyzers: [{metric: top, field: status, top: ~}]"))
+        .containsOnlyKeys("200", "404", "500", "503");
+  }
 }

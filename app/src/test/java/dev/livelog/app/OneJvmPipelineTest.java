@@ -45,7 +45,7 @@ class OneJvmPipelineTest {
 
   @TempDir Path dir;
 
-  private static String line(Instant t, String status, boolean media, String upstream, String rt, String login) {
+  static String line(Instant t, String status, boolean media, String upstream, String rt, String login) {
     return "***" + TIME.format(t) + " ups_ad: " + upstream + " ups_rt: " + rt + " cache: " + status
         + " www.example.com \"GET /p/ HTTP/1.1\" (200) media: " + (media ? 1 : 0) + " wp_login: " + login;
   }
@@ -58,13 +58,13 @@ class OneJvmPipelineTest {
         .withWeb(new WebConfig("127.0.0.1", 0));
   }
 
-  private static LivelogNode start(LivelogConfig config) throws Exception {
+  static LivelogNode start(LivelogConfig config) throws Exception {
     ConfigCheck.validate(config);
     return LivelogNode.start(config, EnumSet.allOf(Role.class), false)
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  private static void stop(LivelogNode node) throws Exception {
+  static void stop(LivelogNode node) throws Exception {
     node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
@@ -72,7 +72,7 @@ class OneJvmPipelineTest {
     return node.store().countEvents().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private static void await(String what, BooleanSupplier condition) throws Exception {
+  static void await(String what, BooleanSupplier condition) throws Exception {
     long deadline = System.currentTimeMillis() + 20_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {
@@ -140,7 +140,7 @@ class OneJvmPipelineTest {
     }
   }
 
-  private static long count(LivelogNode node) {
+  static long count(LivelogNode node) {
     try {
       return storedEvents(node);
     } catch (Exception e) {
@@ -148,7 +148,7 @@ class OneJvmPipelineTest {
     }
   }
 
-  private static String get(String url) throws Exception {
+  static String get(String url) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.livelog.web;
 
+import dev.livelog.analyzer.AnalyzerPlans;
+import dev.livelog.analyzer.GroupPlan;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.config.LivelogConfig;
@@ -44,7 +46,7 @@ final class DashboardDescription {
         .put("format", group.format())
         .put("chart", new JsonObject(new LinkedHashMap<String, Object>(group.chart())))
         .put("analyzers", analyzerLabels(group))
-        .put("series", knownSeries(group));
+        .put("series", knownSeries(name, group));
   }
 
   private static JsonArray analyzerLabels(GroupConfig group) {
@@ -55,14 +57,12 @@ final class DashboardDescription {
   }
 
   /**
-   * Series whose names are known before data ({@link AnalyzerConfig#declaredSeries()});
-   * the values of a {@code by} field that lists no {@code values} appear as they arrive.
+   * Series whose names are known before data, as the group's metrics name them
+   * ({@link GroupPlan#declaredSeries()}); the values of a {@code by} field that lists no
+   * {@code values}, and top values, appear as they arrive.
    */
-  private static JsonArray knownSeries(GroupConfig group) {
-    Set<String> names = new LinkedHashSet<>();
-    for (AnalyzerConfig analyzer : group.analyzers()) {
-      names.addAll(analyzer.declaredSeries());
-    }
+  private static JsonArray knownSeries(String name, GroupConfig group) {
+    Set<String> names = new LinkedHashSet<>(AnalyzerPlans.compile(name, group).declaredSeries());
     names.remove(null);
     return new JsonArray(new ArrayList<>(names));
   }

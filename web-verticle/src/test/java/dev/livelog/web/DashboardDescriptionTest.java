@@ -44,4 +44,19 @@ class DashboardDescriptionTest {
     assertThat(group.getJsonArray("series"))
         .containsExactly("overall", "status 200", "status 500", "HIT");
   }
+
+  @Test
+  void aGroupsSeriesAreNamedByItsMetrics() {
+    JsonObject group = DashboardDescription.of(ConfigLoader.parse("""
+        groups:
+          latency:
+            analyzers:
+              - {label: rt, metric: percentile, field: ups_rt, percentiles: [50, 99.9]}
+              - {metric: percentile, field: ups_rt, by: ups_ad, values: [a]}
+              - {metric: top, field: request}
+        """)).getJsonArray("groups").getJsonObject(0);
+    // Percentiles are known before data; top values only as they arrive.
+    assertThat(group.getJsonArray("series"))
+        .containsExactly("rt p50", "rt p99.9", "a p50", "a p90", "a p99");
+  }
 }

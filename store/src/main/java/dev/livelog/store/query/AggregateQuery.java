@@ -21,6 +21,31 @@ public record AggregateQuery(long from, long to, long step, List<Filter> filters
     }
   }
 
+  /** Events counted per bucket, in one group, nothing measured. */
+  public static AggregateQuery counting(long from, long to, long step, List<Filter> filters) {
+    return new AggregateQuery(from, to, step, filters, null, null, false, 0);
+  }
+
+  /** The same, counted per value of {@code field} (null: in one group). */
+  public AggregateQuery groupedBy(String field) {
+    return new AggregateQuery(from, to, step, filters, field, valueField, valueCounts, keysPerBucket);
+  }
+
+  /** The same, with the statistics of the numeric {@code field}. */
+  public AggregateQuery measuring(String field) {
+    return new AggregateQuery(from, to, step, filters, groupBy, field, valueCounts, keysPerBucket);
+  }
+
+  /** The same, with how often each value of the measured field occurred. */
+  public AggregateQuery withValueCounts() {
+    return new AggregateQuery(from, to, step, filters, groupBy, valueField, true, keysPerBucket);
+  }
+
+  /** The same, keeping only the {@code n} most frequent keys per bucket. */
+  public AggregateQuery withTopKeys(int n) {
+    return new AggregateQuery(from, to, step, filters, groupBy, valueField, valueCounts, n);
+  }
+
   /**
    * Number of buckets {@code [from, to)} is cut into by {@code step}.
    *

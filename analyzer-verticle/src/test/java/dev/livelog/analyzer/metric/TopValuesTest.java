@@ -1,4 +1,4 @@
-package dev.livelog.analyzer;
+package dev.livelog.analyzer.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +32,18 @@ class TopValuesTest {
 
   @Test
   void aWindowMergedFromSecondsKeepsTheirCapacity() {
-    Accumulator second = new Accumulator();
+    TopValues second = new TopValues(200);
     for (int v = 0; v < 150; v++) {
       for (int n = 0; n <= v; n++) {
-        second.addForTop("/v" + v, 200);
+        second.add("/v" + v, 1);
       }
     }
-    Accumulator window = new Accumulator();
+    // As a window is merged from its seconds: into an empty accumulator made from one of them.
+    Accumulator window = second.empty();
     window.merge(second);
 
     // 150 distinct values fit a sketch of 200: every count stays exact after the merge.
-    var top = window.top().top(150);
+    var top = ((TopValues) window).top(150);
     assertThat(top).hasSize(150);
     assertThat(top.get(0)).isEqualTo(Map.entry("/v149", 150L));
     assertThat(top.get(149)).isEqualTo(Map.entry("/v0", 1L));

@@ -1,5 +1,9 @@
-package dev.livelog.analyzer;
+package dev.livelog.analyzer.metric;
 
+import dev.livelog.common.event.FieldRef;
+import dev.livelog.common.event.FieldValues;
+import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.query.BucketStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +16,10 @@ import java.util.Map;
  * at the largest evicted count, remembered as its possible error, so a frequent value can
  * never be pushed out by a flood of rare ones. Counts reported are guaranteed ones (count minus
  * possible error): exact for values that were never evicted. Mergeable: a window is the merge
- * of its seconds' sketches.
+ * of its seconds' sketches. The accumulator of {@link Top}: events without the field are left
+ * out.
  */
-final class TopValues {
+public final class TopValues implements Accumulator {
   private static final int COUNT = 0;
   private static final int ERROR = 1;
 
@@ -22,11 +27,27 @@ final class TopValues {
   private final Map<String, long[]> entries = new HashMap<>();
   private long floor;
 
-  TopValues(int capacity) {
+  public TopValues(int capacity) {
     this.capacity = Math.max(16, capacity);
   }
 
-  void add(String value, long n) {
+  @Override
+  public void add(LogEvent event, FieldRef field) {
+    Object value = field.get(event);
+    if (value != null) {
+      add(FieldValues.toText(value), 1);
+    }
+  }
+
+  /** Adds a row of a store's most frequent keys: the field's value and its count. */
+  @Override
+  public void absorb(BucketStats row) {
+    if (!row.key().isEmpty()) {
+      add(row.key(), row.count());
+    }
+  }
+
+  public void add(String value, long n) {
     long[] e = entries.get(value);
     if (e == null) {
       makeRoom();
@@ -36,12 +57,15 @@ final class TopValues {
     }
   }
 
-  /** How many values it keeps exact counts for (it holds up to twice as many). */
-  int capacity() {
-    return capacity;
+  /** An empty sketch of the same capacity (a window keeps its seconds' exact counts). */
+  @Override
+  public Accumulator empty() {
+    return new TopValues(capacity);
   }
 
-  void merge(TopValues other) {
+  @Override
+  public void merge(Accumulator accumulator) {
+    TopValues other = (TopValues) accumulator;
     other.entries.forEach((value, o) -> {
       long[] e = entries.get(value);
       if (e == null) {
@@ -56,7 +80,7 @@ final class TopValues {
   }
 
   /** The {@code n} most frequent values, most frequent first, with their guaranteed counts. */
-  List<Map.Entry<String, Long>> top(int n) {
+  public List<Map.Entry<String, Long>> top(int n) {
     List<Map.Entry<String, Long>> all = new ArrayList<>(entries.size());
     entries.forEach((k, e) -> all.add(Map.entry(k, e[COUNT] - e[ERROR])));
     all.sort(Map.Entry.<String, Long>comparingByValue().reversed()

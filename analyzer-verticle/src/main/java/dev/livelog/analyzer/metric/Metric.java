@@ -1,0 +1,64 @@
+package dev.livelog.analyzer.metric;
+
+import dev.livelog.common.config.AnalyzerConfig;
+import dev.livelog.common.kind.Kind;
+import dev.livelog.store.query.AggregateQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a series measures over a window ({@code count}, {@code avg}, {@code percentile}, ...).
+ * A metric is one class registered by one line in
+ * {@code META-INF/services/dev.livelog.analyzer.metric.Metric}; the registered instance has
+ * default parameters, and {@link #configured} gives the one an analyzer uses. It owns what is
+ * recorded per event (its {@link Accumulator}), the series it feeds and their values, its
+ * parameters, and what it asks of a store to compute the same from stored events.
+ */
+public interface Metric extends Kind {
+  /** Whether the analyzer must name the {@code field} this metric measures. */
+  boolean needsField();
+
+  /**
+   * Whether, without {@code by}, the analyzer's {@code label} names its series ({@code top}
+   * names them by the values it finds instead).
+   */
+  default boolean needsLabel() {
+    return true;
+  }
+
+  /** The keys this metric reads from an analyzer beyond the common ones, e.g. {@code percentiles}. */
+  default Set<String> parameters() {
+    return Set.of();
+  }
+
+  /**
+   * This metric as one analyzer uses it: its parameters read (with their defaults) and checked,
+   * and any rule it has about the analyzer's common keys; a mistake is a
+   * {@link dev.livelog.common.config.ConfigException} naming the key.
+   */
+  default Metric configured(AnalyzerConfig analyzer, MetricParameters parameters) {
+    return this;
+  }
+
+  /** An empty accumulator for one series key over some time (one second, or a window). */
+  Accumulator newAccumulator();
+
+  /**
+   * The series one base name gives, known before any event. The base is the analyzer's label,
+   * or a {@code by} value's series name.
+   */
+  List<String> seriesNames(String base);
+
+  /** Puts the values of the series of one base name, over {@code window}, into {@code out}. */
+  void emit(String base, Accumulator accumulator, Window window, Map<String, Double> out);
+
+  /**
+   * The store query whose rows this metric's accumulators absorb, from the plain one (the
+   * range, the filters, grouped by the analyzer's {@code by} field): by default with the
+   * statistics of {@code field} when this metric measures one.
+   */
+  default AggregateQuery storeQuery(AggregateQuery plain, String field) {
+    return needsField() ? plain.measuring(field) : plain;
+  }
+}
