@@ -1,15 +1,9 @@
 package dev.livelog.analyzer.metric;
 
-/** The mean of the field's numeric values (events without one are left out); none without values. */
+/** The mean of the field's numeric values (events without one are left out). */
 public final class Avg extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "avg";
-  }
-
-  @Override
-  public boolean needsField() {
-    return true;
+  public Avg() {
+    super("avg", MEASURES_FIELD);
   }
 
   @Override

@@ -2,14 +2,8 @@ package dev.livelog.analyzer.metric;
 
 /** Events that match, in the window. */
 public final class Count extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "count";
-  }
-
-  @Override
-  public boolean needsField() {
-    return false;
+  public Count() {
+    super("count", NO_FIELD);
   }
 
   @Override

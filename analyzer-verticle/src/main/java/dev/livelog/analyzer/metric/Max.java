@@ -1,15 +1,9 @@
 package dev.livelog.analyzer.metric;
 
-/** The largest of the field's numeric values; none without values. */
+/** The largest of the field's numeric values. */
 public final class Max extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "max";
-  }
-
-  @Override
-  public boolean needsField() {
-    return true;
+  public Max() {
+    super("max", MEASURES_FIELD);
   }
 
   @Override

@@ -1,15 +1,9 @@
 package dev.livelog.analyzer.metric;
 
-/** The smallest of the field's numeric values; none without values. */
+/** The smallest of the field's numeric values. */
 public final class Min extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "min";
-  }
-
-  @Override
-  public boolean needsField() {
-    return true;
+  public Min() {
+    super("min", MEASURES_FIELD);
   }
 
   @Override

@@ -2,14 +2,8 @@ package dev.livelog.analyzer.metric;
 
 /** Events that match per second of the window. */
 public final class Rate extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "rate";
-  }
-
-  @Override
-  public boolean needsField() {
-    return false;
+  public Rate() {
+    super("rate", NO_FIELD);
   }
 
   @Override

@@ -1,15 +1,9 @@
 package dev.livelog.analyzer.metric;
 
-/** Percent of the group's events (those passing its {@code where}) that match; none without group events. */
+/** Percent of the group's events (those passing its {@code where}) that match. */
 public final class Share extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "share";
-  }
-
-  @Override
-  public boolean needsField() {
-    return false;
+  public Share() {
+    super("share", NO_FIELD);
   }
 
   @Override

@@ -2,14 +2,8 @@ package dev.livelog.analyzer.metric;
 
 /** The sum of the field's numeric values. */
 public final class Sum extends SingleValueMetric {
-  @Override
-  public String name() {
-    return "sum";
-  }
-
-  @Override
-  public boolean needsField() {
-    return true;
+  public Sum() {
+    super("sum", MEASURES_FIELD);
   }
 
   @Override
