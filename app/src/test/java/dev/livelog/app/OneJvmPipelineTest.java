@@ -108,8 +108,10 @@ class OneJvmPipelineTest {
     }
     Files.write(log, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-    await("a datapoint with all 10 non-media requests",
-        () -> seen.stream().anyMatch(p -> p.group().equals("cache0") && p.events() == 10));
+    // A tick's groups arrive one message each: wait for aurt's of the same tick too.
+    await("a datapoint with all 10 non-media requests, and aurt's of the same tick",
+        () -> seen.stream().anyMatch(p -> p.group().equals("cache0") && p.events() == 10
+            && seen.stream().anyMatch(a -> a.group().equals("aurt") && a.time() == p.time())));
     Datapoint cache = seen.stream().filter(p -> p.group().equals("cache0") && p.events() == 10)
         .findFirst().orElseThrow();
     assertThat(cache.values().get("HIT")).isCloseTo(60.0, within(1e-9));
