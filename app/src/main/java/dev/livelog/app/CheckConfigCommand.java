@@ -1,14 +1,16 @@
 package dev.livelog.app;
 
-import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
 import dev.livelog.parser.Formats;
+import dev.livelog.source.SourceKinds;
+import dev.livelog.store.StoreKinds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +45,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         config.sources().size(), config.formats().size(), config.periods().size(),
         String.join(", ", config.periods().stream().map(p -> p.name()).toList()),
         config.groups().size(), String.join(", ", config.groups().keySet()),
-        config.storage().usesMongo() ? "MongoDB" : "embedded, in " + config.storage().dataDir());
+        StoreKinds.of(config.storage()).describe(config.storage()));
     for (String warning : HostEnvironmentCheck.warnings(config, System.getenv())) {
       spec.commandLine().getOut().println("warning: " + warning);
     }
@@ -59,11 +61,12 @@ final class CheckConfigCommand implements Callable<Integer> {
   private void sampleSource(SourceConfig source, LivelogConfig config) {
     PrintWriter out = spec.commandLine().getOut();
     String name = "source " + source.id() + " (format " + source.format() + ")";
-    if (source.host() != null || source.command() != null || source.readsStdin()) {
+    Optional<Path> file = SourceKinds.of(source).sampleFile(source); // as `run` reads it
+    if (file.isEmpty()) {
       out.printf("%s: not a local file, not sampled%n", name);
       return;
     }
-    Path path = ConfigPaths.of(source.path()); // as `run` reads it
+    Path path = file.get();
     if (!Files.isReadable(path) || !Files.isRegularFile(path)) {
       out.printf("%s: %s cannot be read here, not sampled%n", name, path);
       return;

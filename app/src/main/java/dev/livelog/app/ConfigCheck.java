@@ -4,6 +4,8 @@ import dev.livelog.analyzer.AnalyzerPlans;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.parser.Formats;
+import dev.livelog.source.SourceKinds;
+import dev.livelog.store.StoreKinds;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +27,8 @@ public final class ConfigCheck {
   }
 
   public static void validate(LivelogConfig config) {
+    SourceKinds.validate(config);
+    StoreKinds.validate(config.storage());
     Formats.validate(config);
     AnalyzerPlans.validate(config);
   }

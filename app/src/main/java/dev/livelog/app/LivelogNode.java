@@ -4,9 +4,12 @@ import dev.livelog.analyzer.AnalyzerVerticle;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
 import dev.livelog.parser.ParserVerticle;
+import dev.livelog.source.SourceContext;
+import dev.livelog.source.SourceKinds;
 import dev.livelog.source.SourceVerticle;
 import dev.livelog.store.EventStore;
-import dev.livelog.store.EventStores;
+import dev.livelog.store.StoreKind;
+import dev.livelog.store.StoreKinds;
 import dev.livelog.store.StoreOptions;
 import dev.livelog.store.StoreVerticle;
 import dev.livelog.web.WebVerticle;
@@ -89,13 +92,15 @@ public final class LivelogNode {
     MeterRegistry registry = BackendRegistries.getNow(metricsRegistry);
     metrics = registry == null ? null : new NodeMetrics(registry);
     Probes probes = new Probes(NodeReadiness.of(vertx, this, roles), metricsRegistry);
-    if (roles.contains(Role.ANALYZER) && vertx.isClustered() && !config.storage().usesMongo()) {
-      LOG.warn("clustered with the embedded store: each analyzer node keeps its own data file;"
-          + " with more than one analyzer node, use MongoDB (storage.mongo.uri)");
+    StoreKind storeKind = StoreKinds.of(config.storage());
+    if (roles.contains(Role.ANALYZER) && vertx.isClustered() && !storeKind.sharedByNodes()) {
+      LOG.warn("clustered with the {} store: each analyzer node keeps its own; with more than one"
+          + " analyzer node, use a store they share ({})", storeKind.name(),
+          String.join(", ", StoreKinds.sharedByNodes()));
     }
     Future<Void> chain = Future.succeededFuture();
     if (roles.contains(Role.ANALYZER)) {
-      chain = chain.compose(v -> EventStores.open(vertx, config.storage()))
+      chain = chain.compose(v -> StoreKinds.open(vertx, config.storage()))
           .compose(s -> {
             store = s; // from here on, a failed start closes it
             return s.indexFields(config.filteredFields());
@@ -140,8 +145,8 @@ public final class LivelogNode {
     if (roles.contains(Role.SOURCE)) {
       List<SourceConfig> shared = new ArrayList<>();
       for (SourceConfig source : config.sources()) {
-        if (vertx.isClustered() && source.host() != null) {
-          shared.add(source); // an SSH source: followed by exactly one node of the cluster
+        if (vertx.isClustered() && SourceKinds.of(source).followedByOneNode(source)) {
+          shared.add(source); // e.g. an SSH source: followed by exactly one node of the cluster
         } else {
           chain = chain.compose(v -> deploy(sourceVerticle(source)));
         }
@@ -158,7 +163,7 @@ public final class LivelogNode {
 
   private SourceVerticle sourceVerticle(SourceConfig source) {
     SourceVerticle verticle = new SourceVerticle(source, config.pipeline(),
-        SourceFactory.forSource(source, config));
+        SourceContext.of(config));
     sources.put(source.id(), verticle);
     if (metrics != null && metered.add(source.id())) { // a source may come back after a move
       metrics.source(source.id(), () -> sources.get(source.id()));

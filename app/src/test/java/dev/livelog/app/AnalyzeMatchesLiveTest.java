@@ -9,8 +9,8 @@ import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.config.SourceConfig;
-import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.WebConfig;
+import dev.livelog.store.duckdb.EmbeddedStoreKind;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -53,7 +53,7 @@ class AnalyzeMatchesLiveTest {
     LivelogConfig live = DemoCommand.exampleConfig()
         .withSources(List.of(SourceConfig.file("fixture", fixture.toString(), "nginx_cache", "start")))
         .withPeriods(List.of(new PeriodConfig("1s", Duration.ofSeconds(1), Duration.ofSeconds(60), 10)))
-        .withStorage(StorageConfig.embedded(dir.resolve("data").toString()))
+        .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve("data").toString()))
         .withWeb(new WebConfig("127.0.0.1", 0));
     ConfigCheck.validate(live);
     LivelogNode node = LivelogNode.start(live, EnumSet.allOf(Role.class), false)

@@ -17,6 +17,8 @@ import dev.livelog.common.config.StructureValidator;
 import dev.livelog.common.config.WebAuthConfig;
 import dev.livelog.common.config.WebConfig;
 import dev.livelog.parser.Formats;
+import dev.livelog.store.StoreKinds;
+import dev.livelog.store.duckdb.EmbeddedStoreKind;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.URI;
@@ -396,8 +398,8 @@ class K8sManifestsTest {
   void analyzersStoreInMongoDbWithTheUriFromASecret() {
     for (LivelogContainer c : livelog) {
       if (c.runs(Role.ANALYZER)) {
-        assertThat(c.config().storage().usesMongo())
-            .as(c + ": the embedded store is one process's; analyzers share MongoDB").isTrue();
+        assertThat(StoreKinds.of(c.config().storage()).name())
+            .as(c + ": the embedded store is one process's; analyzers share MongoDB").isEqualTo("mongodb");
         assertThat(envVar(c, StorageConfig.MONGO_URI_ENV).path("valueFrom").has("secretKeyRef"))
             .as(c + ": " + StorageConfig.MONGO_URI_ENV + ", with its credentials, from a Secret").isTrue();
       }
@@ -422,11 +424,11 @@ class K8sManifestsTest {
         }
       }
       for (SourceConfig s : config.sources()) {
-        if (s.host() == null && s.path() != null) {
-          JsonNode mount = assertMountedFile(c, s.path());
+        if (s.text("host") == null && s.text("path") != null) {
+          JsonNode mount = assertMountedFile(c, s.text("path"));
           JsonNode volume = LivelogContainer.volume(c.workload(), mount.path("name").asText());
           if (volume.has("hostPath")) {
-            assertThat(mount.path("readOnly").asBoolean(false)).as(c + ": the host's " + s.path() + " read-only").isTrue();
+            assertThat(mount.path("readOnly").asBoolean(false)).as(c + ": the host's " + s.text("path") + " read-only").isTrue();
           }
         }
       }
@@ -486,7 +488,7 @@ class K8sManifestsTest {
   void aLivelogProcessWithThePodsRolesAnswersItsProbedPaths(@TempDir Path dir) throws Exception {
     for (LivelogContainer c : livelog) {
       LivelogConfig config = c.config().withSources(List.of())
-          .withStorage(StorageConfig.embedded(dir.resolve(c.workload().name()).toString()))
+          .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve(c.workload().name()).toString()))
           .withWeb(new WebConfig("127.0.0.1", 0, c.config().web().auth()));
       LivelogNode node = LivelogNode.start(config, c.roles(), false)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -723,7 +725,7 @@ class K8sManifestsTest {
         if (!c.runs(Role.ANALYZER)) {
           continue;
         }
-        URI uri = URI.create(c.config().storage().mongo().uri());
+        URI uri = URI.create(c.config().storage().settings().get("mongo").value().path("uri").asText());
         K8sObject service = m.find("Service", uri.getHost().split("\\.")[0])
             .orElseThrow(() -> new AssertionError(c + ": no Service " + uri.getHost()));
         assertThat(selects(selector(service), mongo.podLabels())).as(service + " selects " + mongo).isTrue();
@@ -821,7 +823,7 @@ class K8sManifestsTest {
 
   /** The hosts of the config's SSH sources: those a source process connects to. */
   static List<HostConfig> hostsFollowed(LivelogConfig config) {
-    return config.sources().stream().map(SourceConfig::host).filter(Objects::nonNull).distinct()
+    return config.sources().stream().map(s -> s.text("host")).filter(Objects::nonNull).distinct()
         .map(config.hosts()::get).toList();
   }
 

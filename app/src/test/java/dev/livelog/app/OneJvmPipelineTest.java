@@ -8,8 +8,8 @@ import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.config.SourceConfig;
-import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.WebConfig;
+import dev.livelog.store.duckdb.EmbeddedStoreKind;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +54,7 @@ class OneJvmPipelineTest {
     return DemoCommand.exampleConfig()
         .withSources(List.of(SourceConfig.file("cache", log.toString(), "nginx_cache", "start")))
         .withPeriods(List.of(new PeriodConfig("1s", Duration.ofSeconds(1), Duration.ofSeconds(6), 30)))
-        .withStorage(StorageConfig.embedded(dir.resolve("data").toString()))
+        .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve("data").toString()))
         .withWeb(new WebConfig("127.0.0.1", 0));
   }
 

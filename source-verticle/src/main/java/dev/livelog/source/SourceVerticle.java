@@ -49,6 +49,8 @@ public final class SourceVerticle extends VerticleBase {
   private static final long STABLE_MILLIS = 10_000;
 
   private final SourceConfig config;
+  private final String hostLabel;
+  private final String pathLabel;
   private final PipelineConfig pipeline;
   private final Supplier<LineSource> sourceFactory;
   private final Backoff backoff = Backoff.equalJitter(500, 30_000);
@@ -76,9 +78,18 @@ public final class SourceVerticle extends VerticleBase {
   private long lastCheckpointAt;
   private long housekeepingTimer;
 
+  /** A validated source, read through the {@link LineSource}s of its kind. */
+  public SourceVerticle(SourceConfig config, PipelineConfig pipeline, SourceContext context) {
+    this(config, pipeline, SourceKinds.lines(config, context));
+  }
+
+  /** A source read through the given {@link LineSource}s, a new one for each connection. */
   public SourceVerticle(SourceConfig config, PipelineConfig pipeline,
       Supplier<LineSource> sourceFactory) {
     this.config = config;
+    SourceKind kind = SourceKinds.of(config);
+    this.hostLabel = kind.host(config);
+    this.pathLabel = kind.path(config);
     this.pipeline = pipeline;
     this.sourceFactory = sourceFactory;
   }
@@ -406,8 +417,8 @@ public final class SourceVerticle extends VerticleBase {
   public JsonObject status() {
     return new JsonObject()
         .put("id", config.id())
-        .put("host", source == null ? config.host() : source.host())
-        .put("path", source == null ? config.path() : source.path())
+        .put("host", source == null ? hostLabel : source.host())
+        .put("path", source == null ? pathLabel : source.path())
         .put("state", state.label())
         .put("since", stateSince)
         .put("lastError", lastError)

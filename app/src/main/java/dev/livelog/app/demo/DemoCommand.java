@@ -9,8 +9,8 @@ import dev.livelog.app.Role;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
-import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.WebConfig;
+import dev.livelog.store.duckdb.EmbeddedStoreKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
     LivelogConfig example = exampleConfig();
     SourceConfig source = SourceConfig.file("demo-cache", log.toString(), "nginx_cache", "start");
     LivelogConfig config = example.withSources(List.of(source))
-        .withStorage(StorageConfig.embedded(dataDir))
+        .withStorage(EmbeddedStoreKind.inDirectory(dataDir))
         .withWeb(new WebConfig(example.web().host(), port));
     ConfigCheck.validate(config);
     return config;

@@ -1,6 +1,7 @@
 package dev.livelog.app.browser;
 
 import static dev.livelog.common.Await.result;
+
 import dev.livelog.app.ConfigCheck;
 import dev.livelog.app.LivelogNode;
 import dev.livelog.app.Role;
@@ -10,9 +11,9 @@ import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.config.SourceConfig;
-import dev.livelog.common.config.StorageConfig;
 import dev.livelog.common.config.WebAuthConfig;
 import dev.livelog.common.config.WebConfig;
+import dev.livelog.store.duckdb.EmbeddedStoreKind;
 import dev.livelog.web.WebVerticle;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ final class PipelineUnderTest implements AutoCloseable {
         .withPeriods(List.of(
             new PeriodConfig(SLOW, Duration.ofSeconds(3), Duration.ofSeconds(6), 20),
             new PeriodConfig(FAST, Duration.ofSeconds(1), Duration.ofSeconds(6), 30)))
-        .withStorage(StorageConfig.embedded(dir.resolve("data").toString()))
+        .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve("data").toString()))
         .withWeb(new WebConfig("127.0.0.1", 0, auth));
   }
 

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,15 +52,36 @@ public final class ConfigLoader {
     return config;
   }
 
-  /** Secrets may come from the environment instead of the file: {@code LIVELOG_MONGO_URI}. */
-  public static LivelogConfig withEnvironment(LivelogConfig config, java.util.Map<String, String> env) {
+  /**
+   * Secrets may come from the environment instead of the file: {@code LIVELOG_MONGO_URI} sets
+   * {@code storage.mongo.uri} (keeping the section's other keys, e.g. its database).
+   */
+  public static LivelogConfig withEnvironment(LivelogConfig config, Map<String, String> env) {
     String uri = env.get(StorageConfig.MONGO_URI_ENV);
     if (uri == null || uri.isBlank()) {
       return config;
     }
-    StorageConfig s = config.storage();
-    return config.withStorage(new StorageConfig(s.dataDir(),
-        new StorageConfig.MongoConfig(uri, s.mongo().database()), s.retention()));
+    Setting mongo = config.storage().settings().get("mongo");
+    ObjectNode section = mongo != null && mongo.value().isObject()
+        ? ((ObjectNode) mongo.value()).deepCopy() : MAPPER.createObjectNode();
+    section.put("uri", uri);
+    return config.withStorage(config.storage().with("mongo",
+        new Setting(section, mongo == null ? 0 : mongo.line())));
+  }
+
+  /**
+   * Reads a kind's part of the config (already parsed, e.g. a {@link Setting}'s value) as
+   * {@code type}, with the same errors as the loader's: unknown keys with the allowed ones,
+   * wrong types; fields are relative to {@code node}.
+   */
+  public static <T> T bind(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      throw translate(e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("", oneLine(e.getOriginalMessage()));
+    }
   }
 
   /** Parses YAML text without the semantic checks of {@link StructureValidator}. */
@@ -129,7 +152,8 @@ public final class ConfigLoader {
 
   private static ConfigException translate(JsonMappingException e) {
     String field = path(e.getPath());
-    String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    String line = e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
+        : " (line " + e.getLocation().getLineNr() + ")";
     if (e instanceof UnrecognizedPropertyException u) {
       String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
           .collect(Collectors.joining(", "));
@@ -193,6 +217,7 @@ public final class ConfigLoader {
     module.addDeserializer(Duration.class, new DurationDeserializer());
     module.addDeserializer(FormatRef.class, new FormatRefDeserializer());
     module.addDeserializer(FormatConfig.class, new FormatConfigDeserializer());
+    module.addDeserializer(Setting.class, new SettingDeserializer());
     return new ObjectMapper(new YAMLFactory())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -214,6 +239,15 @@ public final class ConfigLoader {
         }
       }
       return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+    }
+  }
+
+  /** A kind's key: its value as parsed, and its line while the parser knows it. */
+  private static final class SettingDeserializer extends JsonDeserializer<Setting> {
+    @Override
+    public Setting deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      int line = p.currentTokenLocation().getLineNr();
+      return new Setting(ctxt.readTree(p), Math.max(0, line));
     }
   }
 

@@ -69,6 +69,20 @@ public record LivelogConfig(
     return fields;
   }
 
+  /**
+   * The declared host a source names.
+   *
+   * @throws ConfigException on {@code field} when no such host is declared, listing those that are
+   */
+  public HostConfig host(String field, String name) {
+    HostConfig host = hosts.get(name);
+    if (host == null) {
+      throw new ConfigException(field, "unknown host '" + name + "'; declared hosts: "
+          + (hosts.isEmpty() ? "none (add a 'hosts' section)" : String.join(", ", hosts.keySet())));
+    }
+    return host;
+  }
+
   public PeriodConfig period(String name) {
     return periods.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
   }

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The checks that need no parser or analyzer: required fields, references between sections,
- * sane numbers. Formats and plot groups are checked by the modules that compile them.
+ * sane numbers. What belongs to a kind is checked by the module that registers the kinds:
+ * a source's own keys ({@code SourceKinds}), the store's ({@code StoreKinds}), formats and plot
+ * groups.
  */
 public final class StructureValidator {
   private StructureValidator() {}
@@ -88,7 +90,6 @@ public final class StructureValidator {
 
   private static void validateSources(LivelogConfig config) {
     Set<String> ids = new HashSet<>();
-    int stdinSources = 0;
     for (int i = 0; i < config.sources().size(); i++) {
       SourceConfig s = config.sources().get(i);
       String field = "sources[" + i + "]";
@@ -100,24 +101,6 @@ public final class StructureValidator {
       }
       if (!ids.add(s.id())) {
         throw new ConfigException(field + ".id", "duplicate source id '" + s.id() + "'");
-      }
-      boolean hasPath = s.path() != null && !s.path().isBlank();
-      boolean hasCommand = s.command() != null && !s.command().isBlank();
-      if (hasPath == hasCommand) {
-        throw new ConfigException(field, "set exactly one of 'path' (a file) or 'command'");
-      }
-      if (s.host() != null && !config.hosts().containsKey(s.host())) {
-        throw new ConfigException(field + ".host", "unknown host '" + s.host()
-            + "'; declared hosts: " + (config.hosts().isEmpty() ? "none (add a 'hosts' section)"
-                : String.join(", ", config.hosts().keySet())));
-      }
-      if (s.readsStdin()) {
-        if (s.host() != null) {
-          throw new ConfigException(field + ".path", "'-' (standard input) is local; remove 'host'");
-        }
-        if (stdinSources++ > 0) {
-          throw new ConfigException(field + ".path", "only one source can read standard input");
-        }
       }
       if (s.format() == null) {
         throw new ConfigException(field + ".format", "required (a format name or an inline format)");
@@ -178,11 +161,6 @@ public final class StructureValidator {
   }
 
   private static void validateStorage(StorageConfig storage) {
-    require("storage.data_dir", storage.dataDir());
-    if (storage.usesMongo() && !storage.mongo().uri().startsWith("mongodb")) {
-      throw new ConfigException("storage.mongo.uri",
-          "must start with mongodb:// or mongodb+srv://");
-    }
     if (storage.retention().isNegative() || storage.retention().isZero()) {
       throw new ConfigException("storage.retention", "must be positive, e.g. 7d");
     }

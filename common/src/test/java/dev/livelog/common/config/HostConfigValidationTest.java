@@ -44,20 +44,4 @@ class HostConfigValidationTest {
     assertThatThrownBy(() -> load("hosts:\n  w: {port: 22}\n"))
         .hasMessageContaining("hosts.w.hostname: required");
   }
-
-  @Test
-  void sourcesReferToDeclaredHostsAndOnlyOneReadsStdin() {
-    assertThatThrownBy(() -> load("sources:\n  - {id: a, host: nope, path: /x, format: combined}\n"))
-        .hasMessageContaining("sources[0].host").hasMessageContaining("unknown host 'nope'");
-    assertThatThrownBy(() -> load("sources:\n  - {id: a, path: '-', format: combined}\n"
-        + "  - {id: b, path: '-', format: combined}\n"))
-        .hasMessageContaining("sources[1].path").hasMessageContaining("only one source");
-    assertThatThrownBy(() -> load("hosts:\n  w: {hostname: w}\n"
-        + "sources:\n  - {id: a, host: w, path: '-', format: combined}\n"))
-        .hasMessageContaining("sources[0].path");
-    SourceConfig remoteCommand = load("hosts:\n  w: {hostname: w}\n"
-        + "sources:\n  - {id: j, host: w, command: journalctl -f -n 0, format: combined}\n")
-        .sources().get(0);
-    assertThat(remoteCommand.command()).isEqualTo("journalctl -f -n 0");
-  }
 }

@@ -5,6 +5,7 @@ import dev.livelog.common.config.HostConfig;
 import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.RemoteShell;
+import dev.livelog.source.SourceContext;
 import java.io.IOException;
 import java.security.Security;
 import java.util.ArrayList;
@@ -47,6 +48,15 @@ public final class SshShell implements RemoteShell {
   private SshShell(SSHClient client, String label) {
     this.client = client;
     this.label = label;
+  }
+
+  /**
+   * How a source reaches the declared host {@code hostName}: connects for each attempt, with
+   * the secrets of the source's environment.
+   */
+  public static RemoteShell.Connector connector(String hostName, SourceContext context) {
+    HostConfig host = context.config().host("host", hostName);
+    return attempt -> connect(hostName, host, context.env(), attempt);
   }
 
   /**

@@ -1,0 +1,132 @@
+package dev.livelog.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.config.StructureValidator;
+import dev.livelog.source.command.CommandSourceKind;
+import dev.livelog.source.command.StdinSourceKind;
+import dev.livelog.source.file.FileSourceKind;
+import dev.livelog.source.ssh.SshSourceKind;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Source kinds: told from the keys as before, or named by {@code kind}; errors name the field. */
+class SourceKindsTest {
+
+  private static LivelogConfig load(String yaml) {
+    LivelogConfig c = ConfigLoader.parse(yaml);
+    StructureValidator.validate(c);
+    SourceKinds.validate(c);
+    return c;
+  }
+
+  private static ConfigException failure(String yaml) {
+    try {
+      load(yaml);
+    } catch (ConfigException e) {
+      return e;
+    }
+    throw new AssertionError("expected a config error for:\n" + yaml);
+  }
+
+  private static SourceKind kindOf(String yaml) {
+    return SourceKinds.of(load(yaml).sources().get(0));
+  }
+
+  @Test
+  void theBuiltInKindsAreRegistered() {
+    assertThat(SourceKinds.names()).containsExactly("file", "ssh", "command", "stdin");
+  }
+
+  @Test
+  void aSourceWithoutKindIsToldFromItsKeysAsBefore() {
+    String hosts = "hosts:\n  w: {hostname: w}\n";
+    assertThat(kindOf("sources: [{id: a, path: /x, format: c}]")).isInstanceOf(FileSourceKind.class);
+    assertThat(kindOf(hosts + "sources: [{id: a, host: w, path: /x, format: c}]"))
+        .isInstanceOf(SshSourceKind.class);
+    assertThat(kindOf("sources: [{id: a, command: journalctl -f, format: c}]"))
+        .isInstanceOf(CommandSourceKind.class);
+    assertThat(kindOf(hosts + "sources: [{id: a, host: w, command: journalctl -f, format: c}]"))
+        .isInstanceOf(CommandSourceKind.class);
+    assertThat(kindOf("sources: [{id: a, path: '-', format: c}]")).isInstanceOf(StdinSourceKind.class);
+  }
+
+  @Test
+  void kindNamesTheKindAndAnUnknownOneListsTheRegisteredNames() {
+    assertThat(kindOf("sources: [{id: a, kind: stdin, format: c}]")).isInstanceOf(StdinSourceKind.class);
+    assertThat(kindOf("sources: [{id: a, kind: file, path: /x, format: c}]"))
+        .isInstanceOf(FileSourceKind.class);
+    assertThat(failure("sources: [{id: a, kind: journal, path: /x, format: c}]"))
+        .hasMessage("sources[0].kind: unknown source kind 'journal'; use one of: file, ssh,"
+            + " command, stdin");
+  }
+
+  @Test
+  void aKeyTheKindDoesNotReadIsAnErrorNamingWhatItReads() {
+    ConfigException e = failure("sources:\n  - {id: a, kind: file, path: /x, command: ls, format: c}\n");
+    assertThat(e.field()).isEqualTo("sources[0].command");
+    assertThat(e.reason()).isEqualTo("unknown key for a file source (line 2); expected one of:"
+        + " encoding, format, from, id, kind, path");
+    assertThat(failure("sources: [{id: a, kind: file, format: c}]"))
+        .hasMessage("sources[0].path: required (the file to follow)");
+    assertThat(failure("sources: [{id: a, path: [a, b], format: c}]"))
+        .hasMessage("sources[0].path: expected a text value (line 1)");
+  }
+
+  @Test
+  void unknownKeyNamesTheFieldAndTheAllowedKeys() {
+    ConfigException e = failure("sources:\n  - {id: a, pathh: /x, format: combined}\n");
+    assertThat(e.field()).isEqualTo("sources[0].pathh");
+    assertThat(e.reason()).contains("unknown key").contains("path").contains("line 2");
+  }
+
+  @Test
+  void semanticErrorsNameTheField() {
+    assertThat(failure("sources: [{id: a, host: nowhere, path: /x, format: combined}]").field())
+        .isEqualTo("sources[0].host");
+    assertThat(failure("sources: [{id: a, format: combined}]").reason())
+        .contains("exactly one of 'path'");
+    assertThat(failure("sources: [{id: a, path: /x, command: ls, format: combined}]"))
+        .hasMessage("sources[0]: set exactly one of 'path' or 'command' (or name the kind:"
+            + " kind: file, ssh, command, stdin)");
+  }
+
+  @Test
+  void sourcesReferToDeclaredHostsAndOnlyOneReadsStdin() {
+    assertThatThrownBy(() -> load("sources:\n  - {id: a, host: nope, path: /x, format: combined}\n"))
+        .hasMessageContaining("sources[0].host").hasMessageContaining("unknown host 'nope'");
+    assertThatThrownBy(() -> load("sources:\n  - {id: a, path: '-', format: combined}\n"
+        + "  - {id: b, path: '-', format: combined}\n"))
+        .hasMessageContaining("sources[1].path").hasMessageContaining("only one source");
+    assertThatThrownBy(() -> load("hosts:\n  w: {hostname: w}\n"
+        + "sources:\n  - {id: a, host: w, path: '-', format: combined}\n"))
+        .hasMessageContaining("sources[0].path");
+    SourceConfig remoteCommand = load("hosts:\n  w: {hostname: w}\n"
+        + "sources:\n  - {id: j, host: w, command: journalctl -f -n 0, format: combined}\n")
+        .sources().get(0);
+    assertThat(remoteCommand.text("command")).isEqualTo("journalctl -f -n 0");
+  }
+
+  @Test
+  void whatAKindSaysAboutItsSources() {
+    LivelogConfig c = load("hosts:\n  w: {hostname: w}\nsources:\n"
+        + "  - {id: f, path: ~/logs/a.log, format: c}\n"
+        + "  - {id: s, host: w, path: /var/log/a.log, format: c}\n"
+        + "  - {id: r, host: w, command: journalctl -f, format: c}\n"
+        + "  - {id: l, command: journalctl -f, format: c}\n");
+    SourceConfig file = c.sources().get(0);
+    assertThat(SourceKinds.of(file).sampleFile(file))
+        .contains(Path.of(System.getProperty("user.home"), "logs/a.log"));
+    assertThat(c.sources()).extracting(s -> SourceKinds.of(s).followedByOneNode(s))
+        .containsExactly(false, true, true, false);
+    assertThat(c.sources()).extracting(s -> SourceKinds.of(s).host(s))
+        .containsExactly("localhost", "w", "w", "localhost");
+    assertThat(c.sources()).extracting(s -> SourceKinds.of(s).path(s))
+        .containsExactly("~/logs/a.log", "/var/log/a.log", "journalctl -f", "journalctl -f");
+  }
+}
