@@ -72,7 +72,7 @@ public final class SourceKinds {
       Set<String> mainKeys = new LinkedHashSet<>();
       KINDS.all().forEach(kind -> mainKeys.add("'" + kind.mainKey() + "'"));
       throw new ConfigException("", "set exactly one of " + either(mainKeys)
-          + " (or name the kind: kind: " + String.join(", ", KINDS.names()) + ")");
+          + " (or set kind: one of " + String.join(", ", KINDS.names()) + ")");
     }
     return fitting.get(0);
   }

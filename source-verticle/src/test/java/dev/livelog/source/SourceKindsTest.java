@@ -92,8 +92,8 @@ class SourceKindsTest {
     assertThat(failure("sources: [{id: a, format: combined}]").reason())
         .contains("exactly one of 'path'");
     assertThat(failure("sources: [{id: a, path: /x, command: ls, format: combined}]"))
-        .hasMessage("sources[0]: set exactly one of 'path' or 'command' (or name the kind:"
-            + " kind: file, ssh, command, stdin)");
+        .hasMessage("sources[0]: set exactly one of 'path' or 'command' (or set kind: one of"
+            + " file, ssh, command, stdin)");
   }
 
   @Test
