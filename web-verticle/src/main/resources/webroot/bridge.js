@@ -43,6 +43,9 @@ export class EventBusBridge {
       vertxbus_reconnect_delay_min: FIRST_RETRY_MS,
       vertxbus_reconnect_delay_max: LONGEST_RETRY_MS,
       vertxbus_ping_interval: PING_EVERY_MS,
+      // The transports the server offers: WebSocket, else XHR streaming, else XHR polling
+      // (through proxies that block WebSockets).
+      transports: ["websocket", "xhr-streaming", "xhr-polling"],
     });
     bus.enableReconnect(true);
     bus.onopen = () => this.#opened();

@@ -50,6 +50,7 @@ public final class LivelogNode {
   private final LivelogConfig config;
   private final HazelcastClusterManager cluster;
   private final String metricsRegistry;
+  private final Map<String, String> environment;
   private final Map<String, SourceVerticle> sources = new ConcurrentHashMap<>();
   /** Sources whose meters are registered; they read whichever verticle follows it now. */
   private final Set<String> metered = ConcurrentHashMap.newKeySet();
@@ -63,27 +64,34 @@ public final class LivelogNode {
   private SourceAssignment assignment;
 
   private LivelogNode(Vertx vertx, LivelogConfig config, HazelcastClusterManager cluster,
-      String metricsRegistry) {
+      String metricsRegistry, Map<String, String> environment) {
     this.vertx = vertx;
+    this.environment = environment;
     this.config = config;
     this.cluster = cluster;
     this.metricsRegistry = metricsRegistry;
   }
 
   public static Future<LivelogNode> start(LivelogConfig config, Set<Role> roles, boolean cluster) {
+    return start(config, roles, cluster, System.getenv());
+  }
+
+  /** {@code environment}: where secrets and addresses named by the config are read. */
+  public static Future<LivelogNode> start(LivelogConfig config, Set<Role> roles, boolean cluster,
+      Map<String, String> environment) {
     String registry = "livelog-" + java.util.UUID.randomUUID();
     VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
         .setRegistryName(registry)
         .setEnabled(true));
-    String address = cluster ? config.cluster().bindAddress(System.getenv()) : null;
+    String address = cluster ? config.cluster().bindAddress(environment) : null;
     HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster(), address) : null;
     Future<Vertx> vertx = cluster
         ? ClusterSetup.clusteredVertx(options, address, manager)
         : Future.succeededFuture(Vertx.vertx(options));
     return vertx.compose(v -> {
-      LivelogNode node = new LivelogNode(v, config, manager, registry);
+      LivelogNode node = new LivelogNode(v, config, manager, registry, environment);
       return node.deploy(roles).map(node).recover(e -> node.stop().transform(x -> Future.failedFuture(e)));
     });
   }
@@ -132,7 +140,7 @@ public final class LivelogNode {
     }
     if (roles.contains(Role.WEB)) {
       chain = chain.compose(v -> {
-        web = new WebVerticle(config, System.getenv(), probes);
+        web = new WebVerticle(config, environment, probes);
         return deploy(web);
       });
     } else {

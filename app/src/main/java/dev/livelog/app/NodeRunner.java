@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,9 @@ public final class NodeRunner {
       return started.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof ConfigException wrong) {
+        throw wrong; // a setting found wrong only at start (a secret unset, a file unreadable): exit 2
+      }
       throw new IllegalStateException("cannot start: " + (cause.getMessage() == null
           ? cause.toString() : cause.getMessage()), cause);
     }

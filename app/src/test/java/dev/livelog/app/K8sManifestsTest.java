@@ -341,6 +341,9 @@ class K8sManifestsTest {
         LivelogConfig config = c.config();
         StructureValidator.validate(config);
         ConfigCheck.validate(config);
+        if (c.runs(Role.WEB)) {
+          config.web().requireAuthWhenExposed();
+        }
       }).as(c + ": its livelog.yaml").doesNotThrowAnyException();
     }
   }
@@ -490,7 +493,7 @@ class K8sManifestsTest {
       LivelogConfig config = c.config().withSources(List.of())
           .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve(c.workload().name()).toString()))
           .withWeb(new WebConfig("127.0.0.1", 0, c.config().web().auth()));
-      LivelogNode node = LivelogNode.start(config, c.roles(), false)
+      LivelogNode node = LivelogNode.start(config, c.roles(), false, c.env())
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       try {
         for (String path : probedPaths(c)) {

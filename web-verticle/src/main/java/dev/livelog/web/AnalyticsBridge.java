@@ -3,15 +3,24 @@ package dev.livelog.web;
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 
 /**
  * The SockJS event-bus bridge as browsers see it: they may subscribe to datapoints and
  * status changes, and send nothing. The bridge denies whatever is not listed, so an empty
  * inbound list keeps browsers from publishing to any address (e.g. injecting lines).
+ *
+ * <p>Transports: WebSocket, and XHR streaming and polling where a proxy blocks WebSockets
+ * (their frames come as request bodies, read by a body handler with a small limit). JSONP,
+ * htmlfile and EventSource are off: the page does not use them, and a JSONP script tag is
+ * a cross-site read that carries no {@code Origin} to check.
  */
 final class AnalyticsBridge {
+  static final String PATH = "/eventbus";
   static final String ANALYTICS = "livelog\\.analytics\\..+";
   static final String STATUS = "livelog\\.status\\..+";
   /**
@@ -19,11 +28,22 @@ final class AnalyticsBridge {
    * a minute; a longer timeout than the default 10 s spares those tabs a reconnect loop.
    */
   static final long PING_TIMEOUT_MS = 120_000;
+  /** A browser sends registrations and pings only: a few hundred bytes per request. */
+  static final long MAX_REQUEST_BODY = 16 * 1024;
 
   private AnalyticsBridge() {}
 
-  static Router router(Vertx vertx) {
-    return SockJSHandler.create(vertx).bridge(options());
+  static void mount(Router router, Vertx vertx) {
+    router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BODY));
+    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, handlerOptions()).bridge(options()));
+  }
+
+  static SockJSHandlerOptions handlerOptions() {
+    SockJSHandlerOptions options = new SockJSHandlerOptions();
+    for (Transport off : new Transport[] {Transport.JSON_P, Transport.HTML_FILE, Transport.EVENT_SOURCE}) {
+      options.addDisabledTransport(off.name());
+    }
+    return options;
   }
 
   static SockJSBridgeOptions options() {

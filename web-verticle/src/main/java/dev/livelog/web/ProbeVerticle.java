@@ -23,11 +23,13 @@ public final class ProbeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    HttpServerOptions options = WebServerOptions.of(web);
     Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
     ProbeRoutes.mount(router, vertx, probes);
     router.route().handler(ctx -> ApiError.send(ctx, 404,
         "this livelog process serves only /health/live, /health/ready and /metrics"));
-    return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))
+    return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen()
         .onSuccess(listening -> server = listening);

@@ -2,6 +2,7 @@ package dev.livelog.web;
 
 import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.WebConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -10,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard's HTTP server: static page and WebJar assets, the SockJS bridge that streams
@@ -18,6 +21,7 @@ import java.util.Map;
  * handler class.
  */
 public class WebVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
   private final LivelogConfig config;
   private final Map<String, String> environment;
   private final Probes probes;
@@ -43,12 +47,16 @@ public class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    access = WebAccess.of(config.web().auth(), environment);
+    WebConfig web = config.web();
+    web.requireAuthWhenExposed();
+    if (web.auth() != null && web.auth().none()) {
+      LOG.warn("web.auth is 'none': the dashboard, its API and its live data are open to anyone"
+          + " who can reach {}:{}", web.host(), web.port());
+    }
+    access = WebAccess.of(web.auth(), environment);
+    HttpServerOptions options = WebServerOptions.of(web);
     vertx.eventBus().<JsonObject>consumer(Addresses.SOURCE_STATUS,
         message -> sources.update(message.body(), System.currentTimeMillis()));
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.web().host())
-        .setPort(config.web().port());
     return vertx.createHttpServer(options)
         .requestHandler(routes())
         .listen()
@@ -65,12 +73,15 @@ public class WebVerticle extends VerticleBase {
 
   private Router routes() {
     Router router = Router.router(vertx);
-    // Probes and metrics come first: they stay open when the rest needs credentials.
+    router.route().handler(new SecurityHeaders());
+    // Probes and metrics come first: they stay open to orchestrators that name the pod by
+    // its address, with no credentials.
     ProbeRoutes.mount(router, vertx, probes);
+    router.route().handler(new CrossSiteGuard(config.web()));
     if (access.guarded()) {
       router.route().handler(new AccessGuard(access));
     }
-    router.route("/eventbus/*").subRouter(AnalyticsBridge.router(vertx));
+    AnalyticsBridge.mount(router, vertx);
     router.get("/api/config").handler(new ConfigHandler(DashboardDescription.of(config)));
     router.get("/api/history").handler(new HistoryHandler(vertx.eventBus(), config));
     router.get("/api/query").handler(new QueryHandler(vertx.eventBus(), config));

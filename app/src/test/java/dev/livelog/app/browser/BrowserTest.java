@@ -14,8 +14,8 @@ abstract class BrowserTest {
   PipelineUnderTest pipeline;
   ChromeDriver driver;
 
-  ChromeDriver startBrowser() {
-    driver = HeadlessChromium.start(dir.resolve("profile"));
+  ChromeDriver startBrowser(String... arguments) {
+    driver = HeadlessChromium.start(dir.resolve("profile"), arguments);
     return driver;
   }
 

@@ -1,5 +1,6 @@
 package dev.livelog.app.browser;
 
+import dev.livelog.common.config.WebAuthConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.app.browser.DashboardPage.PanelReading;
@@ -28,7 +29,7 @@ class DashboardBrowserTest extends BrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    pipeline = new PipelineUnderTest(dir, null, Map.of());
+    pipeline = new PipelineUnderTest(dir, (WebAuthConfig) null, Map.of());
     startBrowser();
     page = new DashboardPage(driver).open(pipeline.url("/"));
     page.waitConnected(Duration.ofSeconds(10));

@@ -21,7 +21,8 @@ final class HeadlessChromium {
 
   private HeadlessChromium() {}
 
-  static ChromeDriver start(Path profile) {
+  /** {@code arguments}: more command-line switches, e.g. {@code --host-resolver-rules=...}. */
+  static ChromeDriver start(Path profile, String... arguments) {
     requireExecutable(BROWSER, "chromium");
     requireExecutable(DRIVER, "chromium-driver");
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -34,7 +35,8 @@ final class HeadlessChromium {
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-            "--user-data-dir=" + profile.toAbsolutePath());
+            "--user-data-dir=" + profile.toAbsolutePath())
+        .addArguments(arguments);
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     return driver;

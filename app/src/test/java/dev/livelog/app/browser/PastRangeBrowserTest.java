@@ -1,5 +1,6 @@
 package dev.livelog.app.browser;
 
+import dev.livelog.common.config.WebAuthConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.app.browser.DashboardPage.PanelReading;
@@ -30,7 +31,7 @@ class PastRangeBrowserTest extends BrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    pipeline = new PipelineUnderTest(dir, null, Map.of());
+    pipeline = new PipelineUnderTest(dir, (WebAuthConfig) null, Map.of());
     startBrowser();
   }
 

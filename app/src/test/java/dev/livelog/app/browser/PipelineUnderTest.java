@@ -63,8 +63,13 @@ final class PipelineUnderTest implements AutoCloseable {
   private int port;
 
   PipelineUnderTest(Path dir, WebAuthConfig auth, Map<String, String> environment) throws Exception {
+    this(dir, new WebConfig("127.0.0.1", 0, auth), environment);
+  }
+
+  /** {@code web}: the dashboard's settings; its port is picked when the server first starts. */
+  PipelineUnderTest(Path dir, WebConfig web, Map<String, String> environment) throws Exception {
     this.log = Files.createFile(dir.resolve("cache.log"));
-    this.config = config(dir, log, auth);
+    this.config = config(dir, log, web);
     this.environment = environment;
     ConfigCheck.validate(config);
     node = result(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));
@@ -77,7 +82,7 @@ final class PipelineUnderTest implements AutoCloseable {
     startWeb();
   }
 
-  private static LivelogConfig config(Path dir, Path log, WebAuthConfig auth) throws Exception {
+  private static LivelogConfig config(Path dir, Path log, WebConfig web) throws Exception {
     LivelogConfig example = DemoCommand.exampleConfig();
     Map<String, dev.livelog.common.config.GroupConfig> groups = new LinkedHashMap<>(example.groups());
     groups.putAll(ConfigLoader.parse(MORE_GROUPS).groups());
@@ -89,13 +94,12 @@ final class PipelineUnderTest implements AutoCloseable {
             new PeriodConfig(SLOW, Duration.ofSeconds(3), Duration.ofSeconds(6), 20),
             new PeriodConfig(FAST, Duration.ofSeconds(1), Duration.ofSeconds(6), 30)))
         .withStorage(EmbeddedStoreKind.inDirectory(dir.resolve("data").toString()))
-        .withWeb(new WebConfig("127.0.0.1", 0, auth));
+        .withWeb(web);
   }
 
   /** Starts the web server: on a free port the first time, on the same port afterwards. */
   void startWeb() throws Exception {
-    WebVerticle web = new WebVerticle(config.withWeb(
-        new WebConfig("127.0.0.1", port, config.web().auth())), environment);
+    WebVerticle web = new WebVerticle(config.withWeb(config.web().withPort(port)), environment);
     webDeployment = result(node.vertx().deployVerticle(web));
     port = web.actualPort();
   }
@@ -105,7 +109,11 @@ final class PipelineUnderTest implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + port + path;
+    return (config.web().tls() == null ? "http" : "https") + "://127.0.0.1:" + port + path;
+  }
+
+  int port() {
+    return port;
   }
 
   void append(List<String> lines) throws Exception {

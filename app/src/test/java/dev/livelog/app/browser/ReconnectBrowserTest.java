@@ -1,5 +1,6 @@
 package dev.livelog.app.browser;
 
+import dev.livelog.common.config.WebAuthConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ class ReconnectBrowserTest extends BrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    pipeline = new PipelineUnderTest(dir, null, Map.of());
+    pipeline = new PipelineUnderTest(dir, (WebAuthConfig) null, Map.of());
     startBrowser();
   }
 

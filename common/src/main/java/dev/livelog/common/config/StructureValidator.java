@@ -22,12 +22,34 @@ public final class StructureValidator {
     validateStorage(config.storage());
     validatePipeline(config.pipeline());
     validateCluster(config.cluster());
-    int port = config.web().port();
+    validateWeb(config.web());
+  }
+
+  private static void validateWeb(WebConfig web) {
+    int port = web.port();
     if (port < 0 || port > 65535) {
       throw new ConfigException("web.port", "must be between 0 and 65535, got " + port);
     }
-    if (config.web().auth() != null) {
-      validateWebAuth(config.web().auth());
+    if (web.auth() != null && !web.auth().none()) {
+      validateWebAuth(web.auth());
+    }
+    if (web.tls() != null) {
+      require("web.tls.cert", web.tls().cert());
+      require("web.tls.key", web.tls().key());
+    }
+    for (int i = 0; i < web.publicHosts().size(); i++) {
+      String host = web.publicHosts().get(i);
+      if (host == null || !host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]")) {
+        throw new ConfigException("web.public_hosts[" + i + "]", "a host name as browsers send it"
+            + " in Host, without scheme, port or path (e.g. livelog.example.com), got '" + host + "'");
+      }
+    }
+    for (int i = 0; i < web.allowedOrigins().size(); i++) {
+      String origin = web.allowedOrigins().get(i);
+      if (origin == null || !origin.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+        throw new ConfigException("web.allowed_origins[" + i + "]", "an origin: scheme, host and"
+            + " optional port, no path (e.g. https://grafana.example.com), got '" + origin + "'");
+      }
     }
   }
 
@@ -36,7 +58,7 @@ public final class StructureValidator {
       throw new ConfigException("web.auth.user", "required with password_env");
     }
     if (!auth.hasToken() && !auth.hasUser()) {
-      throw new ConfigException("web.auth", "set token_env, or user and password_env, or both");
+      throw new ConfigException("web.auth", "set token_env, or user and password_env, or both (or write 'auth: none' for none)");
     }
     if (auth.hasUser() && auth.passwordEnv() == null) {
       throw new ConfigException("web.auth.password_env", "required with user");
@@ -46,6 +68,9 @@ public final class StructureValidator {
     }
     environmentName("web.auth.token_env", auth.tokenEnv());
     environmentName("web.auth.password_env", auth.passwordEnv());
+    environmentName("web.auth.session_secret_env", auth.sessionSecretEnv());
+    requireBetween("web.auth.session_ttl", auth.sessionTtl(), Duration.ofMinutes(1),
+        Duration.ofDays(30));
   }
 
   private static void environmentName(String field, String name) {

@@ -1,14 +1,27 @@
 package dev.livelog.common.config;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The dashboard's HTTP server; it listens on loopback unless told otherwise. {@code auth},
- * when set, guards the page, the REST API and the bridge (the health probes stay open).
+ * when set, guards the page, the REST API and the bridge (the health probes stay open); it
+ * is required when {@code host} is not loopback. {@code tls} serves HTTPS. A request must
+ * name a loopback host or one of {@code public_hosts} (DNS rebinding), and a browser page
+ * must come from the dashboard itself or one of {@code allowed_origins}.
  */
-public record WebConfig(String host, Integer port, WebAuthConfig auth) {
+public record WebConfig(String host, Integer port, WebAuthConfig auth, Tls tls,
+    List<String> publicHosts, List<String> allowedOrigins) {
 
   public WebConfig {
     host = host == null ? "127.0.0.1" : host;
     port = port == null ? 8080 : port;
+    publicHosts = publicHosts == null ? List.of() : List.copyOf(publicHosts);
+    allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+  }
+
+  public WebConfig(String host, Integer port, WebAuthConfig auth) {
+    this(host, port, auth, null, null, null);
   }
 
   public WebConfig(String host, Integer port) {
@@ -20,6 +33,49 @@ public record WebConfig(String host, Integer port, WebAuthConfig auth) {
   }
 
   public WebConfig withAuth(WebAuthConfig newAuth) {
-    return new WebConfig(host, port, newAuth);
+    return new WebConfig(host, port, newAuth, tls, publicHosts, allowedOrigins);
   }
+
+  public WebConfig withPort(int newPort) {
+    return new WebConfig(host, newPort, auth, tls, publicHosts, allowedOrigins);
+  }
+
+  public WebConfig withTls(Tls newTls) {
+    return new WebConfig(host, port, auth, newTls, publicHosts, allowedOrigins);
+  }
+
+  public WebConfig withPublicHosts(List<String> hosts, List<String> origins) {
+    return new WebConfig(host, port, auth, tls, hosts, origins);
+  }
+
+  /** Whether the server listens on loopback only, so no other machine can reach it. */
+  public boolean loopbackOnly() {
+    return isLoopback(host);
+  }
+
+  /**
+   * Refuses to serve the dashboard beyond loopback without {@code web.auth}: anyone who can
+   * reach the port would read every log line's figures, paths and hosts. {@code auth: none}
+   * says it is meant.
+   */
+  public void requireAuthWhenExposed() {
+    if (auth == null && !loopbackOnly()) {
+      throw new ConfigException("web.auth", "required when web.host is '" + host
+          + "' (not loopback: other machines can reach the dashboard); set token_env, or user"
+          + " and password_env, or write 'auth: none' to serve it without authentication on purpose");
+    }
+  }
+
+  /** {@code localhost}, {@code 127.x.x.x} or {@code ::1}. */
+  public static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}")
+        || h.matches("(0{0,4}:){2,7}0{0,3}1") || h.equals("::1");
+  }
+
+  /** PEM files: the certificate chain and its private key (PKCS#8, or PKCS#1 for RSA). */
+  public record Tls(String cert, String key) {}
 }

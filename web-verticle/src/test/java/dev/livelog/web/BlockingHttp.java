@@ -1,0 +1,72 @@
+package dev.livelog.web;
+
+import dev.livelog.common.config.LivelogConfig;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Requests to a test server from the test's own thread, one at a time, with any header a
+ * browser or an attacker would send ({@code Host} and {@code Origin} included).
+ */
+final class BlockingHttp implements AutoCloseable {
+  private final Vertx vertx;
+  private final WebClient client;
+  final int port;
+
+  BlockingHttp(Vertx vertx, int port) {
+    this.vertx = vertx;
+    this.port = port;
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(TestServer.HOST)
+        .setDefaultPort(port).setFollowRedirects(false)
+        // A connection per request: SockJS closes the connection after each XHR poll, and a
+        // pooled one could be picked up just as it closes.
+        .setKeepAlive(false));
+  }
+
+  /** A web verticle with {@code config} in a Vert.x of its own, closed with the client. */
+  static BlockingHttp serving(LivelogConfig config, Map<String, String> env) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    WebVerticle web = TestServer.deploy(vertx, config, env)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return new BlockingHttp(vertx, web.actualPort());
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  HttpResponse<Buffer> get(String uri, String... headers) throws Exception {
+    return send(HttpMethod.GET, uri, null, headers);
+  }
+
+  HttpResponse<Buffer> post(String uri, String body, String... headers) throws Exception {
+    return send(HttpMethod.POST, uri, body, headers);
+  }
+
+  /** {@code headers}: name, value, name, value, ... */
+  HttpResponse<Buffer> send(HttpMethod method, String uri, String body, String... headers)
+      throws Exception {
+    HttpRequest<Buffer> request = client.request(method, uri);
+    MultiMap map = request.headers();
+    for (int i = 0; i < headers.length; i += 2) {
+      map.set(headers[i], headers[i + 1]);
+    }
+    Future<HttpResponse<Buffer>> response = body == null ? request.send()
+        : request.sendBuffer(Buffer.buffer(body));
+    return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
