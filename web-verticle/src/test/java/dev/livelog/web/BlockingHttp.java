@@ -33,11 +33,16 @@ final class BlockingHttp implements AutoCloseable {
   }
 
   /** A web verticle with {@code config} in a Vert.x of its own, closed with the client. */
-  static BlockingHttp serving(LivelogConfig config, Map<String, String> env) throws Exception {
+  static BlockingHttp serving(LivelogConfig config, Map<String, String> env) {
     Vertx vertx = Vertx.vertx();
-    WebVerticle web = TestServer.deploy(vertx, config, env)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    return new BlockingHttp(vertx, web.actualPort());
+    try {
+      WebVerticle web = TestServer.deploy(vertx, config, env)
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return new BlockingHttp(vertx, web.actualPort());
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("the test server did not start", e);
+    }
   }
 
   Vertx vertx() {

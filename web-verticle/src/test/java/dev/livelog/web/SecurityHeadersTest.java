@@ -6,23 +6,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Every response carries the headers that keep browsers from misusing it. */
 class SecurityHeadersTest {
-  private BlockingHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    http = BlockingHttp.serving(TestServer.config(), Map.of());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    http.close();
-  }
+  @AutoClose private final BlockingHttp http = BlockingHttp.serving(TestServer.config(), Map.of());
 
   @Test
   void everyResponseForbidsFramingSniffingInlineScriptAndReferrers() throws Exception {

@@ -8,8 +8,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class XhrFallbackTest {
   private static final String SESSION = "/eventbus/000/xhrsession";
-  private BlockingHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    http = BlockingHttp.serving(TestServer.config(), Map.of());
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    http.close();
-  }
+  @AutoClose private final BlockingHttp http = BlockingHttp.serving(TestServer.config(), Map.of());
 
   @Test
   void aRegistrationSentOverXhrBringsDatapointsBackByPolling() throws Exception {
