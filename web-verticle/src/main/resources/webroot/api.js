@@ -11,6 +11,12 @@ export async function fetchJson(path) {
     const response = await fetch(new URL(path, document.baseURI), {
       headers: { Accept: "application/json" },
     });
+    if (response.status === 401) {
+      // The session ended (it expired, or this browser signed out in another tab): reloading
+      // shows the sign-in form the server answers with instead of the page.
+      location.reload();
+      throw new Error("signed out");
+    }
     const body = await response.json().catch(() => ({}));
     if (response.status === 429 && attempt < BUSY_RETRIES) {
       const seconds = Number(response.headers.get("Retry-After")) || 1;

@@ -102,8 +102,17 @@ function setUpRangeControl(config, getTheme) {
   return past;
 }
 
+// A signed-in browser may sign out (the form posts to /logout).
+function showSession(session) {
+  if (!session) return;
+  const form = $("sign-out");
+  form.hidden = false;
+  form.title = `signed in as ${session.user} until ${new Date(session.expiresAt).toLocaleString()}`;
+}
+
 async function start() {
   const config = await loadConfig();
+  showSession(config.session);
   const dashboard = new Dashboard($("periods"), config, currentTheme());
   const past = setUpRangeControl(config, currentTheme);
   onThemeChange(() => {

@@ -388,12 +388,29 @@ class K8sManifestsTest {
       if (c.runs(Role.WEB) && auth != null) {
         needed.add(auth.tokenEnv());
         needed.add(auth.passwordEnv());
+        needed.add(auth.sessionSecretEnv());
       }
       needed.stream().filter(Objects::nonNull).forEach(name -> {
         assertThat(c.env()).as(c + ": " + name).containsKey(name);
         assertThat(envVar(c, name).path("valueFrom").has("secretKeyRef"))
             .as(c + ": " + name + " comes from a Secret, not from the manifest").isTrue();
       });
+    }
+  }
+
+  /**
+   * Without session_secret_env a web process keeps a session secret in its data directory,
+   * which a read-only root file system cannot hold (and each pod would have its own).
+   */
+  @Test
+  void webPodsSignSessionsWithASecretSharedFromTheEnvironment() {
+    for (LivelogContainer c : livelog) {
+      WebAuthConfig auth = c.config().web().auth();
+      if (c.runs(Role.WEB) && auth != null && !auth.none()) {
+        assertThat(auth.sessionSecretEnv()).as(c + ": web.auth.session_secret_env").isNotNull();
+        assertThat(envVar(c, auth.sessionSecretEnv()).path("valueFrom").has("secretKeyRef"))
+            .as(c + ": " + auth.sessionSecretEnv() + " from a Secret").isTrue();
+      }
     }
   }
 

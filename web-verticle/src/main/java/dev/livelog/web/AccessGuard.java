@@ -1,62 +1,86 @@
 package dev.livelog.web;
 
 import io.vertx.core.Handler;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
 /**
  * Guards the page, the REST API and the SockJS bridge when {@code web.auth} is set. A request
- * passes with the session cookie, an {@code Authorization} header (bearer token or basic) or
- * {@code ?token=}; the last two also set the cookie, which is what the bridge's WebSocket and
- * the page's own requests then carry. Opening the page with {@code ?token=} redirects to the
- * same address without it, so the token does not stay in the address bar or the history.
+ * passes with a valid session cookie, or an {@code Authorization} header (bearer token or
+ * basic: what scripts send). A page load may also carry {@code ?token=}: it signs the browser
+ * in (a session cookie) and is redirected to the same page without the token, so the token
+ * leaves the address bar and the history; the API and the bridge never take a token in their
+ * address (it would end up in proxy logs). Wrong credentials count against the client's
+ * address ({@link LoginThrottle}).
  */
 final class AccessGuard implements Handler<RoutingContext> {
-  static final String COOKIE = "livelog_session";
-  private static final String SIGN_IN_PAGE = """
-      <!doctype html><meta charset="utf-8"><title>livelog: sign in</title>
-      <p>This livelog dashboard needs credentials: open it once as <code>/?token=YOUR_TOKEN</code>,
-      or sign in with the user and password it was configured with.</p>
-      """;
+  /** The session a request came with, for the handlers after this one. */
+  static final String SESSION = "livelog.session";
 
   private final WebAccess access;
+  private final Sessions sessions;
+  private final LoginThrottle throttle;
+  private final LongSupplier clock;
 
-  AccessGuard(WebAccess access) {
+  AccessGuard(WebAccess access, Sessions sessions, LoginThrottle throttle, LongSupplier clock) {
     this.access = access;
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.clock = clock;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    Cookie session = request.getCookie(COOKIE);
-    if (session != null && access.allowsSession(session.getValue())) {
+    long now = clock.getAsLong();
+    Sessions.Session session = sessions.verify(SessionCookie.value(request), now);
+    if (session != null && access.knows(session.user())) {
+      ctx.put(SESSION, session);
       ctx.next();
       return;
     }
-    String token = request.getParam("token");
-    if (!access.allowsHeader(request.getHeader("Authorization")) && !access.allowsToken(token)) {
-      deny(ctx);
+    String authorization = request.getHeader("Authorization");
+    String token = isPage(request) ? request.getParam("token") : null;
+    if (authorization == null && token == null) {
+      deny(ctx, session == null && SessionCookie.value(request) != null
+          ? "Your session has ended: sign in again." : null);
       return;
     }
-    ctx.response().addCookie(Cookie.cookie(COOKIE, access.sessionValue())
-        .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
-    if (token != null && isPage(request)) {
-      ctx.redirect(withoutToken(request));
+    String address = address(request);
+    long wait = throttle.retryAfterSeconds(address, now);
+    if (wait > 0) {
+      tooManyFailures(ctx, access, wait, LocalPath.of(withoutToken(request)));
       return;
     }
-    ctx.next();
+    String user = authorization != null ? access.userOfHeader(authorization) : access.userOfToken(token);
+    if (user == null) {
+      throttle.failed(address, now);
+      deny(ctx, "Those credentials are not right.");
+      return;
+    }
+    throttle.succeeded(address);
+    if (authorization != null) {
+      ctx.next();
+      return;
+    }
+    SessionCookie.set(ctx, sessions.issue(user, now), sessions.ttl());
+    ctx.redirect(LocalPath.of(withoutToken(request)));
+  }
+
+  static String address(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
   }
 
   private static boolean isPage(HttpServerRequest request) {
     return request.method() == HttpMethod.GET && !request.path().startsWith("/api/")
-        && !request.path().startsWith("/eventbus/");
+        && !request.path().startsWith(AnalyticsBridge.PATH + "/");
   }
 
+  /** The address asked for, without its {@code token} parameter. */
   private static String withoutToken(HttpServerRequest request) {
     StringBuilder query = new StringBuilder();
     request.params().forEach((name, value) -> {
@@ -71,13 +95,33 @@ final class AccessGuard implements Handler<RoutingContext> {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private void deny(RoutingContext ctx) {
-    ctx.response().putHeader("WWW-Authenticate",
-        access.acceptsBasic() ? "Basic realm=\"livelog\", charset=\"UTF-8\"" : "Bearer realm=\"livelog\"");
-    if (ctx.request().path().startsWith("/api/")) {
-      ApiError.send(ctx, 401, "credentials required: a bearer token, basic auth or the session cookie");
+  private void deny(RoutingContext ctx, String message) {
+    HttpServerRequest request = ctx.request();
+    // Browsers get a sign-in page, not their own password dialog (which would keep
+    // credentials that signing out cannot forget); scripts get the challenge they expect.
+    boolean browser = request.getHeader("Sec-Fetch-Mode") != null;
+    ctx.response().putHeader("WWW-Authenticate", access.acceptsPassword() && !browser
+        ? "Basic realm=\"livelog\", charset=\"UTF-8\"" : "Bearer realm=\"livelog\"");
+    if (request.path().startsWith("/api/")) {
+      ApiError.send(ctx, 401, message != null && message.contains("not right")
+          ? "wrong credentials" : "credentials required: a bearer token, basic auth or the session cookie");
       return;
     }
-    ctx.response().setStatusCode(401).putHeader("Content-Type", "text/html; charset=utf-8").end(SIGN_IN_PAGE);
+    if (request.path().startsWith(AnalyticsBridge.PATH + "/")) {
+      ctx.response().setStatusCode(401).end();
+      return;
+    }
+    SignInPage.send(ctx, 401, access, LocalPath.of(withoutToken(request)), message);
+  }
+
+  static void tooManyFailures(RoutingContext ctx, WebAccess access, long retryAfterSeconds, String next) {
+    ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+    String message = "Too many failed sign-ins from your address: try again in "
+        + retryAfterSeconds + " s.";
+    if (ctx.request().path().startsWith("/api/") || ctx.request().path().startsWith(AnalyticsBridge.PATH + "/")) {
+      ApiError.send(ctx, 429, message);
+      return;
+    }
+    SignInPage.send(ctx, 429, access, next, message);
   }
 }

@@ -1,13 +1,19 @@
 package dev.livelog.web;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.Transport;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The SockJS event-bus bridge as browsers see it: they may subscribe to datapoints and
@@ -35,7 +41,43 @@ final class AnalyticsBridge {
 
   static void mount(Router router, Vertx vertx) {
     router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BODY));
-    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, handlerOptions()).bridge(options()));
+    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, handlerOptions())
+        .bridge(options(), new SessionEnd(vertx)));
+  }
+
+  /**
+   * Closes a browser's bridge connection when the session it was opened with ends: a tab left
+   * open does not stream past its sign-in. The page then reconnects, is refused, and reloads
+   * to the sign-in page.
+   */
+  private static final class SessionEnd implements Handler<BridgeEvent> {
+    private final Vertx vertx;
+    private final Map<SockJSSocket, Long> timers = new HashMap<>();
+
+    SessionEnd(Vertx vertx) {
+      this.vertx = vertx;
+    }
+
+    @Override
+    public void handle(BridgeEvent event) {
+      SockJSSocket socket = event.socket();
+      if (event.type() == BridgeEventType.SOCKET_CREATED && socket.routingContext() != null) {
+        Sessions.Session session = socket.routingContext().get(AccessGuard.SESSION);
+        if (session != null) {
+          long delay = Math.max(1, session.expiresAt() - System.currentTimeMillis());
+          timers.put(socket, vertx.setTimer(delay, t -> {
+            timers.remove(socket);
+            socket.close();
+          }));
+        }
+      } else if (event.type() == BridgeEventType.SOCKET_CLOSED) {
+        Long timer = timers.remove(socket);
+        if (timer != null) {
+          vertx.cancelTimer(timer);
+        }
+      }
+      event.complete(true);
+    }
   }
 
   static SockJSHandlerOptions handlerOptions() {

@@ -8,8 +8,10 @@ import io.vertx.ext.web.RoutingContext;
  * Headers on every response that keep browsers from running, framing or sniffing anything
  * the dashboard did not mean: scripts, styles, images and connections from this origin only
  * (the page has no inline script and loads nothing from elsewhere), no framing at all
- * (clickjacking), no MIME sniffing, no referrer sent elsewhere (a {@code ?token=} must not leak
- * through it), and, over TLS, HTTPS only from then on.
+ * (clickjacking), no MIME sniffing, no referrer sent to other sites (a {@code ?token=} must
+ * not leak through it; {@code no-referrer} would also make the browser send {@code Origin: null}
+ * with the page's own form posts, which {@link CrossSiteGuard} refuses), and, over TLS, HTTPS
+ * only from then on.
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
   static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -25,7 +27,7 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .set("X-Content-Type-Options", "nosniff")
         .set("X-Frame-Options", "DENY")
-        .set("Referrer-Policy", "no-referrer")
+        .set("Referrer-Policy", "same-origin")
         .set("Cross-Origin-Opener-Policy", "same-origin")
         .set("Cross-Origin-Resource-Policy", "same-origin");
     if (ctx.request().isSSL()) {

@@ -4,35 +4,33 @@ import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.WebAuthConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 
 /**
  * Who may use the dashboard, from {@code web.auth} and the secrets in the environment: a
- * bearer token, a user and password, or both. A browser that proved itself once gets a
- * session cookie whose value is derived from the secrets, so it survives a server restart
- * (the page reconnects on its own) and stops working when a secret changes.
+ * bearer token, a user and password, or both. Each check answers who proved themselves (the
+ * user's name, or {@value #TOKEN_USER} for the token), or null; comparisons take the same
+ * time whatever the guess.
  */
 final class WebAccess {
+  /** The name a session opened with the token carries. */
+  static final String TOKEN_USER = "token";
   private static final WebAccess OPEN = new WebAccess(null, null, null);
 
   private final byte[] token;
   private final String user;
   private final byte[] password;
-  private final byte[] session;
 
   private WebAccess(String token, String user, String password) {
     this.token = bytes(token);
     this.user = user;
     this.password = bytes(password);
-    this.session = token == null && user == null ? null
-        : bytes(sessionValue(token, user, password));
   }
 
   /** @throws ConfigException naming the field whose environment variable is unset */
   static WebAccess of(WebAuthConfig auth, Map<String, String> env) {
-    if (auth == null) {
+    if (auth == null || auth.none()) {
       return OPEN;
     }
     String token = auth.hasToken() ? secret(env, "web.auth.token_env", auth.tokenEnv()) : null;
@@ -41,53 +39,67 @@ final class WebAccess {
   }
 
   boolean guarded() {
-    return session != null;
+    return token != null || user != null;
   }
 
-  boolean acceptsBasic() {
+  boolean acceptsToken() {
+    return token != null;
+  }
+
+  boolean acceptsPassword() {
     return user != null;
   }
 
   /** An {@code Authorization} header: {@code Bearer <token>} or {@code Basic <user:password>}. */
-  boolean allowsHeader(String authorization) {
+  String userOfHeader(String authorization) {
     if (authorization == null) {
-      return false;
+      return null;
     }
     int space = authorization.indexOf(' ');
     String scheme = space < 0 ? authorization : authorization.substring(0, space);
     String value = space < 0 ? "" : authorization.substring(space + 1).trim();
     if (scheme.equalsIgnoreCase("Bearer")) {
-      return allowsToken(value);
+      return userOfToken(value);
     }
-    return scheme.equalsIgnoreCase("Basic") && allowsBasic(value);
+    return scheme.equalsIgnoreCase("Basic") ? userOfBasic(value) : null;
   }
 
-  boolean allowsToken(String candidate) {
-    return token != null && candidate != null && MessageDigest.isEqual(token, bytes(candidate));
+  String userOfToken(String candidate) {
+    return token != null && candidate != null && MessageDigest.isEqual(token, bytes(candidate))
+        ? TOKEN_USER : null;
   }
 
-  boolean allowsSession(String cookie) {
-    return session != null && cookie != null && MessageDigest.isEqual(session, bytes(cookie));
-  }
-
-  String sessionValue() {
-    return new String(session, StandardCharsets.UTF_8);
-  }
-
-  private boolean allowsBasic(String encoded) {
-    if (user == null) {
-      return false;
+  String userOfPassword(String name, String candidate) {
+    if (user == null || name == null || candidate == null) {
+      return null;
     }
+    boolean nameMatches = MessageDigest.isEqual(bytes(user), bytes(name));
+    boolean passwordMatches = MessageDigest.isEqual(password, bytes(candidate));
+    return nameMatches && passwordMatches ? user : null;
+  }
+
+  /** Whether a session's user is still one this configuration lets in. */
+  boolean knows(String sessionUser) {
+    return (token != null && TOKEN_USER.equals(sessionUser)) || (user != null && user.equals(sessionUser));
+  }
+
+  /** What the users prove they know: sessions are bound to it, so changing a secret ends them. */
+  byte[] credentials() {
+    String material = (token == null ? "-" : Base64.getEncoder().encodeToString(token)) + "\n"
+        + (user == null ? "-" : user) + "\n"
+        + (password == null ? "-" : Base64.getEncoder().encodeToString(password));
+    return material.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String userOfBasic(String encoded) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
     int colon = decoded.indexOf(':');
-    return colon > 0
-        && MessageDigest.isEqual(bytes(user), bytes(decoded.substring(0, colon)))
-        && MessageDigest.isEqual(password, bytes(decoded.substring(colon + 1)));
+    return colon > 0 ? userOfPassword(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
   }
 
   private static String secret(Map<String, String> env, String field, String name) {
@@ -96,17 +108,6 @@ final class WebAccess {
       throw new ConfigException(field, "environment variable " + name + " is not set");
     }
     return value;
-  }
-
-  private static String sessionValue(String token, String user, String password) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String material = "livelog-session\n" + token + "\n" + user + "\n" + password;
-      return Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   private static byte[] bytes(String text) {

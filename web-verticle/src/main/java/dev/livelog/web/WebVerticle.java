@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,12 @@ public class WebVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Where the session secret is kept without session_secret_env: the embedded store's folder. */
+  private Path dataDir() {
+    String dir = config.storage().text("data_dir");
+    return Path.of(dir == null ? "data" : dir);
+  }
+
   private Router routes() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
@@ -79,7 +86,11 @@ public class WebVerticle extends VerticleBase {
     ProbeRoutes.mount(router, vertx, probes);
     router.route().handler(new CrossSiteGuard(config.web()));
     if (access.guarded()) {
-      router.route().handler(new AccessGuard(access));
+      Sessions sessions = new Sessions(SessionSecret.load(config.web().auth(), environment,
+          dataDir()), access.credentials(), config.web().auth().sessionTtl());
+      LoginThrottle throttle = LoginThrottle.standard();
+      new SignInRoutes(access, sessions, throttle, System::currentTimeMillis).mount(router);
+      router.route().handler(new AccessGuard(access, sessions, throttle, System::currentTimeMillis));
     }
     AnalyticsBridge.mount(router, vertx);
     router.get("/api/config").handler(new ConfigHandler(DashboardDescription.of(config)));

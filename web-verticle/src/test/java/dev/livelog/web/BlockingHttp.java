@@ -6,11 +6,21 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +57,48 @@ final class BlockingHttp implements AutoCloseable {
 
   Vertx vertx() {
     return vertx;
+  }
+
+  /** The status of a WebSocket upgrade to the bridge: 101, or the refusal's. */
+  int webSocketStatus(String... headers) throws Exception {
+    try {
+      webSocket(headers).close();
+      return 101;
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof UpgradeRejectedException rejected ? rejected.getStatus() : -1;
+    }
+  }
+
+  /** A WebSocket to the bridge. */
+  WebSocket webSocket(String... headers) throws Exception {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(TestServer.HOST)
+        .setPort(port).setURI("/eventbus/websocket");
+    for (int i = 0; i < headers.length; i += 2) {
+      options.addHeader(headers[i], headers[i + 1]);
+    }
+    return vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The status of a GET sent from another loopback address ({@code 127.0.0.2}, say), over a
+   * plain socket: Vert.x's HTTP client does not bind a local address.
+   */
+  int statusFrom(String localAddress, String uri, String... headers) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(localAddress, 0));
+      socket.connect(new InetSocketAddress(TestServer.HOST, port), 5_000);
+      socket.setSoTimeout(5_000);
+      StringBuilder request = new StringBuilder("GET " + uri + " HTTP/1.1\r\nHost: " + TestServer.HOST
+          + ":" + port + "\r\nConnection: close\r\n");
+      for (int i = 0; i < headers.length; i += 2) {
+        request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+      }
+      socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
   }
 
   @Override

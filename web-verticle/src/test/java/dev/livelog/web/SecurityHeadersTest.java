@@ -25,7 +25,7 @@ class SecurityHeadersTest {
           .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
       assertThat(response.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(response.getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
-      assertThat(response.getHeader("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(response.getHeader("Referrer-Policy")).as(path).isEqualTo("same-origin");
       assertThat(response.getHeader("Strict-Transport-Security")).as(path + ": not over plain HTTP").isNull();
     }
   }

@@ -19,42 +19,45 @@ class WebAccessTest {
   }
 
   @Test
-  void withoutAuthNothingIsGuarded() {
+  void withoutAuthOrWithAuthNoneNothingIsGuarded() {
     assertThat(WebAccess.of(null, Map.of()).guarded()).isFalse();
+    assertThat(WebAccess.of(WebAuthConfig.NONE, Map.of()).guarded()).isFalse();
   }
 
   @Test
   void acceptsTheTokenAndTheUserAndNothingElse() {
     WebAccess access = WebAccess.of(BOTH, ENV);
     assertThat(access.guarded()).isTrue();
-    assertThat(access.allowsHeader("Bearer t0ken")).isTrue();
-    assertThat(access.allowsHeader("bearer t0ken")).isTrue();
-    assertThat(access.allowsHeader(basic("ops:pa:ss"))).isTrue();
-    assertThat(access.allowsToken("t0ken")).isTrue();
-    assertThat(access.allowsHeader("Bearer t0ke")).isFalse();
-    assertThat(access.allowsHeader(basic("ops:pa"))).isFalse();
-    assertThat(access.allowsHeader(basic("root:pa:ss"))).isFalse();
-    assertThat(access.allowsHeader("Basic not-base64!")).isFalse();
-    assertThat(access.allowsHeader(null)).isFalse();
-    assertThat(access.allowsToken(null)).isFalse();
+    assertThat(access.userOfHeader("Bearer t0ken")).isEqualTo(WebAccess.TOKEN_USER);
+    assertThat(access.userOfHeader("bearer t0ken")).isEqualTo(WebAccess.TOKEN_USER);
+    assertThat(access.userOfHeader(basic("ops:pa:ss"))).isEqualTo("ops");
+    assertThat(access.userOfToken("t0ken")).isEqualTo(WebAccess.TOKEN_USER);
+    assertThat(access.userOfPassword("ops", "pa:ss")).isEqualTo("ops");
+    assertThat(access.userOfHeader("Bearer t0ke")).isNull();
+    assertThat(access.userOfHeader(basic("ops:pa"))).isNull();
+    assertThat(access.userOfHeader(basic("root:pa:ss"))).isNull();
+    assertThat(access.userOfHeader("Basic not-base64!")).isNull();
+    assertThat(access.userOfHeader(null)).isNull();
+    assertThat(access.userOfToken(null)).isNull();
+    assertThat(access.userOfPassword("ops", null)).isNull();
   }
 
   @Test
-  void basicAuthIsOfferedOnlyWithAUser() {
+  void passwordsAreAcceptedOnlyWithAUser() {
     WebAccess tokenOnly = WebAccess.of(new WebAuthConfig("TOKEN", null, null), ENV);
-    assertThat(tokenOnly.acceptsBasic()).isFalse();
-    assertThat(tokenOnly.allowsHeader(basic("ops:pa:ss"))).isFalse();
-    assertThat(WebAccess.of(BOTH, ENV).acceptsBasic()).isTrue();
+    assertThat(tokenOnly.acceptsPassword()).isFalse();
+    assertThat(tokenOnly.userOfHeader(basic("ops:pa:ss"))).isNull();
+    assertThat(tokenOnly.knows("ops")).isFalse();
+    assertThat(tokenOnly.knows(WebAccess.TOKEN_USER)).isTrue();
+    assertThat(WebAccess.of(BOTH, ENV).acceptsPassword()).isTrue();
   }
 
   @Test
-  void theSessionValueSurvivesARestartAndChangesWithTheSecret() {
-    String session = WebAccess.of(BOTH, ENV).sessionValue();
-    assertThat(WebAccess.of(BOTH, ENV).allowsSession(session)).isTrue();
-    assertThat(session).doesNotContain("t0ken").doesNotContain("pa:ss");
-    WebAccess rotated = WebAccess.of(BOTH, Map.of("TOKEN", "new", "PASSWORD", "pa:ss"));
-    assertThat(rotated.allowsSession(session)).isFalse();
-    assertThat(rotated.allowsSession(null)).isFalse();
+  void theCredentialsSessionsAreBoundToChangeWithASecret() {
+    byte[] credentials = WebAccess.of(BOTH, ENV).credentials();
+    assertThat(WebAccess.of(BOTH, ENV).credentials()).isEqualTo(credentials);
+    assertThat(WebAccess.of(BOTH, Map.of("TOKEN", "new", "PASSWORD", "pa:ss")).credentials())
+        .isNotEqualTo(credentials);
   }
 
   @Test

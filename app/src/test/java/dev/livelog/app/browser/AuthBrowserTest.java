@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * With {@code web.auth} on, nothing but the health probe answers without credentials: not the
@@ -23,13 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class AuthBrowserTest extends BrowserTest {
   private static final String TOKEN = "t0ken-for-the-browser-test";
+  private static final String PASSWORD = "pa55word-for-the-browser-test";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
-    pipeline = new PipelineUnderTest(dir, new WebAuthConfig("LIVELOG_TEST_TOKEN", null, null),
-        Map.of("LIVELOG_TEST_TOKEN", TOKEN));
+    pipeline = new PipelineUnderTest(dir, new WebAuthConfig("LIVELOG_TEST_TOKEN", "ops", "LIVELOG_TEST_PASSWORD"),
+        Map.of("LIVELOG_TEST_TOKEN", TOKEN, "LIVELOG_TEST_PASSWORD", PASSWORD));
   }
 
   @Test
@@ -60,6 +63,31 @@ class AuthBrowserTest extends BrowserTest {
     long after = pipeline.newestTick(PipelineUnderTest.FAST);
     page.waitFor("a live datapoint through the guarded bridge", Duration.ofSeconds(3),
         d -> page.points("cache0", PipelineUnderTest.FAST)[2] > after);
+  }
+
+  @Test
+  void aBrowserSignsInWithTheFormLandsWhereItWasGoingAndSignsOut() throws Exception {
+    startBrowser();
+    DashboardPage page = new DashboardPage(driver).open(pipeline.url("/index.html?from=link"));
+    assertThat(page.bodyText()).contains("needs credentials");
+    driver.findElement(By.name("user")).sendKeys("ops");
+    driver.findElement(By.name("password")).sendKeys("wrong");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    assertThat(page.bodyText()).contains("not right");
+
+    driver.findElement(By.name("user")).sendKeys("ops");
+    driver.findElement(By.name("password")).sendKeys(PASSWORD);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    page.waitConnected(Duration.ofSeconds(10));
+    assertThat(page.currentUrl()).isEqualTo(pipeline.url("/index.html?from=link"));
+    WebElement signOut = page.waitFor("the sign-out button", Duration.ofSeconds(5),
+        d -> d.findElement(By.cssSelector("#sign-out button")).isDisplayed() ? d.findElement(By.cssSelector("#sign-out button")) : null);
+    assertThat(driver.findElement(By.id("sign-out")).getAttribute("title")).contains("signed in as ops");
+
+    signOut.click();
+    page.waitFor("the sign-in page", Duration.ofSeconds(5), d -> page.bodyText().contains("needs credentials"));
+    page.open(pipeline.url("/"));
+    assertThat(page.bodyText()).as("signed out: the cookie is gone").contains("needs credentials");
   }
 
   private HttpResponse<String> get(String path) throws Exception {
