@@ -38,6 +38,33 @@ final class DashboardPage {
       };
       """;
 
+  /**
+   * A script to run before the page's own (CDP's Page.addScriptToEvaluateOnNewDocument): counts
+   * the messages the bridge delivers to the page's handlers in {@code window.bridgeMessages},
+   * live datapoints rather than the history the page also fetches whenever the bridge opens.
+   */
+  static final String COUNT_BRIDGE_MESSAGES = """
+      window.bridgeMessages = 0;
+      let eventBus;
+      Object.defineProperty(window, "EventBus", {
+        configurable: true,
+        get: () => eventBus,
+        set: (value) => {
+          const register = value.prototype.registerHandler;
+          value.prototype.registerHandler = function (address, headers, callback) {
+            const handler = callback || headers;
+            const counted = (error, message) => {
+              if (!error) window.bridgeMessages++;
+              handler(error, message);
+            };
+            return callback ? register.call(this, address, headers, counted)
+                : register.call(this, address, counted);
+          };
+          eventBus = value;
+        },
+      });
+      """;
+
   private final ChromeDriver driver;
 
   DashboardPage(ChromeDriver driver) {
@@ -51,6 +78,11 @@ final class DashboardPage {
 
   <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what).until(condition);
+  }
+
+  /** Needs {@link #COUNT_BRIDGE_MESSAGES} run before the page. */
+  long bridgeMessages() {
+    return ((Number) driver.executeScript("return window.bridgeMessages")).longValue();
   }
 
   String connection() {
