@@ -15,14 +15,14 @@ import java.util.Set;
 /**
  * The field types a format can declare ({@code types: {ups_rt: seconds}}) and their
  * converters: text, integers, numbers, seconds (including nginx's multi-upstream lists such as
- * {@code 0.010, 0.020 : 0.031}), booleans, and times given as strptime patterns. Numbers and
- * times are read in place in the line, without a substring.
+ * {@code 0.010, 0.020 : 0.031}, see {@link #perTry}), booleans, and times given as strptime
+ * patterns. Numbers and times are read in place in the line, without a substring.
  */
 public final class ValueTypes {
   public static final ValueType TEXT = raw -> raw;
   public static final ValueType INTEGER = new IntegerType();
-  public static final ValueType NUMBER = new NumberType(false);
-  public static final ValueType SECONDS = new NumberType(true);
+  public static final ValueType NUMBER = new NumberType();
+  public static final ValueType SECONDS = perTry(NUMBER);
   public static final ValueType BOOLEAN = ValueTypes::parseBoolean;
 
   /** The names a user may write, for error messages. */
@@ -152,12 +152,6 @@ public final class ValueTypes {
   }
 
   private static final class NumberType implements ValueType {
-    private final boolean seconds;
-
-    NumberType(boolean seconds) {
-      this.seconds = seconds;
-    }
-
     @Override
     public Object convert(String raw) {
       return convert(raw, 0, raw.length());
@@ -169,8 +163,7 @@ public final class ValueTypes {
       if (!Double.isNaN(fast)) {
         return fast;
       }
-      String raw = line.substring(start, end);
-      return seconds ? parseSeconds(raw) : parseDouble(raw);
+      return parseDouble(line.substring(start, end));
     }
   }
 
@@ -217,23 +210,63 @@ public final class ValueTypes {
   }
 
   /**
-   * Seconds as nginx writes them: one value ({@code 0.012}), or one per upstream tried,
-   * separated by {@code ,} (next server) and {@code :} (internal redirect). A single value
-   * stays a number; several become a list, whose total is what averages use. A {@code -} in a
-   * list (an upstream that did not answer) is skipped.
+   * A variable nginx writes once per upstream server tried ({@code $upstream_addr},
+   * {@code $upstream_status}, {@code $upstream_response_time}, ...): one value as
+   * {@code item} reads it; several, separated by {@code ", "} (the next server of a group) and
+   * {@code " : "} (an internal redirect to another group), a list in the order tried, where a
+   * {@code -} (a server that gave no answer) is absent (null), so that the lists of one request
+   * line up. Numeric lists count as their total in metrics (the time all tries took).
    */
-  static Object parseSeconds(String raw) {
-    if (raw.indexOf(',') < 0 && raw.indexOf(':') < 0) {
-      return parseDouble(raw);
+  public static ValueType perTry(ValueType item) {
+    return new PerTry(item);
+  }
+
+  private record PerTry(ValueType item) implements ValueType {
+    @Override
+    public Object convert(String raw) {
+      return convert(raw, 0, raw.length());
     }
-    List<Double> values = new ArrayList<>(4);
-    for (String part : raw.split("[,:]")) {
-      String p = part.trim();
-      if (!p.isEmpty() && !p.equals("-")) {
-        values.add(parseDouble(p));
+
+    @Override
+    public Object convert(String line, int start, int end) {
+      int separator = nextSeparator(line, start, end);
+      if (separator < 0) {
+        return entry(line, start, end);
       }
+      List<Object> tries = new ArrayList<>(4);
+      int from = start;
+      while (separator >= 0) {
+        tries.add(entry(line, from, separator));
+        from = separator + 1;
+        separator = nextSeparator(line, from, end);
+      }
+      tries.add(entry(line, from, end));
+      return Collections.unmodifiableList(tries);
     }
-    return Collections.unmodifiableList(values);
+
+    /** A ',' or a ':' with a blank before it (an address's own ':' has none). */
+    private static int nextSeparator(String line, int from, int end) {
+      for (int i = from; i < end; i++) {
+        char c = line.charAt(i);
+        if (c == ',' || (c == ':' && i > from && line.charAt(i - 1) == ' ')) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private Object entry(String line, int start, int end) {
+      while (start < end && line.charAt(start) == ' ') {
+        start++;
+      }
+      while (end > start && line.charAt(end - 1) == ' ') {
+        end--;
+      }
+      if (start == end || (end == start + 1 && line.charAt(start) == '-')) {
+        return null;
+      }
+      return item.convert(line, start, end);
+    }
   }
 
   static Boolean parseBoolean(String raw) {

@@ -42,7 +42,8 @@ class BuiltinFormatsTest {
 
   @Test
   void theBuiltInsAreTheOnesTheIssueNames() {
-    assertThat(Formats.builtins().names()).containsExactly("combined", "main", "common", "apache_combined", "json", "seed_cache");
+    assertThat(Formats.builtins().names()).containsExactly("combined", "main", "upstreaminfo", "common",
+        "apache_combined", "json", "seed_cache");
   }
 
   @Test

@@ -11,7 +11,8 @@ class FormatDetectorTest {
 
   @Test
   void recognisesEachBuiltInFromItsOwnLines() {
-    for (String format : List.of("combined", "main", "common", "apache_combined", "json", "seed_cache")) {
+    for (String format : List.of("combined", "main", "upstreaminfo", "common", "apache_combined",
+        "json", "seed_cache")) {
       List<String> sample = identsWhereApacheWritesThem(format, SampleLogLines.of(format, 200, new Random(7)));
       assertThat(FormatDetector.detect(sample)).as(format).isEqualTo(format);
     }

@@ -25,7 +25,8 @@ class FormatKindsTest {
   void theRegisteredKindsAndBuiltInsAreListedInRegistrationOrder() {
     assertThat(Formats.kinds().names()).containsExactly("regex", "nginx", "json", "builtin");
     assertThat(Formats.builtins().names())
-        .containsExactly("combined", "main", "common", "apache_combined", "json", "seed_cache");
+        .containsExactly("combined", "main", "upstreaminfo", "common", "apache_combined", "json",
+            "seed_cache");
   }
 
   @Test

@@ -48,7 +48,8 @@ class ParserFuzzTest {
   /** Valid lines of every format, mutated lines, random bytes as UTF-8 and Latin-1, huge lines. */
   private static List<String> corpus(Random r) {
     List<String> valid = new ArrayList<>();
-    for (String f : List.of("combined", "main", "common", "apache_combined", "json", "seed_cache")) {
+    for (String f : List.of("combined", "main", "upstreaminfo", "common", "apache_combined",
+        "json", "seed_cache")) {
       valid.addAll(SampleLogLines.of(f, 200, r));
     }
     List<String> lines = new ArrayList<>(valid);

@@ -42,11 +42,38 @@ public final class SampleLogLines {
     v.put("http_referer", r.nextBoolean() ? "-" : "https://example.com/?q=" + r.nextInt(9));
     v.put("http_user_agent", AGENTS[r.nextInt(AGENTS.length)]);
     v.put("http_x_forwarded_for", r.nextBoolean() ? "-" : "203.0.113.7, 10.0.0.1");
+    upstreamTries(v, r);
     return switch (format) {
       case "json" -> LogLineWriter.line(JSON_FORMAT, v, LogLineWriter.Escape.JSON);
       case "common", "apache_combined" -> LogLineWriter.line(definition(format), v, LogLineWriter.Escape.APACHE);
       default -> LogLineWriter.line(definition(format), v, LogLineWriter.Escape.NGINX);
     };
+  }
+
+  /** ingress-nginx's upstream values: one try, several (retried, redirected), or none. */
+  private static void upstreamTries(Map<String, String> v, Random r) {
+    v.put("request_length", String.valueOf(100 + r.nextInt(2000)));
+    v.put("request_time", "0.0" + r.nextInt(99));
+    v.put("proxy_upstream_name", r.nextInt(10) == 0 ? "upstream-default-backend" : "shop-web-80");
+    v.put("proxy_alternative_upstream_name", r.nextBoolean() ? "" : "shop-canary-80");
+    v.put("req_id", Long.toHexString(r.nextLong()));
+    switch (r.nextInt(3)) {
+      case 0 -> {
+        v.put("upstream_addr", "10.244." + r.nextInt(9) + ".7:8080");
+        v.put("upstream_response_length", String.valueOf(r.nextInt(9000)));
+        v.put("upstream_response_time", "0.00" + r.nextInt(9));
+        v.put("upstream_status", "200");
+      }
+      case 1 -> {
+        v.put("upstream_addr", "10.244.1.7:8080, [fd00::2]:8080 : 10.244.3.1:8080");
+        v.put("upstream_response_length", "0, - : 612");
+        v.put("upstream_response_time", "0.001, - : 0.004");
+        v.put("upstream_status", "502, - : 200");
+      }
+      default -> {
+        // Never reached an upstream: every upstream variable is written "-".
+      }
+    }
   }
 
   private static String definition(String format) {

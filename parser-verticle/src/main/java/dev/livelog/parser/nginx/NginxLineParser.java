@@ -25,6 +25,8 @@ public final class NginxLineParser implements LineParser {
   private final String[] literals;
   private final int[] fieldOfVariable;
   private final ValueType[] types;
+  /** Per variable occurrence: whether its value is a per-try list, which may hold blanks. */
+  private final boolean[] perTry;
   private final FieldSchema schema;
   private final NginxEscape escape;
   private final boolean escapedQuotes;
@@ -62,6 +64,10 @@ public final class NginxLineParser implements LineParser {
     schema = new FieldSchema(names);
     literals = literalList.toArray(String[]::new);
     fieldOfVariable = variableFields.stream().mapToInt(Integer::intValue).toArray();
+    perTry = new boolean[fieldOfVariable.length];
+    for (int v = 0; v < fieldOfVariable.length; v++) {
+      perTry[v] = NginxVariables.isPerTry(names.get(fieldOfVariable[v]));
+    }
     types = new ValueType[variableCount];
     int time = -1;
     for (int i = 0; i < variableCount; i++) {
@@ -90,7 +96,7 @@ public final class NginxLineParser implements LineParser {
       int end;
       if (literal < literals.length) {
         end = find(line, pos, literals[literal], literal == literals.length - 1
-            && v == fieldOfVariable.length - 1);
+            && v == fieldOfVariable.length - 1, perTry[v]);
       } else {
         end = line.length();
       }
@@ -119,8 +125,13 @@ public final class NginxLineParser implements LineParser {
     return pos + literal.length();
   }
 
-  /** Where the literal after a value starts; the format's last literal must end the line. */
-  private int find(String line, int from, String literal, boolean last) throws LineRejected {
+  /**
+   * Where the literal after a value starts; the format's last literal must end the line. A
+   * per-try list ({@code 10.0.0.1:80, 10.0.0.2:80 : 10.0.0.3:80}) does not end at the blanks
+   * of its own separators.
+   */
+  private int find(String line, int from, String literal, boolean last, boolean tries)
+      throws LineRejected {
     if (last) {
       int at = line.length() - literal.length();
       if (at < from || !line.startsWith(literal, at)) {
@@ -133,10 +144,20 @@ public final class NginxLineParser implements LineParser {
     while (escapedQuotes && at > from && literal.charAt(0) == '"' && escaped(line, at)) {
       at = line.indexOf(literal, at + 1);
     }
+    while (tries && at > from && literal.charAt(0) == ' ' && inTrySeparator(line, at)) {
+      at = line.indexOf(literal, at + 1);
+    }
     if (at < 0) {
       throw new LineRejected("expected '" + literal + "'", from);
     }
     return at;
+  }
+
+  /** Whether the blank at {@code at} belongs to a {@code ", "} or {@code " : "}. */
+  private static boolean inTrySeparator(String line, int at) {
+    char before = line.charAt(at - 1);
+    return before == ',' || line.startsWith(" : ", at)
+        || (before == ':' && at >= 2 && line.charAt(at - 2) == ' ');
   }
 
   /** Whether the character at {@code at} follows an odd number of backslashes. */

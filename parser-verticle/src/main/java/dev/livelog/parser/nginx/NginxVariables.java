@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The types of well-known nginx variables, so a pasted log_format (or a JSON log keyed by
- * variable names) yields typed fields: times, integers, seconds; the rest stays text.
+ * variable names) yields typed fields: times, integers, seconds; the rest stays text. The
+ * upstream module's variables hold one value per server tried ({@link ValueTypes#perTry}).
  */
 public final class NginxVariables {
   private static final Set<String> INTEGERS = Set.of("status", "body_bytes_sent", "bytes_sent",
@@ -17,6 +18,11 @@ public final class NginxVariables {
   private static final Set<String> SECONDS = Set.of("request_time", "session_time",
       "connection_time");
   private static final Set<String> TIMES = Set.of("time_local", "time_iso8601", "msec");
+  /** Written once per upstream tried, besides {@code $upstream_*_time}. */
+  private static final Set<String> PER_TRY_INTEGERS = Set.of("upstream_status",
+      "upstream_response_length", "upstream_bytes_received", "upstream_bytes_sent");
+  private static final ValueType PER_TRY_INTEGER = ValueTypes.perTry(ValueTypes.INTEGER);
+  private static final ValueType PER_TRY_TEXT = ValueTypes.perTry(ValueTypes.TEXT);
 
   private NginxVariables() {}
 
@@ -25,12 +31,15 @@ public final class NginxVariables {
     if (INTEGERS.contains(variable)) {
       return ValueTypes.INTEGER;
     }
-    if (SECONDS.contains(variable) || (variable.startsWith("upstream_")
-        && variable.endsWith("_time"))) {
+    if (SECONDS.contains(variable) || isUpstreamTime(variable)) {
       return ValueTypes.SECONDS;
+    }
+    if (PER_TRY_INTEGERS.contains(variable)) {
+      return PER_TRY_INTEGER;
     }
     return switch (variable) {
       case "gzip_ratio" -> ValueTypes.NUMBER;
+      case "upstream_addr" -> PER_TRY_TEXT;
       case "time_local" -> ValueTypes.time(new NginxLocalTimeParser());
       case "time_iso8601" -> ValueTypes.time(TimeParsers.iso8601());
       case "msec" -> ValueTypes.time(TimeParsers.remembering(TimeParsers::parseEpochSeconds));
@@ -40,5 +49,18 @@ public final class NginxVariables {
 
   public static boolean isTime(String variable) {
     return TIMES.contains(variable);
+  }
+
+  /**
+   * Whether nginx writes the variable once per upstream tried, joined by {@code ", "} and
+   * {@code " : "}: its value may contain blanks.
+   */
+  public static boolean isPerTry(String variable) {
+    return variable.equals("upstream_addr") || PER_TRY_INTEGERS.contains(variable)
+        || isUpstreamTime(variable);
+  }
+
+  private static boolean isUpstreamTime(String variable) {
+    return variable.startsWith("upstream_") && variable.endsWith("_time");
   }
 }
