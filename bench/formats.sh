@@ -8,15 +8,8 @@
 # disturbed measure, and ratios are given for both.
 # usage: bench/formats.sh [extra JMH options, e.g. -i 20]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$root/bench/out"
-mkdir -p "$out"
-command -v jq >/dev/null || { echo "bench/formats.sh needs jq" >&2; exit 1; }
-(cd "$root" && mvn -B -q -pl bench -am package -DskipTests)
-json="$out/formats.json"
-java -jar "$root/bench/target/benchmarks.jar" 'FormatThroughput' -rf json -rff "$json" "$@" \
-  >"$out/formats.log"
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+source "$(dirname "${BASH_SOURCE[0]}")/jmh-throughput.sh"
+jmh_throughput formats 'FormatThroughput' "$@"
 jq -r '
   def fmt: floor | tostring;
   [ .[] | {format: .params.format, threads: .threads, mean: .primaryMetric.score,

@@ -29,7 +29,10 @@ public final class SampleLines {
   private record Request(String addr, Instant time, String path, int status, int bytes,
       String agent, double upstreamTime, String cache) {}
 
-  /** {@code n} lines of a format: combined, main, common, json or seed_cache. */
+  /**
+   * {@code n} lines of a format: combined, main, common, json or seed_cache; json_nested is JSON
+   * as Caddy logs it (nested objects, header arrays, escapes).
+   */
   public static List<String> of(String format, int n) {
     Random r = new Random(42);
     Instant start = Instant.parse("2025-11-25T10:00:00Z");
@@ -62,6 +65,14 @@ public final class SampleLines {
           + ",\"body_bytes_sent\":" + q.bytes + ",\"request_time\":"
           + String.format(Locale.ROOT, "%.3f", q.upstreamTime)
           + ",\"http_referer\":\"\",\"http_user_agent\":\"" + q.agent + "\"}";
+      case "json_nested" -> "{\"level\":\"info\",\"ts\":" + q.time.getEpochSecond() + ".123,"
+          + "\"logger\":\"http.log.access\",\"msg\":\"handled request\",\"request\":{\"remote_ip\":\""
+          + q.addr + "\",\"proto\":\"HTTP/1.1\",\"method\":\"GET\",\"host\":\"www.example.com\","
+          + "\"uri\":\"" + q.path + "\",\"headers\":{\"User-Agent\":[\"" + q.agent + "\"],"
+          + "\"Referer\":[\"https://www.example.com/search?q=\\\"nginx cache\\\"&lang=fran\\u00e7ais\"]}},"
+          + "\"duration\":" + String.format(Locale.ROOT, "%.6f", q.upstreamTime) + ",\"size\":" + q.bytes
+          + ",\"status\":" + q.status + ",\"resp_headers\":{\"Content-Type\":[\"text/html;"
+          + " charset=utf-8\"],\"Cache-Status\":[\"" + q.cache + "\"]}}";
       case "seed_cache" -> "***" + CACHE.format(q.time)
           + " ups_ad: " + (q.cache.equals("HIT") ? "-" : "10.0.0.12:8080")
           + " ups_rt: " + (q.cache.equals("HIT") ? "-" : String.format(Locale.ROOT, "%.3f", q.upstreamTime))

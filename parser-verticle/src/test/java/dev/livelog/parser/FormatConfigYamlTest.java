@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Formats as a user writes them in livelog.yaml, and the errors they get: field and reason. */
 class FormatConfigYamlTest {
 
-  private static ConfigException failure(String yaml) {
+  /** The config error a YAML config gets from loading and format validation. */
+  static ConfigException failure(String yaml) {
     try {
       Formats.validate(ConfigLoader.parse(yaml));
     } catch (ConfigException e) {

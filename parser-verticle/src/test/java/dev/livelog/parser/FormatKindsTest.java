@@ -1,7 +1,7 @@
 package dev.livelog.parser;
 
+import static dev.livelog.parser.FormatConfigYamlTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.ConfigLoader;
@@ -11,15 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Format kinds and built-in formats come from their registries, and errors list them. */
 class FormatKindsTest {
-
-  private static ConfigException failure(String yaml) {
-    try {
-      Formats.validate(ConfigLoader.parse(yaml));
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + yaml);
-  }
 
   @Test
   void theRegisteredKindsAndBuiltInsAreListedInRegistrationOrder() {

@@ -89,4 +89,24 @@ class JsonLineParserTest {
     assertThatThrownBy(() -> Formats.compile(FormatConfig.of("json", blank)))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isEqualTo("json.code"));
   }
+
+  @Test
+  void escapesNumbersAndNestedValuesAreReadAsJsonSaysAndBadJsonIsRejectedNeverThrown()
+      throws LineRejected {
+    LogEvent e = everyKey.parse("{\"ua\":\"caf\\u00e9 \\\"q\\\" \\\\ \\/ \\ud83d\\ude00 \\t\","
+        + "\"zero\":-0,\"exp\":1e3,\"frac\":-0.25,\"max\":9223372036854775807,"
+        + "\"in\":{\"deep\":{\"er\":[{\"k\":[1,2]},\"\\u0041\"]}},\"raw\":\"tab\there\"}", "s", 0);
+    assertThat(e.fields()).containsEntry("ua", "caf\u00e9 \"q\" \\ / \ud83d\ude00 \t")
+        .containsEntry("zero", 0L).containsEntry("exp", 1000.0).containsEntry("frac", -0.25)
+        .containsEntry("max", 9.223372036854776e18)
+        .containsEntry("in.deep.er", List.of("{\"k\":[1,2]}", "A"))
+        .containsEntry("raw", "tab\there"); // nginx escape=none writes control characters raw
+    // nginx's default escaping in a JSON-looking log_format is not JSON: kept, not lost
+    assertThat(everyKey.parse("{\"ua\":\"say \\x22hi\\x22\",\"n\":007}", "s", 0).fields())
+        .containsEntry("ua", "say \\x22hi\\x22").containsEntry("n", 7L);
+    for (String bad : List.of("{\"a\":-}", "{\"a\":NaN}", "{'a':1}", "{\"a\":1}{\"b\":2}",
+        "{\"a\":[1,}", "{\"a\":[" + "[".repeat(40), "{\"a\":\"x\\\"}", "{\"a\":1,\"b\"}")) {
+      assertThatThrownBy(() -> everyKey.parse(bad, "s", 0)).as(bad).isInstanceOf(LineRejected.class);
+    }
+  }
 }
