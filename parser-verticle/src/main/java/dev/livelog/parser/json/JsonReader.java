@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The json format's reader, hand-written: no tree, no token objects, and a key repeated from the
  * previous line is compared in place in the line and handed on as the same instance. It earns
- * its place by measurement: 1.57-1.63x Jackson's streaming parser on nginx's escape=json lines
- * ({@code bench/json.sh}, see docs/ARCHITECTURE.md). Laxer than JSON where nginx is: an unknown
+ * its place by measurement, narrowly: 1.52-1.63x Jackson's streaming parser on nginx's
+ * escape=json lines on one thread ({@code bench/json.sh}, see docs/ARCHITECTURE.md). Laxer than JSON where nginx is: an unknown
  * escape (nginx's default {@code \x22}) is kept as written and a leading zero is read, so such
  * lines are not lost.
  */
