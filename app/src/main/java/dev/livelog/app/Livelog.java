@@ -3,6 +3,7 @@ package dev.livelog.app;
 import dev.livelog.app.analyze.AnalyzeCommand;
 import dev.livelog.app.demo.DemoCommand;
 import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.redact.Redaction;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class Livelog implements Runnable {
         err.println("livelog: " + u.getMessage());
         return EXIT_USAGE;
       }
-      err.println("livelog: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      err.println("livelog: " + Redaction.uris(e.getMessage() == null ? e.toString() : e.getMessage()));
       if (Boolean.getBoolean("livelog.debug")) {
         e.printStackTrace(err);
       }

@@ -9,6 +9,7 @@ import dev.livelog.common.bus.StoredAck;
 import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.PipelineConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.redact.Redaction;
 import dev.livelog.common.retry.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -421,7 +422,7 @@ public final class SourceVerticle extends VerticleBase {
         .put("path", source == null ? pathLabel : source.path())
         .put("state", state.label())
         .put("since", stateSince)
-        .put("lastError", lastError)
+        .put("lastError", Redaction.uris(lastError))
         .put("fileId", origin == null ? null : origin.fileId())
         .put("committedOffset", window == null ? null : window.committed())
         .put("inFlight", window == null ? 0 : window.size())

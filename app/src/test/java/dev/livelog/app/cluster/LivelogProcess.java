@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code livelog run} in its own JVM, as an operator runs it: its own config file (the
  * shared one plus its web port), its roles, {@code --cluster}; killed, or stopped with SIGTERM.
  */
-final class LivelogProcess implements AutoCloseable {
+public final class LivelogProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Path log;
@@ -31,11 +32,7 @@ final class LivelogProcess implements AutoCloseable {
   /** Starts a process and waits until its readiness probe says ready. */
   static LivelogProcess start(Path dir, String name, String sharedConfig, String roles, boolean cluster)
       throws Exception {
-    int port = freePort();
-    Path config = dir.resolve(name + ".yaml");
-    Files.writeString(config, sharedConfig + "\nweb: {host: 127.0.0.1, port: " + port + "}\n");
-    LivelogProcess p = new LivelogProcess(name, port, dir.resolve(name + ".log"));
-    p.launch(config, roles, cluster);
+    LivelogProcess p = launch(dir, name, sharedConfig, roles, cluster, Map.of());
     try {
       p.awaitReady(Duration.ofSeconds(60));
     } catch (Exception | AssertionError e) {
@@ -45,7 +42,22 @@ final class LivelogProcess implements AutoCloseable {
     return p;
   }
 
-  private void launch(Path config, String roles, boolean cluster) throws IOException {
+  /**
+   * Starts a process with {@code environment} added to this one's, without waiting for it:
+   * its web port is picked here.
+   */
+  public static LivelogProcess launch(Path dir, String name, String sharedConfig, String roles,
+      boolean cluster, Map<String, String> environment) throws IOException {
+    int port = freePort();
+    Path config = dir.resolve(name + ".yaml");
+    Files.writeString(config, sharedConfig + "\nweb: {host: 127.0.0.1, port: " + port + "}\n");
+    LivelogProcess p = new LivelogProcess(name, port, dir.resolve(name + ".log"));
+    p.launch(config, roles, cluster, environment);
+    return p;
+  }
+
+  private void launch(Path config, String roles, boolean cluster, Map<String, String> environment)
+      throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -53,11 +65,25 @@ final class LivelogProcess implements AutoCloseable {
     if (cluster) {
       command.add("--cluster");
     }
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
   }
 
-  void awaitReady(Duration timeout) throws Exception {
+  /** Waits until the process's output (stdout and stderr) contains {@code text}. */
+  public void awaitOutput(String text, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new IllegalStateException(name + ": no '" + text + "' in its output "
+            + (process.isAlive() ? "after " + timeout : "before it exited") + ":\n" + output());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  public void awaitReady(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastAnswer = "no answer";
     while (System.nanoTime() < deadline) {
@@ -79,7 +105,7 @@ final class LivelogProcess implements AutoCloseable {
         + lastAnswer + "):\n" + Files.readString(log));
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -94,7 +120,7 @@ final class LivelogProcess implements AutoCloseable {
     return port;
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log);
   }
 
@@ -105,7 +131,7 @@ final class LivelogProcess implements AutoCloseable {
   }
 
   /** SIGTERM, as Kubernetes stops a pod; returns the exit code, or -1 if it did not exit in time. */
-  int terminate(Duration timeout) throws InterruptedException {
+  public int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }

@@ -1,6 +1,7 @@
 package dev.livelog.source.command;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.common.redact.Redaction;
 import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.LineSource;
@@ -57,9 +58,13 @@ public final class CommandSource implements LineSource {
     this.launcher = launcher;
   }
 
-  /** A command run locally through {@code sh -c}. */
+  /**
+   * A command run locally through {@code sh -c}. Its status and errors show it redacted
+   * ({@link Redaction#command}): its arguments may hold credentials.
+   */
   public static CommandSource local(String sourceId, String command) {
-    return new CommandSource(sourceId, "localhost", command, a -> LocalProcess.start(command));
+    return new CommandSource(sourceId, "localhost", Redaction.command(command),
+        a -> LocalProcess.start(command));
   }
 
   /** livelog's standard input. */
@@ -73,7 +78,7 @@ public final class CommandSource implements LineSource {
    */
   public static CommandSource remote(String sourceId, String hostLabel, String command,
       RemoteShell.Connector connector) {
-    return new CommandSource(sourceId, hostLabel, command, attempt -> {
+    return new CommandSource(sourceId, hostLabel, Redaction.command(command), attempt -> {
       RemoteShell shell = connector.connect(attempt);
       attempt.done();
       ExecProcess p;
@@ -138,7 +143,7 @@ public final class CommandSource implements LineSource {
       return ReadStatus.ENDED;
     }
     stderr.poll(process.stderr());
-    String said = stderr.text();
+    String said = Redaction.uris(stderr.text());
     throw new IOException(where() + ": the command exited"
         + (status == null ? "" : " with status " + status) + (said.isEmpty() ? "" : ": " + said));
   }

@@ -3,6 +3,7 @@ package dev.livelog.source.command;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.redact.Redaction;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.SourceContext;
@@ -55,6 +56,12 @@ public final class CommandSourceKind implements SourceKind {
     String hostName = source.text("host");
     RemoteShell.Connector ssh = SshShell.connector(hostName, context);
     return () -> CommandSource.remote(source.id(), hostName, command, ssh);
+  }
+
+  /** The command redacted: its arguments may hold credentials. */
+  @Override
+  public String path(SourceConfig source) {
+    return Redaction.command(source.text("command"));
   }
 
   @Override
