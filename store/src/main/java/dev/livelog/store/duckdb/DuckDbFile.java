@@ -10,7 +10,9 @@ import java.util.Properties;
 /**
  * Opens the DuckDB database file with bounded resources: a memory limit and thread count fit
  * for sharing the JVM with the rest of livelog, and spill files next to the database instead
- * of the system temp directory.
+ * of the system temp directory. Locked down: no external access (no file but its own and its
+ * spill files, no network, no extension installed or loaded) and the configuration locked, so
+ * that no statement on any connection can turn either back on.
  */
 final class DuckDbFile {
   private final Path file;
@@ -55,6 +57,9 @@ final class DuckDbFile {
     // few thousand appended events and halved the append rate.
     settings.setProperty("checkpoint_threshold", "128MB");
     settings.setProperty("preserve_insertion_order", "false");
+    // Last: once locked, the settings above cannot change either.
+    settings.setProperty("enable_external_access", "false");
+    settings.setProperty("lock_configuration", "true");
     return settings;
   }
 
