@@ -36,6 +36,8 @@ final class NodeMetrics {
     counter("livelog_source_lines_read", "lines read and sent to parsers", id, current,
         c -> status(c, "linesSent", 0));
     counter("livelog_source_bytes_read", "bytes read", id, current, c -> status(c, "bytesRead", 0));
+    counter("livelog_source_files_lost", "files found gone with bytes unread (deleted while"
+        + " livelog was stopped or disconnected)", id, current, c -> status(c, "filesLost", 0));
     gauge("livelog_source_bytes_behind", "bytes written to the source not yet read", id, current,
         c -> status(c, "bytesBehind", Double.NaN));
     gauge("livelog_source_batches_in_flight", "batches sent and not yet stored", id, current,

@@ -26,6 +26,15 @@ public record FileIdentity(long device, long inode, int generation) {
     return new FileIdentity(Long.parseLong(parts[0]), Long.parseLong(parts[1]), gen);
   }
 
+  /** A checkpoint's identity, or null when it names no file (e.g. a command's run). */
+  public static FileIdentity parseOrNull(String text) {
+    try {
+      return parse(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Whether a stored identity names this same file (any generation). */
   public boolean sameFile(String stored) {
     try {
@@ -34,6 +43,15 @@ public record FileIdentity(long device, long inode, int generation) {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * The identity of the file read after this one, named {@code dev-ino}: that file's, or this
+   * one's next generation when it has the same inode (truncated, or this file's inode reused by
+   * the next one once this one was deleted), so event ids never repeat.
+   */
+  public FileIdentity successor(FileIdentity named) {
+    return sameFile(named.toString()) ? nextGeneration() : named;
   }
 
   public FileIdentity nextGeneration() {

@@ -3,6 +3,7 @@ package dev.livelog.source;
 import dev.livelog.common.bus.Checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Where a source's bytes come from: a local file, a file on an SSH host, a command. The
@@ -31,7 +32,8 @@ public interface LineSource {
    * Opens the source, resuming at the checkpoint when it still applies.
    *
    * @param checkpoint the last stored position, or null on a first start
-   * @return the file identity and offset reading starts at
+   * @return the file identity and offset reading starts at, with the file's fingerprint when
+   *     it resumes past the start of a file it knows one of (else the bytes read give it)
    */
   Checkpoint open(Checkpoint checkpoint) throws IOException;
 
@@ -62,6 +64,14 @@ public interface LineSource {
 
   /** Path or command, for status. */
   String path();
+
+  /**
+   * Files found gone since the last call, whose unread bytes are lost (see {@link LostFile});
+   * asked after {@link #open}, {@link #follow} and {@link #seek}.
+   */
+  default List<LostFile> takeLosses() {
+    return List.of();
+  }
 
   void close();
 }

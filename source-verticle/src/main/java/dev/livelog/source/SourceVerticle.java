@@ -63,6 +63,7 @@ public final class SourceVerticle extends VerticleBase {
   private BatchBuilder builder;
   private InFlightWindow window;
   private SourceOrigin origin;
+  private Fingerprint.Builder fingerprint;
   private MessageConsumer<JsonObject> acks;
   private WorkerExecutor executor;
   private volatile SourceState state = SourceState.CONNECTING;
@@ -130,12 +131,14 @@ public final class SourceVerticle extends VerticleBase {
             return; // stopped while connecting: stop() closes the source
           }
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
+          fingerprint = new Fingerprint.Builder(Fingerprint.parse(start.fingerprint()));
           origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId(),
               config.format().name());
           saveCheckpoint(true);
           streaming();
           LOG.info("source {} following {}:{} from offset {}", config.id(), source.host(),
               source.path(), start.offset());
+          reportLosses();
           pump();
         })
         .onFailure(this::retryLater);
@@ -218,6 +221,7 @@ public final class SourceVerticle extends VerticleBase {
     switch (status) {
       case DATA -> {
         splitter.feed(buffer.array(), buffer.position(), at, builder);
+        fingerprint.read(buffer.array(), buffer.position(), at);
         counters.bytesRead(buffer.position());
         idleDelay = FIRST_IDLE_MILLIS;
         schedulePump(0);
@@ -252,9 +256,11 @@ public final class SourceVerticle extends VerticleBase {
       pendingSwitch = null;
       splitter.reset();
       window.reset(0);
+      fingerprint = new Fingerprint.Builder();
       origin = new SourceOrigin(config.id(), source.host(), source.path(), ar.result().fileId(),
           config.format().name());
       saveCheckpoint(true);
+      reportLosses();
       schedulePump(0);
     });
   }
@@ -334,9 +340,19 @@ public final class SourceVerticle extends VerticleBase {
           return;
         }
         streaming();
+        reportLosses();
         schedulePump(0);
       });
     });
+  }
+
+  /** Files the source found gone, with unread bytes: a warning, a counter, the status. */
+  private void reportLosses() {
+    for (LostFile lost : source.takeLosses()) {
+      LOG.warn("source {}: {}", config.id(), lost.describe());
+      counters.fileLost(lost);
+      publishStatus(System.currentTimeMillis());
+    }
   }
 
   private void streaming() {
@@ -389,7 +405,8 @@ public final class SourceVerticle extends VerticleBase {
     }
     lastCheckpointAt = now;
     lastSavedCheckpoint = offset;
-    Checkpoint cp = new Checkpoint(config.id(), origin.fileId(), offset, now);
+    Checkpoint cp = new Checkpoint(config.id(), origin.fileId(), offset, now,
+        fingerprint.current());
     JsonObject request = cp.toJson().put("op", "save");
     return vertx.eventBus().request(Addresses.CHECKPOINTS, request).<Void>mapEmpty()
         .onFailure(e -> {
@@ -431,6 +448,8 @@ public final class SourceVerticle extends VerticleBase {
         .put("linesSent", counters.linesSent())
         .put("bytesRead", counters.bytesRead())
         .put("linesCut", splitter == null ? 0 : splitter.cutLines())
+        .put("filesLost", counters.filesLost())
+        .put("lastLost", counters.lastLost())
         .put("time", System.currentTimeMillis());
   }
 

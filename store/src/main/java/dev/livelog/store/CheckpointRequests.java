@@ -58,7 +58,12 @@ final class CheckpointRequests {
     }
     Object updatedAt = request.getValue("updatedAt");
     long at = updatedAt instanceof Number u ? u.longValue() : System.currentTimeMillis();
-    return new Checkpoint(source, fileId == null ? "" : (String) fileId, n.longValue(), at);
+    Object fingerprint = request.getValue("fingerprint");
+    if (fingerprint != null && !(fingerprint instanceof String)) {
+      throw new InvalidRequest("'fingerprint' must be text, got " + fingerprint);
+    }
+    return new Checkpoint(source, fileId == null ? "" : (String) fileId, n.longValue(), at,
+        (String) fingerprint);
   }
 
   private static JsonObject object(Object body) {

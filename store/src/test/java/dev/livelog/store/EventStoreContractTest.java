@@ -177,11 +177,12 @@ public abstract class EventStoreContractTest {
 
     result(store.saveCheckpoint(new Checkpoint("nginx", "inode-1", 1000, T0)));
     result(store.saveCheckpoint(new Checkpoint("nginx", "inode-2", 200, T0 + 1)));
-    result(store.saveCheckpoint(new Checkpoint("api", "inode-9", 5, T0)));
+    result(store.saveCheckpoint(new Checkpoint("api", "inode-9", 5, T0, "1024:00ff00ff00ff00ff")));
 
     assertThat(result(store.checkpoint("nginx")))
         .isEqualTo(new Checkpoint("nginx", "inode-2", 200, T0 + 1));
-    assertThat(result(store.checkpoint("api"))).isEqualTo(new Checkpoint("api", "inode-9", 5, T0));
+    assertThat(result(store.checkpoint("api")))
+        .isEqualTo(new Checkpoint("api", "inode-9", 5, T0, "1024:00ff00ff00ff00ff"));
     assertThat(result(store.checkpoint("nope"))).isNull();
   }
 

@@ -91,7 +91,7 @@ class StoreVerticleTest {
 
     assertThat(request(new JsonObject().put("op", "load").put("source", "nginx")))
         .isEqualTo(new JsonObject());
-    Checkpoint saved = new Checkpoint("nginx", "inode-1", 4096, T0);
+    Checkpoint saved = new Checkpoint("nginx", "inode-1", 4096, T0, "1024:0123456789abcdef");
     assertThat(request(saved.toJson().put("op", "save"))).isEqualTo(new JsonObject());
 
     JsonObject loaded = request(new JsonObject().put("op", "load").put("source", "nginx"));

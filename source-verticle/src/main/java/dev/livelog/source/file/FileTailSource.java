@@ -2,14 +2,21 @@ package dev.livelog.source.file;
 
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.source.FileIdentity;
+import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
+import dev.livelog.source.LostFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows a local file like {@code tail -F}: waits for it to exist, reads what is appended,
@@ -17,53 +24,98 @@ import java.nio.file.StandardOpenOption;
  * finished first, since it stays open) or the file shrank (copytruncate).
  *
  * <p>A file's identity is its device and inode, plus a generation that counts truncations,
- * so offsets (and the event ids built from them) never repeat within one identity.
+ * so offsets (and the event ids built from them) never repeat within one identity. On start,
+ * when the checkpoint's file is no longer at the path, it is looked for among the path's
+ * rotations ({@link RotatedFileFinder}: by inode, or by fingerprint, also inside {@code .gz})
+ * and finished from the checkpoint's offset under the checkpoint's identity; then the rotations
+ * written after it, and the path's file from 0. A checkpoint's file found nowhere is reported
+ * as lost ({@link #takeLosses}).
  */
 public final class FileTailSource implements LineSource {
+  private static final Logger LOG = LoggerFactory.getLogger(FileTailSource.class);
   private final Path path;
   private final boolean fromStart;
-  private FileChannel channel;
+  private final RotatedFileFinder finder;
+  /** Rotations to read, from their start, before the path's file. */
+  private final Deque<Path> before = new ArrayDeque<>();
+  private final List<LostFile> losses = new ArrayList<>();
+  private FileBytes bytes;
+  /** The identity of the bytes read, in event ids. */
   private FileIdentity identity;
+  /** The inode of the path's file being read, or null while reading a rotation found on start. */
+  private FileIdentity atPath;
   private long offset;
 
   public FileTailSource(Path path, boolean fromStart) {
     this.path = path;
     this.fromStart = fromStart;
+    this.finder = new RotatedFileFinder(path);
   }
 
   @Override
   public Checkpoint open(Checkpoint checkpoint) throws IOException {
-    FileIdentity current = FileIdentity.of(path);
-    channel = FileChannel.open(path, StandardOpenOption.READ);
-    long size = channel.size();
-    if (checkpoint != null && current.sameFile(checkpoint.fileId())) {
-      FileIdentity stored = FileIdentity.parse(checkpoint.fileId());
-      if (size >= checkpoint.offset()) {
-        identity = stored;
-        offset = checkpoint.offset();
-      } else {
-        identity = stored.nextGeneration();
-        offset = 0;
-      }
-    } else {
-      identity = current;
-      // With a checkpoint of another file, the file was rotated while livelog was down: all of
-      // the new file is unread. Without one, 'from' decides.
-      offset = checkpoint != null || fromStart ? 0 : size;
+    FileIdentity stored = checkpoint == null ? null : FileIdentity.parseOrNull(checkpoint.fileId());
+    if (stored == null) {
+      openPath(FileIdentity.of(path));
+      offset = fromStart ? 0 : bytes.size();
+      return start(null);
     }
-    return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis());
+    Fingerprint fingerprint = Fingerprint.parse(checkpoint.fingerprint());
+    Optional<RotatedFileFinder.Found> found = finder.find(stored, fingerprint, checkpoint.offset());
+    if (found.isEmpty()) {
+      Checkpoint start = startOnPath(stored);
+      losses.add(new LostFile(path.toString(), stored.toString(), checkpoint.offset()));
+      return start;
+    }
+    RotatedFileFinder.Found file = found.get();
+    if (file.atPath()) {
+      openPath(file.physical());
+    } else {
+      bytes = FileBytes.open(file.file());
+      before.addAll(finder.rotatedAfter(file.file()));
+      LOG.info("{} was rotated while livelog was away: finishing {} from offset {}, then {}",
+          path, file.file(), checkpoint.offset(), before.isEmpty() ? "the path's file"
+              : before + " and the path's file");
+    }
+    identity = stored;
+    offset = checkpoint.offset();
+    return start(checkpoint.fingerprint());
+  }
+
+  /** The path's file from 0, as the next generation if it is the checkpoint's file rewritten. */
+  private Checkpoint startOnPath(FileIdentity stored) throws IOException {
+    FileIdentity named = FileIdentity.of(path);
+    openPath(named);
+    identity = stored.successor(named);
+    offset = 0;
+    return start(null);
+  }
+
+  private void openPath(FileIdentity named) throws IOException {
+    close();
+    bytes = FileBytes.open(path);
+    atPath = named;
+    identity = named;
+  }
+
+  private Checkpoint start(String fingerprint) {
+    return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis(),
+        offset > 0 ? fingerprint : null);
   }
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
-    int n = channel.read(buffer, offset);
+    int n = bytes.read(buffer, offset);
     if (n > 0) {
       offset += n;
       return ReadStatus.DATA;
     }
+    if (atPath == null) {
+      return ReadStatus.ROTATED; // a rotation found on start is complete: on to the next file
+    }
     try {
       FileIdentity named = FileIdentity.of(path);
-      if (!named.sameFile(identity.toString())) {
+      if (!named.sameFile(atPath.toString())) {
         return ReadStatus.ROTATED;
       }
       if (Files.size(path) < offset) {
@@ -77,14 +129,20 @@ public final class FileTailSource implements LineSource {
 
   @Override
   public Checkpoint follow() throws IOException {
-    FileIdentity named = FileIdentity.of(path);
-    if (named.sameFile(identity.toString())) {
-      identity = identity.nextGeneration();
+    FileIdentity previous = identity;
+    FileIdentity next;
+    Path rotation = before.poll();
+    if (rotation != null) {
+      close();
+      bytes = FileBytes.open(rotation);
+      next = FileIdentity.of(rotation);
+    } else if (atPath != null && FileIdentity.of(path).sameFile(atPath.toString())) {
+      next = previous; // truncated in place
     } else {
-      channel.close();
-      channel = FileChannel.open(path, StandardOpenOption.READ);
-      identity = named;
+      next = FileIdentity.of(path);
+      openPath(next);
     }
+    identity = previous.successor(next);
     offset = 0;
     return new Checkpoint(null, identity.toString(), 0, System.currentTimeMillis());
   }
@@ -107,7 +165,8 @@ public final class FileTailSource implements LineSource {
   @Override
   public long bytesBehind() {
     try {
-      return Math.max(0, channel.size() - offset);
+      long size = bytes.size();
+      return size < 0 ? -1 : Math.max(0, size - offset);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
@@ -124,10 +183,17 @@ public final class FileTailSource implements LineSource {
   }
 
   @Override
+  public List<LostFile> takeLosses() {
+    List<LostFile> taken = List.copyOf(losses);
+    losses.clear();
+    return taken;
+  }
+
+  @Override
   public void close() {
     try {
-      if (channel != null) {
-        channel.close();
+      if (bytes != null) {
+        bytes.close();
       }
     } catch (IOException ignored) {
       // Closing a read-only file cannot lose anything.

@@ -4,7 +4,9 @@ import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.FileIdentity;
+import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
+import dev.livelog.source.LostFile;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.StderrTail;
 import dev.livelog.source.StreamDrain;
@@ -13,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Follows a file on a remote host: runs {@link TailScript} there through a {@link RemoteShell}
@@ -53,6 +57,9 @@ public final class SshTailSource implements LineSource {
   /** A read failed: the stream must be started again, whatever it looks like. */
   private boolean broken;
   private FileIdentity pendingIdentity;
+  /** The fingerprint of the file being read, from the checkpoint or the bytes read. */
+  private Fingerprint.Builder fingerprint = new Fingerprint.Builder();
+  private final List<LostFile> losses = new ArrayList<>();
 
   public SshTailSource(String sourceId, String hostLabel, String path, boolean fromStart,
       Duration poll, RemoteShell.Connector connector) {
@@ -66,15 +73,23 @@ public final class SshTailSource implements LineSource {
 
   @Override
   public Checkpoint open(Checkpoint checkpoint) throws IOException {
-    FileIdentity stored = checkpoint == null ? null : parseOrNull(checkpoint.fileId());
+    FileIdentity stored = checkpoint == null ? null : FileIdentity.parseOrNull(checkpoint.fileId());
     long at = stored == null ? 0 : checkpoint.offset();
+    Fingerprint known = stored == null ? null : Fingerprint.parse(checkpoint.fingerprint());
+    fingerprint = new Fingerprint.Builder(known);
     TailDecoder.Followed f = start(stored, at);
     switch (f.why()) {
       case RESUME -> { identity = stored; offset = f.position(); }
-      case TRUNCATED -> { identity = stored.nextGeneration(); offset = 0; }
-      case NEW, ROTATED -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
+      case NEW -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
+      case TRUNCATED, ROTATED -> {
+        losses.add(new LostFile(hostLabel + ":" + path, stored.toString(), at));
+        identity = stored.successor(FileIdentity.parse(f.fileId()));
+        offset = 0;
+        fingerprint = new Fingerprint.Builder();
+      }
     }
-    return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis());
+    return new Checkpoint(null, identity.toString(), offset, System.currentTimeMillis(),
+        offset > 0 ? fingerprint.current() : null);
   }
 
   /** Starts the remote program again at {@code newOffset} of the current file (reconnecting if needed). */
@@ -91,7 +106,10 @@ public final class SshTailSource implements LineSource {
     switch (f.why()) {
       case RESUME -> { }
       case TRUNCATED -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
-      case NEW, ROTATED -> switchLater(ReadStatus.ROTATED, FileIdentity.parse(f.fileId()));
+      case NEW, ROTATED -> {
+        losses.add(new LostFile(hostLabel + ":" + path, identity.toString(), newOffset));
+        switchLater(ReadStatus.ROTATED, identity.successor(FileIdentity.parse(f.fileId())));
+      }
     }
   }
 
@@ -106,7 +124,10 @@ public final class SshTailSource implements LineSource {
       return pending;
     }
     try {
-      return readFrames(buffer);
+      long at = offset;
+      ReadStatus status = readFrames(buffer);
+      fingerprint.read(buffer.array(), buffer.position(), at);
+      return status;
     } catch (IOException | RuntimeException e) {
       broken = true;
       throw e;
@@ -150,7 +171,7 @@ public final class SshTailSource implements LineSource {
       switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
       return pending;
     } else if (record instanceof TailDecoder.Rotated r) {
-      switchLater(ReadStatus.ROTATED, FileIdentity.parse(r.fileId()));
+      switchLater(ReadStatus.ROTATED, identity.successor(FileIdentity.parse(r.fileId())));
       remoteSize = r.size();
       return pending;
     } else if (record instanceof TailDecoder.Failed x) {
@@ -238,7 +259,8 @@ public final class SshTailSource implements LineSource {
     process = p;
     String fileId = from == null ? null : from.device() + "-" + from.inode();
     OutputStream stdin = p.stdin();
-    stdin.write(TailScript.program(path, fileId, at, fromStart, poll)
+    stdin.write(TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
+            fromStart, poll)
         .getBytes(StandardCharsets.UTF_8));
     stdin.flush();
     drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-ssh-" + sourceId);
@@ -277,6 +299,7 @@ public final class SshTailSource implements LineSource {
     identity = pendingIdentity;
     offset = 0;
     pending = null;
+    fingerprint = new Fingerprint.Builder();
     return new Checkpoint(null, identity.toString(), 0, System.currentTimeMillis());
   }
 
@@ -305,6 +328,13 @@ public final class SshTailSource implements LineSource {
     return path;
   }
 
+  @Override
+  public List<LostFile> takeLosses() {
+    List<LostFile> taken = List.copyOf(losses);
+    losses.clear();
+    return taken;
+  }
+
   /** Ends the remote program and the connection; safe to call from another thread, to abort. */
   @Override
   public void close() {
@@ -328,14 +358,6 @@ public final class SshTailSource implements LineSource {
     StreamDrain d = drain;
     if (d != null) {
       d.close();
-    }
-  }
-
-  private static FileIdentity parseOrNull(String fileId) {
-    try {
-      return FileIdentity.parse(fileId);
-    } catch (RuntimeException e) {
-      return null; // not a file's identity (e.g. a command's run): start as if new
     }
   }
 

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The follow program run on a remote host: POSIX {@code sh} and GNU coreutils ({@code stat},
- * {@code dd}, {@code find}, {@code sleep}), nothing installed. It is sent on the command's
- * standard input ({@code sh -s}), so the login shell never parses it and paths need no quoting
- * for it; the command line only names the source, so {@code ps} shows what it is.
+ * The follow program run on a remote host: POSIX {@code sh}, GNU coreutils and findutils
+ * ({@code stat}, {@code dd}, {@code find}, {@code sleep}, {@code sha256sum}; {@code gzip} for
+ * compressed rotations), nothing installed. It is sent on the command's standard input
+ * ({@code sh -s}), so the login shell never parses it and paths need no quoting for it; the
+ * command line only names the source, so {@code ps} shows what it is.
  *
  * <p>Why not plain {@code tail -F}: its output does not say where the old file ended and the
  * new one began after a rotation, so byte offsets (and the event ids built from them) could not
@@ -15,18 +16,22 @@ import java.util.Locale;
  * output, one record per line, data frames carrying an exact byte count:
  * <pre>
  *   LIVELOG-TAIL 1              hello; anything before it (a login banner) is skipped
- *   F id pos why size           following file id (dev-inode) from pos; why: new, resume,
- *                               truncated (resumed file is shorter: from 0), rotated (the
- *                               checkpoint's file is gone: the path's file from 0)
+ *   F id pos why size           following file id (dev-inode) from pos; why: new, resume
+ *                               (the checkpoint's content, wherever it is now), truncated
+ *                               (the checkpoint's inode holds other content: from 0), rotated
+ *                               (the checkpoint's file is gone: the path's file from 0)
  *   D n size                    n bytes of the file follow; size: the file's size then
  *   T size                      the file was truncated: it is read again from 0
- *   R id size                   the path names a new file, the old one was read to its end
+ *   R id size                   the old file was read to its end; next: a later rotation
+ *                               or the path's file, id, from 0
  *   K size                      heartbeat while idle
  *   X message                   a fatal error; the program exits
  * </pre>
- * When resuming a checkpoint whose file was rotated away while livelog was disconnected, the
- * old file is found by inode in the same directory and finished first. On rotation the old
- * file is finished (it stays open) before the new one, once it was quiet for one poll.
+ * When resuming a checkpoint whose file is no longer at the path, the file is looked for in
+ * the path's directory, by inode, then by fingerprint among the path's rotations (also inside
+ * {@code .gz}: streamed decompressed from the offset), finished first, then the rotations newer
+ * than it and the path's file, each announced by an {@code R} record. On rotation the old file
+ * is finished (it stays open) before the new one, once it was quiet for one poll.
  *
  * <p>Clean stop: a background {@code cat} waits for the end of standard input, which comes
  * when livelog closes the channel or the SSH server drops the session, and then ends the
@@ -46,46 +51,110 @@ public final class TailScript {
       printf '\\nLIVELOG-TAIL 1\\n'
       fail() { printf 'X %s\\n' "$*"; exit 1; }
       fdstat() { stat -L -c '%d-%i %s' /dev/fd/3 "$@" 2>/dev/null; }
+      nl='
+      '
+      fplen=${fp%%:*}; fphash=${fp#*:}
+      holds() {
+        [ "$fp" != - ] || return 1
+        case "$1" in
+          *.gz) h=$(gzip -dc -- "$1" 2>/dev/null | head -c "$fplen" | sha256sum | cut -c1-16) ;;
+          *) h=$(head -c "$fplen" -- "$1" 2>/dev/null | sha256sum | cut -c1-16) ;;
+        esac
+        [ "$h" = "$fphash" ]
+      }
+      isours() { [ "$fp" = - ] || holds "$1"; }
+      dir=$(dirname -- "$p"); base=$(basename -- "$p")
+      rotations() {
+        find "$dir" -maxdepth 1 -type f \\( -name "$base.[0-9]*" -o -name "$base-[0-9]*" \\
+          -o -name "${base}_[0-9]*" \\) "$@" -printf '%T@ %p\\n' 2>/dev/null | sort -n | cut -d' ' -f2-
+      }
+      found=
+      locate() {
+        for c in $(find "$dir" -maxdepth 1 -type f -inum "${want#*-}" 2>/dev/null); do
+          set -- $(stat -L -c '%d-%i %s' -- "$c" 2>/dev/null)
+          case "$c" in *.gz) continue ;; esac
+          if [ "$1" = "$want" ] && [ "$2" -ge "$pos" ] && isours "$c"; then found=$c; return; fi
+        done
+        [ "$fp" != - ] || return
+        for c in "$p" $(rotations); do
+          if holds "$c"; then found=$c; return; fi
+        done
+      }
       [ -e "$p" ] || fail "no such file: $p"
       [ -f "$p" ] || fail "not a regular file: $p"
       [ -r "$p" ] || fail "permission denied: $p"
       command exec 3<"$p" || fail "cannot open $p"
-      set -- $(fdstat); id=$1; size=$2; why=new
+      set -- $(fdstat); id=$1; size=$2; phys=$1; why=new; mode=file; later=
       if [ "$want" = - ]; then
         if [ "$from" = start ]; then pos=0; else pos=$size; fi
-      elif [ "$id" = "$want" ]; then
-        if [ "$size" -ge "$pos" ]; then why=resume; else why=truncated; pos=0; fi
+      elif [ "$id" = "$want" ] && [ "$size" -ge "$pos" ] && isours "$p"; then
+        why=resume
       else
-        why=rotated
-        old=$(find "$(dirname -- "$p")" -maxdepth 1 -type f -inum "${want#*-}" 2>/dev/null | head -n 1)
-        if [ -n "$old" ] && [ -r "$old" ] && command exec 4<"$old"; then
-          set -- $(stat -L -c '%d-%i %s' /dev/fd/4)
-          if [ "$1" = "$want" ] && [ "$2" -ge "$pos" ]; then exec 3<&4; id=$1; size=$2; why=resume; fi
-          exec 4<&-
+        locate
+        if [ -z "$found" ]; then
+          if [ "$id" = "$want" ]; then why=truncated; else why=rotated; fi
+          pos=0
+        else
+          why=resume; id=$want
+          [ "$found" = "$p" ] || later=$(rotations -newer "$found")
+          case "$found" in
+            *.gz) mode=gz; cur=$found; size=$(gzip -dc -- "$found" | wc -c) ;;
+            *) command exec 3<"$found" || fail "cannot open $found"
+               set -- $(fdstat); phys=$1; size=$2 ;;
+          esac
         fi
-        [ "$why" = rotated ] && pos=0
       fi
-      [ "$pos" -gt 0 ] && dd iflag=skip_bytes skip="$pos" count=0 <&3 2>/dev/null
+      [ "$mode" = file ] && [ "$pos" -gt 0 ] && dd iflag=skip_bytes skip="$pos" count=0 <&3 2>/dev/null
       printf 'F %s %s %s %s\\n' "$id" "$pos" "$why" "$size"
+      next() {
+        if [ -n "$later" ]; then
+          n=${later%%"$nl"*}
+          case "$later" in *"$nl"*) later=${later#*"$nl"} ;; *) later= ;; esac
+          set -- $(stat -L -c '%d-%i %s' -- "$n" 2>/dev/null)
+          [ $# -ge 2 ] || return 0
+          case "$n" in
+            *.gz) mode=gz; cur=$n; id=$1; pos=0; printf 'R %s 0\\n' "$id"; return 0 ;;
+          esac
+          command exec 3<"$n" || return 0
+        else
+          command exec 3<"$p" || return 1
+        fi
+        set -- $(fdstat); id=$1; phys=$1; pos=0; mode=file
+        printf 'R %s %s\\n' "$id" "$2"
+      }
+      gzframes() {
+        total=$(gzip -dc -- "$cur" | wc -c)
+        gzip -dc -- "$cur" | tail -c +$((pos + 1)) | {
+          while [ "$pos" -lt "$total" ]; do
+            n=$((total - pos)); [ "$n" -gt "$max" ] && n=$max
+            printf 'D %s %s\\n' "$n" "$total"
+            dd bs="$n" count=1 iflag=fullblock conv=sync 2>/dev/null || exit 1
+            pos=$((pos + n))
+          done
+        } || exit 1
+      }
       idle=0; moved=0
       while :; do
-        set -- $(fdstat "$p")
-        [ $# -ge 2 ] || fail "cannot stat the open file $p"
-        size=$2
-        if [ "$size" -gt "$pos" ]; then
-          n=$((size - pos)); [ "$n" -gt "$max" ] && n=$max
-          printf 'D %s %s\\n' "$n" "$size"
-          dd bs="$n" count=1 iflag=fullblock conv=sync <&3 2>/dev/null || exit 1
-          pos=$((pos + n)); idle=0; moved=0; continue
-        fi
-        if [ "$size" -lt "$pos" ]; then
-          exec 3</dev/fd/3; pos=0; printf 'T %s\\n' "$size"; continue
-        fi
-        if [ $# -ge 4 ] && [ "$3" != "$id" ]; then
-          moved=$((moved + 1))
-          if [ "$moved" -ge 2 ] && command exec 3<"$p"; then
-            set -- $(fdstat); id=$1; pos=0; moved=0
-            printf 'R %s %s\\n' "$id" "$2"; continue
+        if [ "$mode" = gz ]; then gzframes; mode=done; fi
+        if [ "$mode" = done ]; then
+          next && continue
+          size=0
+        else
+          set -- $(fdstat "$p")
+          [ $# -ge 2 ] || fail "cannot stat the open file $p"
+          size=$2
+          if [ "$size" -gt "$pos" ]; then
+            n=$((size - pos)); [ "$n" -gt "$max" ] && n=$max
+            printf 'D %s %s\\n' "$n" "$size"
+            dd bs="$n" count=1 iflag=fullblock conv=sync <&3 2>/dev/null || exit 1
+            pos=$((pos + n)); idle=0; moved=0; continue
+          fi
+          if [ "$size" -lt "$pos" ]; then
+            exec 3</dev/fd/3; pos=0; printf 'T %s\\n' "$size"; continue
+          fi
+          if [ $# -ge 4 ] && [ "$3" != "$phys" ]; then
+            moved=$((moved + 1))
+            if [ "$moved" -ge 2 ] && next; then moved=0; continue; fi
           fi
         fi
         idle=$((idle + 1))
@@ -108,15 +177,17 @@ public final class TailScript {
    * The program for one start position, sent on standard input.
    *
    * @param fileId the checkpoint's {@code dev-inode}, or null to start fresh
+   * @param fingerprint the checkpoint's {@link dev.livelog.source.Fingerprint}, or null
    * @param fromStart without a checkpoint: read the whole file (else only new lines)
    */
-  static String program(String path, String fileId, long offset, boolean fromStart,
-      Duration poll) {
+  static String program(String path, String fileId, long offset, String fingerprint,
+      boolean fromStart, Duration poll) {
     long pollMillis = Math.max(10, poll.toMillis());
     long beat = Math.max(1, 5_000 / pollMillis);
     String vars = "p=" + quote(path)
         + "; want=" + (fileId == null ? "-" : quote(fileId))
         + "; pos=" + offset
+        + "; fp=" + (fingerprint == null ? "-" : quote(fingerprint))
         + "; from=" + (fromStart ? "start" : "end")
         + "; poll=" + String.format(Locale.ROOT, "%d.%03d", pollMillis / 1000, pollMillis % 1000)
         + "; beat=" + beat

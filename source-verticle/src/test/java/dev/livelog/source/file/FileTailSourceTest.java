@@ -4,6 +4,7 @@ import static dev.livelog.source.TailReader.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -81,5 +82,42 @@ class FileTailSourceTest {
     Checkpoint beyondEnd = restarted.open(new Checkpoint("s", next.fileId(), 100, 0));
     assertThat(beyondEnd.fileId()).isEqualTo(id + ".g2");
     assertThat(beyondEnd.offset()).isZero();
+  }
+
+  @Test
+  void aFileRotatedTwiceWhileStoppedIsFinishedThenTheLaterRotationThenThePath() throws Exception {
+    Path log = dir.resolve("d.log");
+    append(log, "1\n2\n");
+    FileTailSource first = new FileTailSource(log, true);
+    Checkpoint start = first.open(null);
+    assertThat(readAll(first)).isEqualTo("1\n2\n");
+    first.close();
+    Checkpoint stopped = new Checkpoint("s", start.fileId(), 4, 0, Fingerprint.of("1\n2\n".getBytes(), 4).toString());
+    append(log, "3\n");
+    Files.move(log, dir.resolve("d.log.2"));
+    gzip(dir.resolve("d.log.2"));
+    Thread.sleep(30);
+    append(log, "4\n");
+    Files.move(log, dir.resolve("d.log.1"));
+    Thread.sleep(30);
+    append(log, "5\n");
+
+    FileTailSource s = new FileTailSource(log, false);
+    Checkpoint resumed = s.open(stopped);
+    assertThat(resumed.fileId()).isEqualTo(start.fileId());
+    assertThat(resumed.offset()).isEqualTo(4);
+    assertThat(readAll(s)).isEqualTo("3\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    assertThat(s.follow().offset()).isZero();
+    assertThat(readAll(s)).isEqualTo("4\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    s.follow();
+    assertThat(readAll(s)).isEqualTo("5\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.IDLE);
+    assertThat(s.takeLosses()).isEmpty();
+  }
+
+  private static void gzip(Path file) throws Exception {
+    assertThat(new ProcessBuilder("gzip", file.toString()).inheritIO().start().waitFor()).isZero();
   }
 }

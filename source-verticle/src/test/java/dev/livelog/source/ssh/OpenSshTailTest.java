@@ -3,7 +3,10 @@ package dev.livelog.source.ssh;
 import static dev.livelog.source.TailReader.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.config.HostConfig;
+import dev.livelog.source.FileIdentity;
+import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.command.CommandSource;
 import java.nio.ByteBuffer;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The follow program against OpenSSH's own sshd, through the account's real login shell: it
- * streams and follows a rotation, and stopping leaves nothing running, although sshd does not
+ * streams and follows a rotation, finishes a rotation compressed while livelog was stopped,
+ * and stopping leaves nothing running, although sshd does not
  * signal a command without a terminal when its channel closes (the classic orphaned
  * {@code ssh host tail -f}).
  */
@@ -85,6 +89,26 @@ class OpenSshTailTest {
     assertThat(running).as("the program runs under sshd").isNotEmpty();
     source.close();
     assertThat(ServerProcesses.aliveAfter(running, 5_000)).as("left running after stop").isEmpty();
+  }
+
+  @Test
+  void aRotationCompressedWhileStoppedIsFinishedFromTheCheckpointThenTheNewFile() throws Exception {
+    Path log = dir.resolve("gz.log");
+    append(log, "first\n");
+    String id = FileIdentity.of(log).toString();
+    String fingerprint = Fingerprint.of("first\n".getBytes(StandardCharsets.UTF_8), 6).toString();
+    append(log, "unread 1\nunread 2\n"); // appended while livelog is stopped, then compressed
+    Files.move(log, dir.resolve("gz.log.1"));
+    Process gzip = new ProcessBuilder("gzip", dir.resolve("gz.log.1").toString()).start();
+    assertThat(gzip.waitFor()).isZero();
+    append(log, "new\n");
+    source = new SshTailSource("openssh-tail-gz", "local-openssh", log.toString(), false,
+        host.pollInterval(), a -> SshShell.connect("local-openssh", host, Map.of(), a));
+    Checkpoint at = source.open(new Checkpoint("s", id, 6, 0, fingerprint));
+    assertThat(at.fileId()).isEqualTo(id);
+    assertThat(at.offset()).isEqualTo(6);
+    assertThat(read(source, 31)).isEqualTo("unread 1\nunread 2\n<rotated>new\n");
+    assertThat(source.takeLosses()).isEmpty();
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.source.FileIdentity;
+import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
+import dev.livelog.source.LostFile;
 import dev.livelog.source.TailReader;
 import dev.livelog.source.command.LocalShell;
 import java.io.IOException;
@@ -137,5 +139,54 @@ class RemoteTailLogicTest {
     assertThatThrownBy(() -> tail(missing, false).open(null))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no such file: " + missing);
+  }
+
+  @Test
+  void aCompressedRotationIsFoundByFingerprintAndFinishedFromTheOffset() throws Exception {
+    Path log = dir.resolve("g.log");
+    append(log, "one\ntwo\n");
+    String oldId = FileIdentity.of(log).toString();
+    String fingerprint = Fingerprint.of("one\n".getBytes(StandardCharsets.ISO_8859_1), 4).toString();
+    append(log, "three\n");
+    Files.move(log, dir.resolve("g.log.1"));
+    gzip(dir.resolve("g.log.1"));
+    Thread.sleep(30);
+    append(dir.resolve("g.log-20261207"), "four\n"); // rotated again, later
+    Thread.sleep(30);
+    append(log, "fresh\n");
+    Checkpoint at = tail(log, false).open(new Checkpoint("t1", oldId, 4, 0, fingerprint));
+    assertThat(at.fileId()).isEqualTo(oldId);
+    assertThat(at.offset()).isEqualTo(4);
+    assertThat(at.fingerprint()).isEqualTo(fingerprint);
+    TailReader.Result rest = TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED);
+    assertThat(rest.text()).isEqualTo("two\nthree\n");
+    assertThat(source.offset()).isEqualTo(14);
+    String later = source.follow().fileId();
+    // Its inode may be the one gzip freed: then a new generation keeps the event ids apart.
+    assertThat(later).isNotEqualTo(oldId);
+    assertThat(FileIdentity.of(dir.resolve("g.log-20261207")).sameFile(later)).isTrue();
+    assertThat(TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED).text())
+        .isEqualTo("four\n");
+    assertThat(FileIdentity.of(log).sameFile(source.follow().fileId())).isTrue();
+    assertThat(TailReader.readUntil(source, 6).text()).isEqualTo("fresh\n");
+    assertThat(source.takeLosses()).isEmpty();
+  }
+
+  @Test
+  void aFileDeletedWhileAwayIsReportedLost() throws Exception {
+    Path log = dir.resolve("h.log");
+    append(log, "one\ntwo\n");
+    String oldId = FileIdentity.of(log).toString();
+    String fingerprint = Fingerprint.of("one\ntwo\n".getBytes(StandardCharsets.ISO_8859_1), 8).toString();
+    Files.delete(log);
+    append(log, "fresh\n");
+    Checkpoint at = tail(log, false).open(new Checkpoint("t1", oldId, 8, 0, fingerprint));
+    assertThat(at.offset()).isZero();
+    assertThat(source.takeLosses()).containsExactly(new LostFile("localhost:" + log, oldId, 8));
+    assertThat(TailReader.readUntil(source, 6).text()).isEqualTo("fresh\n");
+  }
+
+  private static void gzip(Path file) throws Exception {
+    assertThat(new ProcessBuilder("gzip", file.toString()).inheritIO().start().waitFor()).isZero();
   }
 }

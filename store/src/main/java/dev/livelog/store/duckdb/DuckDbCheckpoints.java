@@ -16,22 +16,26 @@ final class DuckDbCheckpoints {
 
   void save(Checkpoint checkpoint) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(
-        "INSERT OR REPLACE INTO checkpoints VALUES (?, ?, ?, epoch_ms(?::BIGINT))")) {
+        "INSERT OR REPLACE INTO checkpoints (source, file_id, \"offset\", updated_at, fingerprint)"
+            + " VALUES (?, ?, ?, epoch_ms(?::BIGINT), ?)")) {
       upsert.setString(1, checkpoint.sourceId());
       upsert.setString(2, checkpoint.fileId());
       upsert.setLong(3, checkpoint.offset());
       upsert.setLong(4, checkpoint.updatedAt());
+      upsert.setString(5, checkpoint.fingerprint());
       upsert.executeUpdate();
     }
   }
 
   Checkpoint load(String sourceId) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
-        "SELECT file_id, \"offset\", epoch_ms(updated_at) FROM checkpoints WHERE source = ?")) {
+        "SELECT file_id, \"offset\", epoch_ms(updated_at), fingerprint FROM checkpoints"
+            + " WHERE source = ?")) {
       query.setString(1, sourceId);
       try (ResultSet row = query.executeQuery()) {
         return row.next()
-            ? new Checkpoint(sourceId, row.getString(1), row.getLong(2), row.getLong(3))
+            ? new Checkpoint(sourceId, row.getString(1), row.getLong(2), row.getLong(3),
+                row.getString(4))
             : null;
       }
     }

@@ -38,6 +38,8 @@ final class DuckDbSchema {
     CREATE TABLE IF NOT EXISTS checkpoints (
       source VARCHAR PRIMARY KEY, file_id VARCHAR, "offset" BIGINT NOT NULL,
       updated_at TIMESTAMP_MS)""",
+    // Added with file fingerprints; data files from before get the column empty.
+    "ALTER TABLE checkpoints ADD COLUMN IF NOT EXISTS fingerprint VARCHAR",
     "CREATE SEQUENCE IF NOT EXISTS deadletter_seq",
     """
     CREATE TABLE IF NOT EXISTS deadletters (
