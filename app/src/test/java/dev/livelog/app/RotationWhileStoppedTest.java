@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.event.LogEvent;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -63,25 +60,20 @@ class RotationWhileStoppedTest {
     Files.writeString(dir.resolve("nginx/access.log.3"), "90001 long ago\n");
     gzip(dir.resolve("nginx/access.log.3"));
     Files.setLastModifiedTime(older, FileTime.fromMillis(System.currentTimeMillis() - 86_400_000));
-    appendLines(log, 1, 200);
+    SshFixture.appendLines(log, 1, 200);
     LivelogConfig config = config(where);
-    LivelogNode node = SshFixture.start(config);
-    try {
-      SshFixture.await("the first 200 lines stored", 30_000, () -> SshFixture.count(node) == 200);
-    } finally {
-      SshFixture.stop(node);
-    }
+    storeTheFirst200AndStop(config);
 
-    appendLines(log, 201, 1200); // written while livelog is stopped, then rotated away
+    SshFixture.appendLines(log, 201, 1200); // written while livelog is stopped, then rotated away
     int total;
     if (rotation.equals("twice")) {
       Files.move(log, dir.resolve("nginx/access.log.2"));
       gzip(dir.resolve("nginx/access.log.2"));
       Thread.sleep(50); // later rotations are later in time, as a day apart would be
-      appendLines(log, 1201, 1500);
+      SshFixture.appendLines(log, 1201, 1500);
       Files.move(log, dir.resolve("nginx/access.log.1"));
       Thread.sleep(50);
-      appendLines(log, 1501, 2000);
+      SshFixture.appendLines(log, 1501, 2000);
       total = 2000;
     } else {
       Path rotated = dir.resolve("nginx/access.log" + rotation.replace(".gz", ""));
@@ -90,7 +82,7 @@ class RotationWhileStoppedTest {
         gzip(rotated); // logrotate's compress without delaycompress
       }
       Thread.sleep(50);
-      appendLines(log, 1201, 1700);
+      SshFixture.appendLines(log, 1201, 1700);
       total = 1700;
     }
 
@@ -119,18 +111,13 @@ class RotationWhileStoppedTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"local", "ssh"})
   void aFileDeletedWhileStoppedIsReportedLost(String where) throws Exception {
-    appendLines(log, 1, 200);
+    SshFixture.appendLines(log, 1, 200);
     long readTo = Files.size(log);
     LivelogConfig config = config(where);
-    LivelogNode node = SshFixture.start(config);
-    try {
-      SshFixture.await("the first 200 lines stored", 30_000, () -> SshFixture.count(node) == 200);
-    } finally {
-      SshFixture.stop(node);
-    }
-    appendLines(log, 201, 1200);
+    storeTheFirst200AndStop(config);
+    SshFixture.appendLines(log, 201, 1200);
     Files.delete(log); // gone for good, with 1000 lines never read
-    appendLines(log, 1201, 1700);
+    SshFixture.appendLines(log, 1201, 1700);
 
     LivelogNode again = SshFixture.start(config);
     try {
@@ -151,6 +138,15 @@ class RotationWhileStoppedTest {
     }
   }
 
+  private static void storeTheFirst200AndStop(LivelogConfig config) throws Exception {
+    LivelogNode node = SshFixture.start(config);
+    try {
+      SshFixture.await("the first 200 lines stored", 30_000, () -> SshFixture.count(node) == 200);
+    } finally {
+      SshFixture.stop(node);
+    }
+  }
+
   private static String metrics(int port) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
@@ -161,15 +157,6 @@ class RotationWhileStoppedTest {
   private static void gzip(Path file) throws Exception {
     Process gzip = new ProcessBuilder("gzip", file.toString()).inheritIO().start();
     assertThat(gzip.waitFor()).isZero();
-  }
-
-  private static void appendLines(Path file, int from, int to) throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (int i = from; i <= to; i++) {
-      b.append(i).append(" line ").append(i).append('\n');
-    }
-    Files.writeString(file, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   private static void assertExactlyOnce(List<LogEvent> events, int n) {

@@ -72,6 +72,16 @@ final class SshFixture implements AutoCloseable {
         .thenComparingLong(LogEvent::offset)).toList();
   }
 
+  /** Appends lines {@code N line N} for N from {@code from} to {@code to}, creating the file. */
+  static void appendLines(Path log, int from, int to) throws java.io.IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      b.append(i).append(" line ").append(i).append('\n');
+    }
+    java.nio.file.Files.writeString(log, b, java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
   static long count(LivelogNode node) {
     try {
       return node.store().countEvents().toCompletionStage().toCompletableFuture()

@@ -9,12 +9,10 @@ import dev.livelog.source.ssh.FreezingProxy;
 import dev.livelog.source.ssh.ServerProcesses;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +48,6 @@ class SshPipelineTest {
         + extra + "}\n";
   }
 
-  private static void appendLines(Path log, int from, int to) throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (int i = from; i <= to; i++) {
-      b.append(i).append(" line ").append(i).append('\n');
-    }
-    Files.writeString(log, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
-  }
-
   /** Each of 1..n stored once, with its text, for the source. */
   private static void assertExactlyOnce(List<LogEvent> events, String source, int n) {
     List<Long> numbers = events.stream().filter(e -> e.source().equals(source))
@@ -79,11 +68,11 @@ class SshPipelineTest {
   @Test
   void appendedLinesArriveParsedInOrderAtTheirOffsets() throws Exception {
     Path log = dir.resolve("app.log");
-    appendLines(log, 1, 3);
+    SshFixture.appendLines(log, 1, 3);
     LivelogConfig config = ssh.config(source("web1", log, ""), "");
     LivelogNode node = SshFixture.start(config);
     try {
-      appendLines(log, 4, 500);
+      SshFixture.appendLines(log, 4, 500);
       SshFixture.await("500 lines stored", 20_000, () -> SshFixture.count(node) == 500);
       SourceVerticle verticle = node.sources().get(0);
       assertThat(verticle.isStreaming()).isTrue();
@@ -113,16 +102,16 @@ class SshPipelineTest {
     LivelogNode node = SshFixture.start(ssh.config(source("r1", log, ""), ""));
     Map<String, JsonObject> status = SshFixture.statuses(node);
     try {
-      appendLines(log, 1, 2000);
+      SshFixture.appendLines(log, 1, 2000);
       SshFixture.await("some lines stored", 20_000, () -> SshFixture.count(node) > 0);
       ssh.server.stop();
-      appendLines(log, 2001, 3000);
+      SshFixture.appendLines(log, 2001, 3000);
       SshFixture.await("the source backing off", 10_000, () -> status.containsKey("r1")
           && "backing-off".equals(status.get("r1").getString("state")));
       assertThat(status.get("r1").getString("lastError")).contains("h1");
       Thread.sleep(1_000);
       ssh.server.start();
-      appendLines(log, 3001, 4000);
+      SshFixture.appendLines(log, 3001, 4000);
       SshFixture.await("all 4000 lines stored", 40_000, () -> SshFixture.count(node) == 4000);
       SshFixture.await("streaming again", 5_000,
           () -> "streaming".equals(status.get("r1").getString("state")));
@@ -137,15 +126,15 @@ class SshPipelineTest {
   @Test
   void aFileRotatedWhileDisconnectedIsFinishedBeforeTheNewOne() throws Exception {
     Path log = dir.resolve("away.log");
-    appendLines(log, 1, 500);
+    SshFixture.appendLines(log, 1, 500);
     LivelogNode node = SshFixture.start(ssh.config(source("away", log, ""), ""));
     try {
       SshFixture.await("the first lines stored", 20_000, () -> SshFixture.count(node) == 500);
       ssh.server.stop();
-      appendLines(log, 501, 800); // still unread when the file is rotated away
+      SshFixture.appendLines(log, 501, 800); // still unread when the file is rotated away
       Files.move(log, dir.resolve("away.log.1"));
-      appendLines(dir.resolve("away.log.1"), 801, 900);
-      appendLines(log, 901, 1200);
+      SshFixture.appendLines(dir.resolve("away.log.1"), 801, 900);
+      SshFixture.appendLines(log, 901, 1200);
       ssh.server.start();
       SshFixture.await("both files stored", 40_000, () -> SshFixture.count(node) == 1200);
       Thread.sleep(300);
@@ -168,7 +157,7 @@ class SshPipelineTest {
     Thread writer = new Thread(() -> {
       try {
         for (int i = 1; i <= 3000; i += 100) {
-          appendLines(log, i, i + 99);
+          SshFixture.appendLines(log, i, i + 99);
           Thread.sleep(20);
         }
       } catch (Exception e) {
@@ -197,21 +186,21 @@ class SshPipelineTest {
   @Test
   void rotationAndTruncationWhileStreamingLoseAndRepeatNothing() throws Exception {
     Path log = dir.resolve("rot.log");
-    appendLines(log, 1, 100);
+    SshFixture.appendLines(log, 1, 100);
     LivelogNode node = SshFixture.start(ssh.config(source("rot", log, ""), ""));
     try {
       SshFixture.await("first file stored", 20_000, () -> SshFixture.count(node) == 100);
       // Rename and create, while the writer still appends to the old file for a moment.
       Path rotated = dir.resolve("rot.log.1");
       Files.move(log, rotated);
-      appendLines(rotated, 101, 150);
-      appendLines(log, 151, 300);
+      SshFixture.appendLines(rotated, 101, 150);
+      SshFixture.appendLines(log, 151, 300);
       SshFixture.await("old file finished, new one read", 20_000,
           () -> SshFixture.count(node) == 300);
       // copytruncate: the new file is emptied, then written again (shorter than before).
       Files.writeString(log, "");
       Thread.sleep(300);
-      appendLines(log, 301, 350);
+      SshFixture.appendLines(log, 301, 350);
       SshFixture.await("lines after the truncation stored", 20_000,
           () -> SshFixture.count(node) == 350);
       Thread.sleep(300);
@@ -272,7 +261,7 @@ class SshPipelineTest {
     try {
       for (int round = 0; round < 5; round++) {
         for (Path log : logs) {
-          appendLines(log, round * 100 + 1, round * 100 + 100);
+          SshFixture.appendLines(log, round * 100 + 1, round * 100 + 100);
         }
         Thread.sleep(100);
       }
@@ -306,11 +295,11 @@ class SshPipelineTest {
             + " format: numbered}\n");
       }
       Path local = dir.resolve("local.log");
-      appendLines(local, 1, 100);
+      SshFixture.appendLines(local, 1, 100);
       sources.append("  - {id: local, path: '").append(local).append("', format: numbered,"
           + " from: start}\n");
       Path remote = dir.resolve("remote.log");
-      appendLines(remote, 1, 100);
+      SshFixture.appendLines(remote, 1, 100);
       sources.append(source("remote", remote, ""));
       String hungHost = "  h2: {hostname: 127.0.0.1, port: " + hung.port() + ", user: tester,"
           + " identity_file: '" + ssh.identity + "', known_hosts: '" + ssh.knownHosts + "',"

@@ -2,6 +2,7 @@ package dev.livelog.source.file;
 
 import dev.livelog.source.FileIdentity;
 import dev.livelog.source.Fingerprint;
+import dev.livelog.source.RotationNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds where a checkpoint's file is now: still at the path, or among the path's rotations in
@@ -23,9 +23,6 @@ import java.util.regex.Pattern;
  * with a fingerprint an inode alone is not enough (inodes are reused).
  */
 final class RotatedFileFinder {
-  /** What logrotate appends: a number or a date ({@code dateext}), then {@code .gz} if compressed. */
-  private static final Pattern ROTATION_SUFFIX = Pattern.compile("[._-][0-9][0-9._-]*(\\.gz)?");
-
   private final Path path;
 
   RotatedFileFinder(Path path) {
@@ -92,9 +89,8 @@ final class RotatedFileFinder {
   }
 
   private boolean isRotation(Path file) {
-    String name = file.getFileName().toString();
-    String base = path.getFileName().toString();
-    return name.startsWith(base) && ROTATION_SUFFIX.matcher(name.substring(base.length())).matches();
+    return RotationNames.isRotationOf(file.getFileName().toString(),
+        path.getFileName().toString());
   }
 
   /** The regular files of the path's directory, the path's own file first. */

@@ -183,7 +183,9 @@ public final class TailScript {
   static String program(String path, String fileId, long offset, String fingerprint,
       boolean fromStart, Duration poll) {
     long pollMillis = Math.max(10, poll.toMillis());
-    long beat = Math.max(1, 5_000 / pollMillis);
+    // A heartbeat every 2 s of polls: on a loaded host a poll takes longer than its sleep, and
+    // livelog calls a tail silent for 20 s hung, so the margin is wide.
+    long beat = Math.max(1, 2_000 / pollMillis);
     String vars = "p=" + quote(path)
         + "; want=" + (fileId == null ? "-" : quote(fileId))
         + "; pos=" + offset
