@@ -24,7 +24,7 @@ import java.util.Locale;
  *   T size                      the file was truncated: it is read again from 0
  *   R id size                   the old file was read to its end; next: a later rotation
  *                               or the path's file, id, from 0
- *   K size                      heartbeat while idle
+ *   K size                      heartbeat while idle, every 2 s
  *   X message                   a fatal error; the program exits
  * </pre>
  * When resuming a checkpoint whose file is no longer at the path, the file is looked for in
@@ -133,7 +133,7 @@ public final class TailScript {
           done
         } || exit 1
       }
-      idle=0; moved=0
+      idle=0; moved=0; beatat=0
       while :; do
         if [ "$mode" = gz ]; then gzframes; mode=done; fi
         if [ "$mode" = done ]; then
@@ -158,7 +158,10 @@ public final class TailScript {
           fi
         fi
         idle=$((idle + 1))
-        if [ "$idle" -ge "$beat" ]; then printf 'K %s\\n' "$size"; idle=0; fi
+        if read up rest </proc/uptime 2>/dev/null; then
+          up=${up%.*}
+          if [ "$up" -ge $((beatat + 2)) ]; then printf 'K %s\\n' "$size"; beatat=$up; fi
+        elif [ "$idle" -ge "$beat" ]; then printf 'K %s\\n' "$size"; idle=0; fi
         sleep "$poll"
       done
       """;
@@ -183,8 +186,9 @@ public final class TailScript {
   static String program(String path, String fileId, long offset, String fingerprint,
       boolean fromStart, Duration poll) {
     long pollMillis = Math.max(10, poll.toMillis());
-    // A heartbeat every 2 s of polls: on a loaded host a poll takes longer than its sleep, and
-    // livelog calls a tail silent for 20 s hung, so the margin is wide.
+    // A heartbeat every 2 s by the host's clock (/proc/uptime, read without a process), else
+    // every 2 s of polls: on a loaded host a poll takes far longer than its sleep (each runs
+    // stat), and livelog calls a tail silent for 20 s hung.
     long beat = Math.max(1, 2_000 / pollMillis);
     String vars = "p=" + quote(path)
         + "; want=" + (fileId == null ? "-" : quote(fileId))
