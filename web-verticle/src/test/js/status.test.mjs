@@ -11,6 +11,15 @@ test("a source row says where, how fast and how far behind", () => {
     rate: "1,234", behind: "1.5 KiB", error: "" });
 });
 
+test("a source that streams again shows the error it recovered from, apart from a current one", () => {
+  const recovered = sourceCells({ id: "r", state: "streaming", lastError: null,
+    previousError: "no such file: /var/log/a.log", previousErrorAt: 1_764_064_800_000 });
+  assert.match(recovered.error, /^recovered from \(\d\d:\d\d:\d\d\): no such file: \/var\/log\/a.log$/);
+  const failing = sourceCells({ id: "f", state: "backing-off", lastError: "connection lost",
+    previousError: "no such file: /var/log/a.log", previousErrorAt: 1 });
+  assert.equal(failing.error, "connection lost");
+});
+
 test("a local source and one gone silent", () => {
   const cells = sourceCells({ id: "f", host: null, state: "streaming", linesPerSecond: null, ageMs: 60_000 });
   assert.equal(cells.host, "local");

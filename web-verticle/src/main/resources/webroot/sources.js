@@ -17,8 +17,16 @@ export function sourceCells(source) {
     state: silent ? `${source.state} (silent)` : source.state,
     rate: formatRate(source.linesPerSecond),
     behind: formatBytes(source.bytesBehind),
-    error: source.lastError ?? "",
+    error: errorText(source),
   };
+}
+
+/** The current error; once the source streams again, the one it recovered from, with when. */
+function errorText(source) {
+  if (source.lastError) return source.lastError;
+  if (!source.previousError) return "";
+  const at = new Date(source.previousErrorAt).toLocaleTimeString([], { hourCycle: "h23" });
+  return `recovered from (${at}): ${source.previousError}`;
 }
 
 export class SourcesTable {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code livelog analyze} reports about any access log: lines, failures, time range,
- * status classes, bytes, top paths and top clients. It finds those fields by their usual
+ * What {@code livelog analyze} reports about any access log: lines, failures, lines cut short
+ * ({@link LogEvent#TRUNCATED}), time range, status classes, bytes, top paths and top clients. It finds those fields by their usual
  * names in any format ({@code status} or {@code http_status}, {@code path} or the path inside
  * {@code request}, ...). Mergeable, so each thread keeps its own and they are summed.
  */
@@ -24,6 +24,7 @@ public final class TrafficSummary {
 
   private long lines;
   private long parsed;
+  private long truncated;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
@@ -37,6 +38,7 @@ public final class TrafficSummary {
   private int path;
   private int request;
   private int client;
+  private int cutShort;
 
   /** A (path or client) value and how often it occurred. */
   public record Count(String value, long count) {}
@@ -49,6 +51,9 @@ public final class TrafficSummary {
     }
     first = Math.min(first, e.time());
     last = Math.max(last, e.time());
+    if (cutShort >= 0 && e.value(cutShort) == Boolean.TRUE) {
+      truncated++;
+    }
     if (status >= 0 && e.value(status) != null) {
       int code = (int) FieldValues.toDouble(e.value(status));
       if (code >= 100 && code < 600) {
@@ -95,6 +100,7 @@ public final class TrafficSummary {
     path = indexOf(s, PATH);
     request = indexOf(s, REQUEST);
     client = indexOf(s, CLIENT);
+    cutShort = s.indexOf(LogEvent.TRUNCATED);
   }
 
   private static int indexOf(FieldSchema s, String[] names) {
@@ -110,6 +116,7 @@ public final class TrafficSummary {
   public void merge(TrafficSummary o) {
     lines += o.lines;
     parsed += o.parsed;
+    truncated += o.truncated;
     first = Math.min(first, o.first);
     last = Math.max(last, o.last);
     for (int i = 0; i < statusClasses.length; i++) {
@@ -130,6 +137,11 @@ public final class TrafficSummary {
 
   public long failed() {
     return lines - parsed;
+  }
+
+  /** Lines parsed although cut short in their last quoted value (among the parsed). */
+  public long truncated() {
+    return truncated;
   }
 
   /** Earliest event time, or -1 when nothing parsed. */

@@ -118,6 +118,9 @@ public final class LivelogNode {
             LOG.info("store: {}", s.describe());
             storeVerticle = new StoreVerticle(s, StoreOptions.of(config.storage()));
             if (metrics != null) {
+              // Configured sources are on /metrics from the start; others (another node's
+              // sources, in a cluster) from their first event.
+              config.sources().forEach(source -> metrics.storing(source.id(), storeVerticle));
               storeVerticle.onNewSource(id -> metrics.storing(id, storeVerticle));
             }
             return deploy(storeVerticle);
@@ -133,6 +136,7 @@ public final class LivelogNode {
     if (roles.contains(Role.PARSER)) {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       if (metrics != null) {
+        config.sources().forEach(source -> metrics.parsing(source.id(), parsed));
         parsed.onNewSource(id -> metrics.parsing(id, parsed));
       }
       chain = chain.compose(v -> track(vertx.deployVerticle(() -> new ParserVerticle(config, parsed),

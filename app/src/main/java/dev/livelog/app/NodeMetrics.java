@@ -50,6 +50,8 @@ final class NodeMetrics {
     counter("livelog_lines_parsed", "lines parsed", id, counters, c -> c.lines(id) - c.failed(id));
     counter("livelog_lines_failed", "lines that did not parse (dead letters)", id, counters,
         c -> c.failed(id));
+    counter("livelog_lines_truncated", "lines cut short in their last quoted value, parsed"
+        + " with the fields they have (among the parsed)", id, counters, c -> c.truncated(id));
   }
 
   /** The analyzer's intake: events analyzed, late per period, and dated in the future. */

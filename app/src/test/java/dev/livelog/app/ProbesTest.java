@@ -65,6 +65,7 @@ class ProbesTest {
           .contains("livelog_source_lines_read_total{source=\"web\"} 2.0")
           .contains("livelog_lines_parsed_total{source=\"web\"} 1.0")
           .contains("livelog_lines_failed_total{source=\"web\"} 1.0")
+          .contains("livelog_lines_truncated_total{source=\"web\"} 0.0")
           .contains("livelog_events_stored_total{source=\"web\"} 1.0")
           .contains("livelog_bus_round_trip_seconds{source=\"web\"}")
           .contains("livelog_analyzer_late_events_total{period=\"5s\"} 1.0")
@@ -72,6 +73,28 @@ class ProbesTest {
           .contains("livelog_analyzer_events_total 0.0")
           .contains("livelog_analyzer_future_events_total 0.0")
           .contains("vertx_eventbus_");
+    } finally {
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aSourcesCountersAreOnMetricsFromTheStartBeforeAnyLine() throws Exception {
+    Path log = dir.resolve("empty.log");
+    Files.createFile(log);
+    LivelogConfig config = ConfigLoader.parse("""
+        sources: [{id: quiet, path: "%s", format: combined, from: start}]
+        storage: {data_dir: "%s"}
+        web: {port: 0}
+        """.formatted(log, dir.resolve("data")));
+    LivelogNode node = LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      assertThat(get(node.webPort(), "/metrics").body())
+          .contains("livelog_events_stored_total{source=\"quiet\"} 0.0")
+          .contains("livelog_lines_parsed_total{source=\"quiet\"} 0.0")
+          .contains("livelog_lines_failed_total{source=\"quiet\"} 0.0")
+          .contains("livelog_lines_truncated_total{source=\"quiet\"} 0.0");
     } finally {
       node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

@@ -3,6 +3,7 @@ package dev.livelog.parser;
 import dev.livelog.common.bus.DeadLetter;
 import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.bus.LineBatch;
+import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.LogEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public final class BatchParser {
   private final LineParser parser;
+  private final FieldRef truncated = new FieldRef(LogEvent.TRUNCATED);
 
   public BatchParser(LineParser parser) {
     this.parser = parser;
@@ -23,12 +25,16 @@ public final class BatchParser {
 
   static final String CUT = "longer than pipeline.max_line_length: cut there, the rest skipped";
 
-  /** The events and dead letters of one batch. */
-  public record Result(EventBatch events, List<DeadLetter> deadLetters) {}
+  /**
+   * The events and dead letters of one batch, and how many of the events are of lines cut
+   * short ({@link LogEvent#TRUNCATED}).
+   */
+  public record Result(EventBatch events, List<DeadLetter> deadLetters, int truncated) {}
 
   public Result parse(LineBatch batch, long now) {
     List<LogEvent> events = new ArrayList<>(batch.size());
     List<DeadLetter> dead = new ArrayList<>(0);
+    int cutShort = 0;
     String source = batch.origin().sourceId();
     for (int i = 0; i < batch.size(); i++) {
       String line = batch.line(i);
@@ -39,6 +45,9 @@ public final class BatchParser {
       try {
         LogEvent e = parser.parse(line, source, batch.offset(i));
         events.add(e.time() == LogEvent.NO_TIME ? e.withTime(now) : e);
+        if (truncated.get(e) == Boolean.TRUE) {
+          cutShort++;
+        }
       } catch (LineRejected r) {
         dead.add(deadLetter(batch, i, now, r.describe()));
       } catch (RuntimeException | StackOverflowError bug) {
@@ -47,7 +56,7 @@ public final class BatchParser {
     }
     EventBatch result = new EventBatch(batch.origin(), batch.startOffset(), batch.endOffset(),
         batch.size(), events);
-    return new Result(result, dead);
+    return new Result(result, dead, cutShort);
   }
 
   private static DeadLetter deadLetter(LineBatch batch, int i, long now, String reason) {

@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Lines parsed and failed per source, for status and metrics. */
+/** Lines parsed, failed and cut short per source, for status and metrics. */
 public final class ParseCounters {
   private final Map<String, LongAdder> lines = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> truncated = new ConcurrentHashMap<>();
 
   private volatile java.util.function.Consumer<String> newSource = s -> { };
 
@@ -16,7 +17,8 @@ public final class ParseCounters {
     newSource = listener;
   }
 
-  public void add(String source, int lineCount, int failedCount) {
+  /** Counts a batch's lines, those that failed, and those parsed although cut short. */
+  public void add(String source, int lineCount, int failedCount, int truncatedCount) {
     LongAdder counted = lines.get(source);
     if (counted == null) {
       LongAdder fresh = new LongAdder();
@@ -28,6 +30,7 @@ public final class ParseCounters {
     }
     counted.add(lineCount);
     failed.computeIfAbsent(source, s -> new LongAdder()).add(failedCount);
+    truncated.computeIfAbsent(source, s -> new LongAdder()).add(truncatedCount);
   }
 
   public long lines(String source) {
@@ -37,6 +40,12 @@ public final class ParseCounters {
 
   public long failed(String source) {
     LongAdder a = failed.get(source);
+    return a == null ? 0 : a.sum();
+  }
+
+  /** Lines that parsed although cut short: counted among the parsed ones. */
+  public long truncated(String source) {
+    LongAdder a = truncated.get(source);
     return a == null ? 0 : a.sum();
   }
 }

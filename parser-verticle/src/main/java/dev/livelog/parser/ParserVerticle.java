@@ -63,10 +63,11 @@ public final class ParserVerticle extends VerticleBase {
     for (DeadLetter dead : result.deadLetters()) {
       vertx.eventBus().publish(Addresses.DEAD_LETTERS, dead.toJson());
     }
-    counters.add(batch.origin().sourceId(), batch.size(), result.deadLetters().size());
+    counters.add(batch.origin().sourceId(), batch.size(), result.deadLetters().size(), result.truncated());
     message.reply(new JsonObject()
         .put("parsed", result.events().events().size())
-        .put("failed", result.deadLetters().size()));
+        .put("failed", result.deadLetters().size())
+        .put("truncated", result.truncated()));
   }
 
   /**

@@ -18,6 +18,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -70,6 +72,9 @@ public final class SourceVerticle extends VerticleBase {
   private long stateSince = System.currentTimeMillis();
   private long streamingSince;
   private String lastError;
+  private long lastErrorAt;
+  private String previousError;
+  private long previousErrorAt;
   private LineSource.ReadStatus pendingSwitch;
   private boolean reading;
   private int epoch;
@@ -170,7 +175,7 @@ public final class SourceVerticle extends VerticleBase {
       return;
     }
     long delay = backoff.nextDelayMillis();
-    setState(SourceState.BACKING_OFF, error.getMessage());
+    setState(SourceState.BACKING_OFF, describe(error));
     LOG.warn("source {}: {}; retrying in {} ms", config.id(), error.getMessage(), delay);
     vertx.setTimer(delay, id -> connect());
   }
@@ -319,7 +324,7 @@ public final class SourceVerticle extends VerticleBase {
    */
   private void resumeLater(Throwable error) {
     long delay = backoff.nextDelayMillis();
-    setState(SourceState.BACKING_OFF, error.getMessage());
+    setState(SourceState.BACKING_OFF, describe(error));
     LOG.warn("source {}: {}; resuming at offset {} in {} ms", config.id(), error.getMessage(),
         window.committed(), delay);
     vertx.setTimer(delay, id -> {
@@ -355,16 +360,41 @@ public final class SourceVerticle extends VerticleBase {
     }
   }
 
+  /** An error as a status shows it: a file system's says what happened, not just the path. */
+  static String describe(Throwable error) {
+    if (error instanceof NoSuchFileException) {
+      return "no such file: " + error.getMessage();
+    }
+    if (error instanceof AccessDeniedException) {
+      return "permission denied: " + error.getMessage();
+    }
+    return error.getMessage() == null ? error.toString() : error.getMessage();
+  }
+
+  /** Streaming again: the error is over, and kept with its time as the previous one. */
   private void streaming() {
     streamingSince = System.currentTimeMillis();
+    if (lastError != null) {
+      previousError = lastError;
+      previousErrorAt = lastErrorAt;
+      lastError = null;
+    }
     setState(SourceState.STREAMING, null);
   }
 
   private void housekeeping() {
-    if (stopped || window == null) {
+    if (stopped) {
       return;
     }
     long now = System.currentTimeMillis();
+    // In every state, also backing off before the source ever opened: a status that stops
+    // coming means a source that is gone.
+    if (now - counters.lastStatusAt() >= STATUS_EVERY_MILLIS) {
+      publishStatus(now);
+    }
+    if (window == null) {
+      return;
+    }
     long oldest = window.oldestSentAt();
     if (state == SourceState.STREAMING && oldest > 0 && now - oldest > ACK_TIMEOUT_MILLIS) {
       fail(new IllegalStateException("no acknowledgement from the store for "
@@ -373,9 +403,6 @@ public final class SourceVerticle extends VerticleBase {
     }
     if (now - lastCheckpointAt >= CHECKPOINT_EVERY_MILLIS) {
       saveCheckpoint(false);
-    }
-    if (now - counters.lastStatusAt() >= STATUS_EVERY_MILLIS) {
-      publishStatus(now);
     }
     if (builder.isDue(now)) {
       schedulePump(0);
@@ -420,10 +447,12 @@ public final class SourceVerticle extends VerticleBase {
       stateSince = System.currentTimeMillis();
     }
     state = newState;
+    long now = System.currentTimeMillis();
     if (error != null) {
       lastError = error;
+      lastErrorAt = now;
     }
-    publishStatus(System.currentTimeMillis());
+    publishStatus(now);
   }
 
   private void publishStatus(long now) {
@@ -440,6 +469,9 @@ public final class SourceVerticle extends VerticleBase {
         .put("state", state.label())
         .put("since", stateSince)
         .put("lastError", Redaction.uris(lastError))
+        .put("lastErrorAt", lastError == null ? null : lastErrorAt)
+        .put("previousError", Redaction.uris(previousError))
+        .put("previousErrorAt", previousError == null ? null : previousErrorAt)
         .put("fileId", origin == null ? null : origin.fileId())
         .put("committedOffset", window == null ? null : window.committed())
         .put("inFlight", window == null ? 0 : window.size())

@@ -6,6 +6,8 @@ import dev.livelog.common.config.LivelogConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +40,7 @@ final class AnalysisReport {
 
   JsonObject toJson() {
     JsonObject status = new JsonObject();
-    for (int c = 2; c <= 5; c++) {
+    for (int c = 1; c <= 5; c++) {
       status.put(c + "xx", s.statusClass(c));
     }
     JsonArray paths = new JsonArray();
@@ -59,9 +61,10 @@ final class AnalysisReport {
         .put("lines", s.lines())
         .put("parsed", s.parsed())
         .put("failed", s.failed())
+        .put("truncated", s.truncated())
         .put("first", iso(s.first()))
         .put("last", iso(s.last()))
-        .put("requests_per_second", round(requestsPerSecond()))
+        .put("requests_per_second", significant(requestsPerSecond()))
         .put("status", status)
         .put("bytes", s.bytes())
         .put("top_paths", paths)
@@ -82,10 +85,11 @@ final class AnalysisReport {
 
   void printText(PrintWriter out, List<String> inputs) {
     out.printf("%s (format %s)%n", String.join(", ", inputs), format);
-    out.printf("  lines     %,d   parsed %,d   failed %,d%n", s.lines(), s.parsed(), s.failed());
+    out.printf("  lines     %,d   parsed %,d%s   failed %,d%n", s.lines(), s.parsed(),
+        s.truncated() == 0 ? "" : String.format(" (%,d truncated)", s.truncated()), s.failed());
     if (s.parsed() > 0) {
-      out.printf("  time      %s .. %s (%s), %,.1f requests/s%n", iso(s.first()), iso(s.last()),
-          human(Duration.ofMillis(s.last() - s.first())), requestsPerSecond());
+      out.printf("  time      %s .. %s (%s), %s%n", iso(s.first()), iso(s.last()),
+          human(Duration.ofMillis(s.last() - s.first())), rate(requestsPerSecond()));
     }
     long withStatus = 0;
     for (int c = 1; c <= 5; c++) {
@@ -93,7 +97,7 @@ final class AnalysisReport {
     }
     if (withStatus > 0) {
       StringBuilder line = new StringBuilder("  status   ");
-      for (int c = 2; c <= 5; c++) {
+      for (int c = 1; c <= 5; c++) {
         line.append(String.format(Locale.ROOT, " %dxx %,d (%.1f%%)", c, s.statusClass(c),
             100.0 * s.statusClass(c) / withStatus));
       }
@@ -134,8 +138,31 @@ final class AnalysisReport {
     return millis < 0 ? null : Instant.ofEpochMilli(millis).toString();
   }
 
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+  /** Two significant digits below 10 (0.033, not 0.0), one decimal above. */
+  static double significant(double v) {
+    if (v == 0 || v >= 10 || !Double.isFinite(v)) {
+      return Math.round(v * 10) / 10.0;
+    }
+    return new BigDecimal(v).round(new MathContext(2)).doubleValue();
+  }
+
+  /**
+   * A request rate people can read at any density: per second, and below one a second also
+   * per minute, hour or day ({@code 0.033 requests/s (2.0/min)}), never {@code 0.0} for a log
+   * that has requests.
+   */
+  static String rate(double perSecond) {
+    if (perSecond == 0 || perSecond >= 1) {
+      return String.format(Locale.ROOT, "%,.1f requests/s", perSecond);
+    }
+    String[] units = {"min", "h", "day"};
+    double[] seconds = {60, 3_600, 86_400};
+    int u = 0;
+    while (u < units.length - 1 && perSecond * seconds[u] < 1) {
+      u++;
+    }
+    return String.format(Locale.ROOT, "%s requests/s (%.1f/%s)",
+        BigDecimal.valueOf(significant(perSecond)).toPlainString(), perSecond * seconds[u], units[u]);
   }
 
   private static String human(Duration d) {

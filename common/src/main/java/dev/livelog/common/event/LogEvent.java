@@ -14,6 +14,11 @@ import java.util.Map;
 public final class LogEvent {
   /** Event time of a line whose format has no time field: the time it was read. */
   public static final long NO_TIME = Long.MIN_VALUE;
+  /**
+   * The field a parser sets to {@code true} on an event whose line was cut short (its last
+   * quoted value has no closing quote): the fields it has are kept, the rest are absent.
+   */
+  public static final String TRUNCATED = "truncated";
 
   private final String source;
   private final long offset;
