@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.alert.AlertRules;
 import dev.livelog.analyzer.AnalyzerPlans;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
@@ -31,5 +32,6 @@ public final class ConfigCheck {
     StoreKinds.validate(config.storage());
     Formats.validate(config);
     AnalyzerPlans.validate(config);
+    AlertRules.validate(config);
   }
 }

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * The whole {@code livelog.yaml}: hosts, formats and sources (where lines come from and how
- * to read them), periods and plot groups (what to compute), and how to store, serve and
- * cluster. Absent sections take sane defaults.
+ * to read them), periods and plot groups (what to compute), alert rules and where to send
+ * them, and how to store, serve and cluster. Absent sections take sane defaults.
  */
 public record LivelogConfig(
     Map<String, HostConfig> hosts,
@@ -20,7 +20,9 @@ public record LivelogConfig(
     StorageConfig storage,
     WebConfig web,
     PipelineConfig pipeline,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    Map<String, AlertConfig> alerts,
+    @com.fasterxml.jackson.annotation.JsonProperty("notify") NotifyConfig notifications) {
 
   public LivelogConfig {
     hosts = hosts == null ? Map.of() : new LinkedHashMap<>(hosts);
@@ -32,31 +34,40 @@ public record LivelogConfig(
     web = web == null ? WebConfig.defaults() : web;
     pipeline = pipeline == null ? PipelineConfig.defaults() : pipeline;
     cluster = cluster == null ? ClusterConfig.defaults() : cluster;
+    alerts = alerts == null ? Map.of() : new LinkedHashMap<>(alerts);
+    notifications = notifications == null ? NotifyConfig.defaults() : notifications;
+  }
+
+  /** Without alerts: the sections every config had before alert rules. */
+  public LivelogConfig(Map<String, HostConfig> hosts, Map<String, FormatConfig> formats,
+      List<SourceConfig> sources, List<PeriodConfig> periods, Map<String, GroupConfig> groups,
+      StorageConfig storage, WebConfig web, PipelineConfig pipeline, ClusterConfig cluster) {
+    this(hosts, formats, sources, periods, groups, storage, web, pipeline, cluster, null, null);
   }
 
   /** A config with nothing configured: every default. */
   public static LivelogConfig empty() {
-    return new LivelogConfig(null, null, null, null, null, null, null, null, null);
+    return new LivelogConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public LivelogConfig withSources(List<SourceConfig> newSources) {
     return new LivelogConfig(hosts, formats, newSources, periods, groups, storage, web,
-        pipeline, cluster);
+        pipeline, cluster, alerts, notifications);
   }
 
   public LivelogConfig withStorage(StorageConfig newStorage) {
     return new LivelogConfig(hosts, formats, sources, periods, groups, newStorage, web,
-        pipeline, cluster);
+        pipeline, cluster, alerts, notifications);
   }
 
   public LivelogConfig withWeb(WebConfig newWeb) {
     return new LivelogConfig(hosts, formats, sources, periods, groups, storage, newWeb,
-        pipeline, cluster);
+        pipeline, cluster, alerts, notifications);
   }
 
   public LivelogConfig withPeriods(List<PeriodConfig> newPeriods) {
     return new LivelogConfig(hosts, formats, sources, newPeriods, groups, storage, web,
-        pipeline, cluster);
+        pipeline, cluster, alerts, notifications);
   }
 
   /** The event fields the plot groups filter on ({@code where}), for the store's indexes. */

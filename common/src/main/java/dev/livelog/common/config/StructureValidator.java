@@ -23,6 +23,7 @@ public final class StructureValidator {
     validatePipeline(config.pipeline());
     validateCluster(config.cluster());
     validateWeb(config.web());
+    AlertsValidator.validate(config);
   }
 
   private static void validateWeb(WebConfig web) {
@@ -73,7 +74,7 @@ public final class StructureValidator {
         Duration.ofDays(30));
   }
 
-  private static void environmentName(String field, String name) {
+  static void environmentName(String field, String name) {
     if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new ConfigException(field,
           "the name of an environment variable (the secret itself never goes in the file), got '"
@@ -106,7 +107,7 @@ public final class StructureValidator {
         Duration.ofSeconds(10));
   }
 
-  private static void requireBetween(String field, Duration value, Duration min, Duration max) {
+  static void requireBetween(String field, Duration value, Duration min, Duration max) {
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new ConfigException(field, "must be between " + Durations.format(min) + " and "
           + Durations.format(max) + ", got " + Durations.format(value));
