@@ -3,17 +3,20 @@ package dev.livelog.analyzer;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.analyzer.metric.HeavyKeys;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code livelog analyze} reports about any access log: lines, failures, lines cut short
  * ({@link LogEvent#TRUNCATED}), time range, status classes, bytes, top paths and top clients. It finds those fields by their usual
  * names in any format ({@code status} or {@code http_status}, {@code path} or the path inside
  * {@code request}, ...). Mergeable, so each thread keeps its own and they are summed.
+ *
+ * <p>Counts, status classes, bytes and the time range are exact. Paths and clients are kept
+ * in {@link HeavyKeys} of a fixed capacity, so memory does not grow with the number of
+ * distinct ones: the top lists are exact while the distinct values fit, else every count is a
+ * lower bound at most {@link TopList#maxError()} short of the truth.
  */
 public final class TrafficSummary {
   private static final String[] STATUS = {"status", "http_status"};
@@ -29,8 +32,8 @@ public final class TrafficSummary {
   private long last = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
   private long bytes;
-  private final Map<String, long[]> paths = new HashMap<>();
-  private final Map<String, long[]> clients = new HashMap<>();
+  private final HeavyKeys<Void> paths;
+  private final HeavyKeys<Void> clients;
 
   private FieldSchema schema;
   private int status;
@@ -40,8 +43,23 @@ public final class TrafficSummary {
   private int client;
   private int cutShort;
 
-  /** A (path or client) value and how often it occurred. */
-  public record Count(String value, long count) {}
+  /**
+   * A (path or client) value and how often it occurred: at least {@code count} times, at most
+   * {@code count + error}.
+   */
+  public record Count(String value, long count, long error) {}
+
+  /**
+   * A top list: its counts, whether they are exact, and otherwise the most any count may be
+   * short of the truth.
+   */
+  public record TopList(List<Count> counts, boolean exact, long maxError) {}
+
+  /** @param keys paths (and clients) held at least; exact while the distinct ones fit twice that */
+  public TrafficSummary(int keys) {
+    this.paths = HeavyKeys.counting(keys);
+    this.clients = HeavyKeys.counting(keys);
+  }
 
   public void addEvent(LogEvent e) {
     lines++;
@@ -65,10 +83,10 @@ public final class TrafficSummary {
     }
     String p = pathOf(e);
     if (p != null) {
-      paths.computeIfAbsent(p, k -> new long[1])[0]++;
+      paths.add(p, 1);
     }
     if (client >= 0 && e.value(client) != null) {
-      clients.computeIfAbsent(FieldValues.toText(e.value(client)), k -> new long[1])[0]++;
+      clients.add(FieldValues.toText(e.value(client)), 1);
     }
   }
 
@@ -123,8 +141,8 @@ public final class TrafficSummary {
       statusClasses[i] += o.statusClasses[i];
     }
     bytes += o.bytes;
-    o.paths.forEach((k, v) -> paths.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-    o.clients.forEach((k, v) -> clients.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    paths.merge(o.paths, (a, b) -> null);
+    clients.merge(o.clients, (a, b) -> null);
   }
 
   public long lines() {
@@ -163,18 +181,17 @@ public final class TrafficSummary {
     return bytes;
   }
 
-  public List<Count> topPaths(int n) {
+  public TopList topPaths(int n) {
     return top(paths, n);
   }
 
-  public List<Count> topClients(int n) {
+  public TopList topClients(int n) {
     return top(clients, n);
   }
 
-  private static List<Count> top(Map<String, long[]> counts, int n) {
-    List<Count> all = new ArrayList<>(counts.size());
-    counts.forEach((k, v) -> all.add(new Count(k, v[0])));
-    all.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value));
-    return all.subList(0, Math.min(n, all.size()));
+  private static TopList top(HeavyKeys<Void> keys, int n) {
+    List<Count> counts = new ArrayList<>(n);
+    keys.top(n).forEach(h -> counts.add(new Count(h.key(), h.count(), h.error())));
+    return new TopList(counts, keys.exact(), keys.maxError());
   }
 }

@@ -43,10 +43,8 @@ final class AnalysisReport {
     for (int c = 1; c <= 5; c++) {
       status.put(c + "xx", s.statusClass(c));
     }
-    JsonArray paths = new JsonArray();
-    s.topPaths(top).forEach(c -> paths.add(new JsonObject().put("path", c.value()).put("count", c.count())));
-    JsonArray clients = new JsonArray();
-    s.topClients(top).forEach(c -> clients.add(new JsonObject().put("client", c.value()).put("count", c.count())));
+    TrafficSummary.TopList paths = s.topPaths(top);
+    TrafficSummary.TopList clients = s.topClients(top);
     JsonObject groups = new JsonObject();
     groupValues().forEach((name, values) -> {
       JsonObject g = new JsonObject();
@@ -67,10 +65,30 @@ final class AnalysisReport {
         .put("requests_per_second", significant(requestsPerSecond()))
         .put("status", status)
         .put("bytes", s.bytes())
-        .put("top_paths", paths)
-        .put("top_clients", clients)
+        .put("top_paths", topJson(paths, "path"))
+        .put("top_clients", topJson(clients, "client"))
+        .put("top_accuracy", new JsonObject().put("paths", accuracy(paths))
+            .put("clients", accuracy(clients)))
         .put("groups", groups)
         .put("first_failures", failures);
+  }
+
+  /** Each entry's count is a lower bound; {@code error} says by how much it may be short. */
+  private static JsonArray topJson(TrafficSummary.TopList list, String name) {
+    JsonArray out = new JsonArray();
+    list.counts().forEach(c -> {
+      JsonObject entry = new JsonObject().put(name, c.value()).put("count", c.count());
+      if (!list.exact()) {
+        entry.put("error", c.error());
+      }
+      out.add(entry);
+    });
+    return out;
+  }
+
+  private static JsonObject accuracy(TrafficSummary.TopList list) {
+    return new JsonObject().put("exact", list.exact()).put("max_error", list.maxError())
+        .put("capacity", ParallelAnalysis.TOP_KEYS);
   }
 
   private Map<String, Map<String, Double>> groupValues() {
@@ -126,12 +144,14 @@ final class AnalysisReport {
     }
   }
 
-  private static void printTop(PrintWriter out, String title, List<TrafficSummary.Count> counts) {
-    if (counts.isEmpty()) {
+  private static void printTop(PrintWriter out, String title, TrafficSummary.TopList list) {
+    if (list.counts().isEmpty()) {
       return;
     }
-    out.println("  " + title);
-    counts.forEach(c -> out.printf("    %,12d  %s%n", c.count(), c.value()));
+    out.println("  " + title + (list.exact() ? "" : String.format(Locale.ROOT,
+        " (more distinct than the %,d held: each count may be up to %,d short)",
+        ParallelAnalysis.TOP_KEYS, list.maxError())));
+    list.counts().forEach(c -> out.printf("    %,12d  %s%n", c.count(), c.value()));
   }
 
   private static String iso(long millis) {

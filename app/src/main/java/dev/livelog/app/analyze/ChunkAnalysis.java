@@ -25,13 +25,15 @@ final class ChunkAnalysis {
   private final List<GroupPlan> plans;
   private final GroupStats[] groups;
   private final Charset charset;
-  final TrafficSummary summary = new TrafficSummary();
+  final TrafficSummary summary;
   final List<Failure> failures = new ArrayList<>();
 
   /** A line that did not parse: where it starts in the input, the reason, the line. */
   record Failure(int inputIndex, String input, long offset, String reason, String line) {}
 
-  ChunkAnalysis(FormatConfig format, LivelogConfig config, Charset charset) {
+  /** @param topKeys paths and clients held for the top lists (see {@link TrafficSummary}) */
+  ChunkAnalysis(FormatConfig format, LivelogConfig config, Charset charset, int topKeys) {
+    this.summary = new TrafficSummary(topKeys);
     this.parser = Formats.compile(format, config.formats());
     this.plans = AnalyzerPlans.compile(config);
     this.groups = plans.stream().map(GroupPlan::newStats).toArray(GroupStats[]::new);

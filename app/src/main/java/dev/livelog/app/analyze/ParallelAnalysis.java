@@ -21,6 +21,12 @@ import java.util.function.LongConsumer;
  */
 final class ParallelAnalysis implements AutoCloseable {
   private static final int CHUNK_BYTES = 4 * 1024 * 1024;
+  /**
+   * Paths (and clients) held for the top lists in all, shared among the threads: a fixed
+   * budget (a few tens of MiB) whatever the input and the number of cores.
+   */
+  static final int TOP_KEYS = 1 << 16;
+  private static final int MIN_TOP_KEYS_PER_THREAD = 4096;
 
   private final ExecutorService pool;
   private final Semaphore inFlight;
@@ -37,7 +43,8 @@ final class ParallelAnalysis implements AutoCloseable {
     });
     this.inFlight = new Semaphore(threads * 2);
     this.local = ThreadLocal.withInitial(() -> {
-      ChunkAnalysis a = new ChunkAnalysis(format, config, charset);
+      ChunkAnalysis a = new ChunkAnalysis(format, config, charset,
+          Math.max(MIN_TOP_KEYS_PER_THREAD, TOP_KEYS / threads));
       synchronized (partials) {
         partials.add(a);
       }
@@ -99,7 +106,7 @@ final class ParallelAnalysis implements AutoCloseable {
     for (Future<?> f : pending) {
       f.get();
     }
-    ChunkAnalysis total = new ChunkAnalysis(format, config, charset);
+    ChunkAnalysis total = new ChunkAnalysis(format, config, charset, TOP_KEYS);
     synchronized (partials) {
       partials.forEach(total::merge);
     }
