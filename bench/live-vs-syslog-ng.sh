@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The live path against syslog-ng on the same file in the same run.
+# livelog: `livelog run` (the CLI, as a user starts it) following a local combined log from its
+# start, with the README's five example plot groups over combined fields
+# (bench/combined-groups.yaml), the embedded store and the analyzer: lines/s from the first line
+# read to the last event stored; lost and duplicated counted from the store afterwards.
+# syslog-ng (Debian's syslog-ng-core + syslog-ng-scl): a file source following the same file,
+# apache-accesslog-parser() and a file destination writing the parsed fields (parse only: no
+# store, no analytics): lines/s from its first output line to its last; lines it did not parse
+# counted from its output. Both use every core (syslog-ng threaded(yes)); each runs once cold,
+# then the runs alternate ROUNDS times (default 3) and the best of each side is compared.
+# usage: bench/live-vs-syslog-ng.sh [LINES] [ROUNDS]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/combined-input.sh" "${1:-1000000}"
+rounds=${2:-3}
+command -v syslog-ng >/dev/null || { echo "syslog-ng is needed: apt-get install syslog-ng-core syslog-ng-scl" >&2; exit 1; }
+(cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
+"$root/livelog" --version >/dev/null
+work=$(mktemp -d)
+trap 'pkill -f "syslog-ng -F -f $work" 2>/dev/null || true; rm -rf "$work"' EXIT
+source "$root/bench/live-run.sh"
+
+port=$((18300 + RANDOM % 500))
+livelog_once() {
+  rm -rf "$work/data"
+  { cat "$root/bench/combined-groups.yaml"
+    echo "sources: [{id: bench, path: \"$log\", format: combined, from: start}]"
+    echo "storage: {data_dir: \"$work/data\", retention: 3650d}"  # the generated log is dated in the past
+    echo "web: {port: $port}"; } > "$work/livelog.yaml"
+  run_livelog livelog "$work/livelog.yaml" "$port"
+  store_counts "$work/data"
+  echo "  livelog run: $rate lines/s (lost $lost, duplicated $dup, dead letters $dead)" >&2
+}
+
+syslog_ng_once() {
+  rm -f "$work/out.log" "$work/persist"
+  cat > "$work/syslog-ng.conf" <<CONF
+@version: 3.38
+@include "scl.conf"
+options { threaded(yes); stats-level(0); };
+source s_log { file("$log" flags(no-parse) follow-freq(1)); };
+parser p_apache { apache-accesslog-parser(prefix(".apache.")); };
+destination d_parsed { file("$work/out.log" template("\${.apache.clientip} \${.apache.verb} \${.apache.request} \${.apache.response} \${.apache.bytes} \${.apache.timestamp}\n")); };
+log { source(s_log); parser(p_apache); destination(d_parsed); };
+CONF
+  syslog-ng -F -f "$work/syslog-ng.conf" -R "$work/persist" -p "$work/pid" -c "$work/ctl" --no-caps \
+    > "$work/syslog-ng.log" 2>&1 &
+  local pid=$! started ended written=0
+  until [ -s "$work/out.log" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "syslog-ng stopped:"; cat "$work/syslog-ng.log"; exit 1; }
+    sleep 0.02
+  done
+  started=$(date +%s.%N)
+  while [ "$written" -lt "$lines" ]; do
+    sleep 0.1
+    written=$(wc -l < "$work/out.log")
+  done
+  ended=$(date +%s.%N)
+  kill -TERM "$pid"; wait "$pid" || true
+  # a line apache-accesslog-parser() did not parse has no response code in its output
+  unparsed=$(awk '$4 !~ /^[0-9][0-9][0-9]$/' "$work/out.log" | wc -l)
+  srate=$(awk -v n="$lines" -v a="$started" -v b="$ended" 'BEGIN { printf "%.0f", n / (b - a) }')
+  echo "  syslog-ng:   $srate lines/s (not parsed $unparsed)" >&2
+}
+
+echo "input: $log ($lines lines), $(nproc) cores"
+echo "cold runs (not counted):" >&2
+livelog_once; syslog_ng_once
+best_l=0; best_s=0
+for r in $(seq 1 "$rounds"); do
+  echo "round $r:" >&2
+  livelog_once; [ "$lost" -eq 0 ] && [ "$dup" -eq 0 ] && [ "$rate" -gt "$best_l" ] && best_l=$rate
+  all_lost=$lost all_dup=$dup
+  syslog_ng_once; [ "$srate" -gt "$best_s" ] && best_s=$srate
+done
+echo "livelog run (file -> parse -> embedded store + 5 plot groups): $best_l lines/s (best of $rounds; last run lost $all_lost, duplicated $all_dup, from the store)"
+echo "syslog-ng $(syslog-ng --version | sed -n 's/^syslog-ng \([0-9.]*\).*/\1/p;s/^Installer-Version: //p' | tail -1) (file -> apache-accesslog-parser -> file, parse only): $best_s lines/s (best of $rounds)"
+awk -v l="$best_l" -v s="$best_s" 'BEGIN { printf "ratio: livelog runs at %.2fx syslog-ng\n", l / s }'

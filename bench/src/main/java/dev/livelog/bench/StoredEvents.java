@@ -1,0 +1,43 @@
+package dev.livelog.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * What an embedded store holds after a benchmark, read from its file once livelog has
+ * stopped: rows, distinct events (an event is its source, file and byte offset) and dead
+ * letters, so a benchmark's loss and duplicate counts come from the store, not from a literal.
+ *
+ * <p>usage: java -cp bench/target/benchmarks.jar dev.livelog.bench.StoredEvents DATA_DIR
+ * prints {@code rows=N distinct=N deadletters=N}
+ */
+public final class StoredEvents {
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args[0], "livelog.duckdb");
+    if (!Files.isRegularFile(file)) {
+      System.err.println("no embedded store at " + file);
+      System.exit(2);
+    }
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
+        Statement s = connection.createStatement()) {
+      System.out.printf("rows=%d distinct=%d deadletters=%d%n",
+          single(s, "SELECT count(*) FROM events"),
+          single(s, "SELECT count(*) FROM (SELECT DISTINCT source, file_id, \"offset\" FROM events)"),
+          single(s, "SELECT count(*) FROM deadletters"));
+    }
+  }
+
+  private static long single(Statement s, String sql) throws Exception {
+    try (ResultSet rows = s.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
