@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * Judges the alert rules: value rules on each datapoint of the group and period they watch
- * (at the datapoint's time), absence rules on the clock. Each rule has one
+ * (at the datapoint's time), absence rules on the clock. A series without a value (an average
+ * of no events, a ratio without its baseline) is not judged: its alert stays as it is, so a
+ * quiet moment does not resolve an alert nor a missing baseline fire one; a series gone from
+ * the datapoints is judged false. Each rule has one
  * {@link AlertInstance} per series (or source) whose condition is true or was lately; the
  * others are forgotten. Plain and single-threaded: the verticle feeds it and acts on the
  * {@link Transition}s it returns.
@@ -127,9 +130,12 @@ final class AlertEvaluator {
     for (String key : rule.keys(p)) {
       judged.add(key);
       Double value = value(rule, key, p);
+      if (value == null || value.isNaN()) {
+        continue; // no value (no event in the window, no baseline yet): nothing to judge on
+      }
       AlertInstance instance = mine.get(key);
       boolean firing = instance != null && instance.state() == AlertState.FIRING;
-      boolean holds = value != null && !value.isNaN() && rule.threshold.holds(value, firing);
+      boolean holds = rule.threshold.holds(value, firing);
       if (instance == null && holds) {
         if (mine.size() >= MAX_ALERTS_PER_RULE) {
           unjudged++;
@@ -142,7 +148,7 @@ final class AlertEvaluator {
         observe(rule, key, instance, p.time(), holds, value, out);
       }
     }
-    // A series gone from the datapoint (no event of that value in the window) is false.
+    // A series gone from the datapoint (a by-value with no event in the window) is false.
     for (String key : new ArrayList<>(mine.keySet())) {
       if (!judged.contains(key)) {
         observe(rule, key, mine.get(key), p.time(), false, null, out);

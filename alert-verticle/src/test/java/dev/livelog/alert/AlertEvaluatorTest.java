@@ -67,6 +67,16 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void aSeriesWithoutAValueIsNotJudged() {
+    AlertEvaluator e = new AlertEvaluator(TestRules.compile(
+        "alerts: {errors: {group: status, series: 5xx, above: 5, keep_firing_for: 0s}}"), Baselines.NONE, T0);
+    assertThat(describe(e.onDatapoint(point("status", T0, "5xx", 9), 0))).isEqualTo("5xx:firing");
+    assertThat(describe(e.onDatapoint(point("status", T0 + 5_000, "5xx", null), 0))).as("no event").isEmpty();
+    assertThat(e.active(null)).extracting(Alert::state).containsExactly(AlertState.FIRING);
+    assertThat(describe(e.onDatapoint(point("status", T0 + 10_000, "5xx", 1), 0))).isEqualTo("5xx:resolved");
+  }
+
+  @Test
   void clearIsTheHysteresisOfAFiringAlert() {
     AlertEvaluator e = new AlertEvaluator(TestRules.compile(
         "alerts: {errors: {group: status, series: 5xx, above: 5, clear: 3, keep_firing_for: 0s}}"),

@@ -1,5 +1,6 @@
 package dev.livelog.app;
 
+import dev.livelog.alert.AlertVerticle;
 import dev.livelog.analyzer.AnalyzerVerticle;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
@@ -131,7 +132,9 @@ public final class LivelogNode {
               metrics.analyzing(analyzer, config.periods());
             }
             return deploy(analyzer);
-          });
+          })
+          .compose(v -> config.alerts().isEmpty() ? Future.<Void>succeededFuture()
+              : deploy(new AlertVerticle(config, store, environment)));
     }
     if (roles.contains(Role.PARSER)) {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -46,6 +46,29 @@ class CliTest {
   }
 
   @Test
+  void aBadAlertRuleNamesTheFieldAndExitsWith2() throws Exception {
+    Path config = dir.resolve("alerts.yaml");
+    String groups = "groups:\n  status: {analyzers: [{by: status, by_class: true, metric: share, values: [2xx, 5xx]}]}\n";
+    Files.writeString(config, groups + "alerts:\n  errors: {group: status, series: 6xx, above: 5}\n");
+    Run r = livelog("check-config", config.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("alerts.errors.series: group 'status' has no series '6xx'; its series: 2xx, 5xx");
+    assertThat(r.err().lines()).hasSize(1);
+
+    Files.writeString(config, groups + "alerts:\n  errors: {group: status, above: 5, for: 1 minute}\n");
+    r = livelog("run", "-c", config.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("alerts.errors.for").contains("expected a duration");
+
+    Files.writeString(config, groups + "notify: {receivers: {ops: {url_env: NO_SUCH_HOOK_VARIABLE}}}\n"
+        + "alerts:\n  errors: {group: status, above: 5}\n"
+        + "storage: {data_dir: '" + dir.resolve("data") + "'}\nweb: {port: 0}\n");
+    r = livelog("run", "-c", config.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("notify.receivers.ops.url_env: the environment variable NO_SUCH_HOOK_VARIABLE is not set");
+  }
+
+  @Test
   void aGoodConfigIsSummarised() throws Exception {
     Path config = dir.resolve("ok.yaml");
     Files.writeString(config, "sources:\n  - {id: web, path: /var/log/x.log, format: combined}\n");

@@ -1,5 +1,6 @@
 package dev.livelog.store;
 
+import dev.livelog.common.bus.AlertRecord;
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
@@ -14,7 +15,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Where events, datapoints, checkpoints and dead letters are kept. Two implementations pass
+ * Where events, datapoints, checkpoints, dead letters and alert records are kept. Two implementations pass
  * the same contract tests: {@code MongoEventStore} (production, when {@code storage.mongo.uri}
  * is set) and {@code DuckDbEventStore} (embedded default, a file under the data directory).
  *
@@ -120,6 +121,15 @@ public interface EventStore {
 
   /** A source's last checkpoint, or null when it has none. */
   Future<Checkpoint> checkpoint(String sourceId);
+
+  /** Saves what was notified of an alert, replacing its record (by fingerprint). */
+  Future<Void> saveAlertRecord(AlertRecord record);
+
+  /** Every alert record kept. */
+  Future<List<AlertRecord>> alertRecords();
+
+  /** Forgets an alert's record (nothing more to tell of it). */
+  Future<Void> deleteAlertRecord(String fingerprint);
 
   /** Keeps dead letters for inspection; at most the newest {@code keep} are kept in all. */
   Future<Void> saveDeadLetters(List<DeadLetter> letters, int keep);

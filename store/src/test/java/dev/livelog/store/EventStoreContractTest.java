@@ -5,6 +5,7 @@ import static dev.livelog.store.SampleEvents.T0;
 import static dev.livelog.store.SampleEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livelog.common.bus.AlertRecord;
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
@@ -184,6 +185,28 @@ public abstract class EventStoreContractTest {
     assertThat(result(store.checkpoint("api")))
         .isEqualTo(new Checkpoint("api", "inode-9", 5, T0, "1024:00ff00ff00ff00ff"));
     assertThat(result(store.checkpoint("nope"))).isNull();
+  }
+
+  @Test
+  void alertRecordsAreSavedReplacedListedAndDeleted() {
+    io.vertx.core.json.JsonObject firing = new io.vertx.core.json.JsonObject().put("state", "firing")
+        .put("labels", new io.vertx.core.json.JsonObject().put("alertname", "errors").put("series", "5xx"))
+        .put("delivered", new io.vertx.core.json.JsonObject().put("ops", "firing"));
+    result(store.saveAlertRecord(new AlertRecord("00aa", "errors", T0, firing)));
+    result(store.saveAlertRecord(new AlertRecord("00bb", "quiet", T0, new io.vertx.core.json.JsonObject())));
+    result(store.saveAlertRecord(new AlertRecord("00aa", "errors", T0 + 5,
+        firing.copy().put("state", "resolved"))));
+
+    List<AlertRecord> records = result(store.alertRecords());
+    assertThat(records).extracting(AlertRecord::fingerprint).containsExactlyInAnyOrder("00aa", "00bb");
+    AlertRecord errors = records.stream().filter(r -> r.fingerprint().equals("00aa")).findFirst().orElseThrow();
+    assertThat(errors.rule()).isEqualTo("errors");
+    assertThat(errors.updatedAt()).isEqualTo(T0 + 5);
+    assertThat(errors.body()).isEqualTo(firing.copy().put("state", "resolved"));
+
+    result(store.deleteAlertRecord("00aa"));
+    result(store.deleteAlertRecord("none"));
+    assertThat(result(store.alertRecords())).extracting(AlertRecord::fingerprint).containsExactly("00bb");
   }
 
   @Test

@@ -30,6 +30,8 @@ final class ClusterFixture implements AutoCloseable {
   final MongoServer mongo = new MongoServer(new MemoryBackend());
   final AtomicInteger written = new AtomicInteger();
   private final AtomicBoolean writing = new AtomicBoolean();
+  /** Percent of the lines written with status 500 (the rest are 200). */
+  private final AtomicInteger errorPercent = new AtomicInteger();
   private final List<LivelogProcess> processes = new ArrayList<>();
   private Thread writer;
   private final String config;
@@ -37,6 +39,11 @@ final class ClusterFixture implements AutoCloseable {
   private final MongoClient client;
 
   ClusterFixture(Path dir) throws Exception {
+    this(dir, "");
+  }
+
+  /** With {@code more} sections (e.g. alerts and notify) added to the config. */
+  ClusterFixture(Path dir, String more) throws Exception {
     this.dir = dir;
     this.log = dir.resolve("access.log");
     Files.createFile(log);
@@ -45,16 +52,18 @@ final class ClusterFixture implements AutoCloseable {
     List<String> members = IntStream.range(0, 8).mapToObj(i -> "\"127.0.0.1:" + (hazelcast + i) + "\"").toList();
     this.config = """
         sources: [{id: web, path: "%s", format: combined, from: start}]
-        periods: [{name: 1s, interval: 1s, window: 60s, history: 120}]
+        periods: [{name: 1s, interval: 1s, window: 60s, history: 120}, {name: fast, interval: 1s, window: 3s}]
         groups:
           lines: {label: Lines, analyzers: [{label: n, metric: count}]}
+          status: {analyzers: [{by: status, by_class: true, metric: share, values: [2xx, 5xx]}]}
         storage:
           data_dir: "%s"
           retention: 3650d
           mongo: {uri: "mongodb://127.0.0.1:%d/?serverSelectionTimeoutMS=5000", database: cluster}
         cluster: {name: test-%d, port: %d, members: [%s]}
+        %s
         """.formatted(log, dir.resolve("data"), mongo.getLocalAddress().getPort(), hazelcast,
-        hazelcast, String.join(", ", members));
+        hazelcast, String.join(", ", members), more);
     this.client = MongoClient.create(vertx, new JsonObject()
         .put("connection_string", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())
         .put("db_name", "cluster"));
@@ -64,6 +73,26 @@ final class ClusterFixture implements AutoCloseable {
     LivelogProcess p = LivelogProcess.start(dir, name, config, roles, true);
     processes.add(p);
     return p;
+  }
+
+  /** A process of its own, not clustered, with the same config and store. */
+  LivelogProcess startAlone(String name, String roles) throws Exception {
+    LivelogProcess p = LivelogProcess.start(dir, name, config, roles, false);
+    processes.add(p);
+    return p;
+  }
+
+  /** From now on, {@code percent} of the lines written have status 500. */
+  void errorPercent(int percent) {
+    errorPercent.set(percent);
+  }
+
+  /** What each stored alert record says {@code receiver} was told (firing, resolved). */
+  List<String> alertsTold(String receiver) throws Exception {
+    return client.find("alertrecords", new JsonObject()).toCompletionStage().toCompletableFuture()
+        .get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
+        .map(r -> r.getJsonObject("body").getJsonObject("told", new JsonObject()).getString(receiver, "nothing"))
+        .toList();
   }
 
   /** Appends combined lines at about {@code perSecond}, stamped now, until stopped. */
@@ -77,8 +106,9 @@ final class ClusterFixture implements AutoCloseable {
           String now = time.format(java.time.Instant.now());
           for (int i = 0; i < perSecond / 20; i++) {
             int n = written.get();
-            out.write("10.0.0." + (n % 250) + " - - [" + now + "] \"GET /item/" + n + " HTTP/1.1\" 200 "
-                + n + " \"-\" \"cluster-test\"\n");
+            int status = n % 100 < errorPercent.get() ? 500 : 200;
+            out.write("10.0.0." + (n % 250) + " - - [" + now + "] \"GET /item/" + n + " HTTP/1.1\" "
+                + status + " " + n + " \"-\" \"cluster-test\"\n");
             written.incrementAndGet();
           }
           out.flush();

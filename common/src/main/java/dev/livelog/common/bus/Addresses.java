@@ -28,6 +28,11 @@ public final class Addresses {
    * {@code {count, bySource: {id: n}, samples: [DeadLetter...]}} (newest first).
    */
   public static final String DEAD_LETTERS_RECENT = "livelog.deadletters.recent";
+  /**
+   * Alerts as the node that holds their rule sees them, published: each change of state, and
+   * every pending or firing alert again every 2 s (the dashboard's list and banner).
+   */
+  public static final String ALERTS = "livelog.alerts";
   /** A source's state changes (connecting, streaming, ...), published. */
   public static final String SOURCE_STATUS = "livelog.status.sources";
 

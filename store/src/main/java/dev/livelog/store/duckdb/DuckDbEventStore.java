@@ -1,5 +1,6 @@
 package dev.livelog.store.duckdb;
 
+import dev.livelog.common.bus.AlertRecord;
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: one DuckDB file under the data directory, so a single-JVM livelog keeps
- * its data across restarts without a server. Writes, checkpoints, datapoints and dead letters
- * run on the writer thread it owns, in order; queries over stored events run on a reader
+ * its data across restarts without a server. Writes, checkpoints, datapoints, dead letters and
+ * alert records run on the writer thread it owns, in order; queries over stored events run on a reader
  * thread with a connection of its own ({@link DuckDbReader}), cancelled at their deadline.
  */
 public final class DuckDbEventStore implements EventStore {
@@ -40,6 +41,7 @@ public final class DuckDbEventStore implements EventStore {
   private DuckDbDatapoints datapoints;
   private DuckDbCheckpoints checkpoints;
   private DuckDbDeadLetters deadLetters;
+  private DuckDbAlertRecords alertRecords;
 
   /** A store in {@code dataDir}/livelog.duckdb with DuckDB capped at 512 MB and 2 threads. */
   public static DuckDbEventStore inDirectory(Vertx vertx, Path dataDir) {
@@ -71,6 +73,7 @@ public final class DuckDbEventStore implements EventStore {
       datapoints = new DuckDbDatapoints(connection);
       checkpoints = new DuckDbCheckpoints(connection);
       deadLetters = new DuckDbDeadLetters(connection);
+      alertRecords = new DuckDbAlertRecords(connection);
       return null;
     }).compose(v -> reader.open(connection))
         .onSuccess(v -> LOG.info("Opened the embedded store {}", file.path().toAbsolutePath()))
@@ -139,6 +142,27 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public Future<Checkpoint> checkpoint(String sourceId) {
     return onOpen(() -> checkpoints.load(sourceId));
+  }
+
+  @Override
+  public Future<Void> saveAlertRecord(AlertRecord record) {
+    return onOpen(() -> {
+      alertRecords.save(record);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<AlertRecord>> alertRecords() {
+    return onOpen(() -> alertRecords.all());
+  }
+
+  @Override
+  public Future<Void> deleteAlertRecord(String fingerprint) {
+    return onOpen(() -> {
+      alertRecords.delete(fingerprint);
+      return null;
+    });
   }
 
   @Override

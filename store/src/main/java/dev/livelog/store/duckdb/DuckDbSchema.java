@@ -45,6 +45,10 @@ final class DuckDbSchema {
     CREATE TABLE IF NOT EXISTS deadletters (
       seq BIGINT NOT NULL DEFAULT nextval('deadletter_seq'), source VARCHAR, file_id VARCHAR,
       "offset" BIGINT, received_at TIMESTAMP_MS, line VARCHAR, reason VARCHAR)""",
+    """
+    CREATE TABLE IF NOT EXISTS alert_records (
+      fingerprint VARCHAR PRIMARY KEY, rule VARCHAR NOT NULL, updated_at TIMESTAMP_MS,
+      body JSON NOT NULL)""",
   };
 
   private DuckDbSchema() {}

@@ -1,6 +1,7 @@
 package dev.livelog.store.mongo;
 
 import com.mongodb.ConnectionString;
+import dev.livelog.common.bus.AlertRecord;
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.bus.DeadLetter;
@@ -34,6 +35,7 @@ public final class MongoEventStore implements EventStore {
   static final String DATAPOINTS = "datapoints";
   static final String CHECKPOINTS = "checkpoints";
   static final String DEAD_LETTERS = "deadletters";
+  static final String ALERT_RECORDS = "alertrecords";
 
   private final Vertx vertx;
   private final String uri;
@@ -192,6 +194,22 @@ public final class MongoEventStore implements EventStore {
   public Future<Checkpoint> checkpoint(String sourceId) {
     return client.findOne(CHECKPOINTS, new JsonObject().put("_id", sourceId), null)
         .map(found -> found == null ? null : Checkpoint.fromJson(found));
+  }
+
+  @Override
+  public Future<Void> saveAlertRecord(AlertRecord record) {
+    return client.save(ALERT_RECORDS, record.toJson().put("_id", record.fingerprint())).mapEmpty();
+  }
+
+  @Override
+  public Future<List<AlertRecord>> alertRecords() {
+    return client.find(ALERT_RECORDS, new JsonObject())
+        .map(found -> found.stream().map(AlertRecord::fromJson).toList());
+  }
+
+  @Override
+  public Future<Void> deleteAlertRecord(String fingerprint) {
+    return client.removeDocument(ALERT_RECORDS, new JsonObject().put("_id", fingerprint)).mapEmpty();
   }
 
   @Override
