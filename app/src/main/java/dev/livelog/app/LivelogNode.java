@@ -7,7 +7,7 @@ import dev.livelog.common.config.SourceConfig;
 import dev.livelog.parser.ParserVerticle;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKinds;
-import dev.livelog.source.SourceVerticle;
+import dev.livelog.source.FollowedSource;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.StoreKind;
 import dev.livelog.store.StoreKinds;
@@ -52,7 +52,7 @@ public final class LivelogNode {
   private final HazelcastClusterManager cluster;
   private final String metricsRegistry;
   private final Map<String, String> environment;
-  private final Map<String, SourceVerticle> sources = new ConcurrentHashMap<>();
+  private final Map<String, FollowedSource> sources = new ConcurrentHashMap<>();
   /** Sources whose meters are registered; they read whichever verticle follows it now. */
   private final Set<String> metered = ConcurrentHashMap.newKeySet();
   private final ParseCounters parsed = new ParseCounters();
@@ -176,8 +176,8 @@ public final class LivelogNode {
     return chain;
   }
 
-  private SourceVerticle sourceVerticle(SourceConfig source) {
-    SourceVerticle verticle = new SourceVerticle(source, config.pipeline(),
+  private FollowedSource sourceVerticle(SourceConfig source) {
+    FollowedSource verticle = FollowedSource.of(source, config.pipeline(),
         SourceContext.of(config));
     sources.put(source.id(), verticle);
     if (metrics != null && metered.add(source.id())) { // a source may come back after a move
@@ -217,13 +217,13 @@ public final class LivelogNode {
   }
 
   /** The sources this node follows now. */
-  public List<SourceVerticle> sources() {
+  public List<FollowedSource> sources() {
     return List.copyOf(sources.values());
   }
 
   /** The status of each source this node follows. */
   public List<JsonObject> sourceStatuses() {
-    return sources.values().stream().map(SourceVerticle::status).toList();
+    return sources.values().stream().map(FollowedSource::status).toList();
   }
 
   public Vertx vertx() {

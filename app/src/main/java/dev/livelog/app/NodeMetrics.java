@@ -3,7 +3,7 @@ package dev.livelog.app;
 import dev.livelog.analyzer.AnalyzerVerticle;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.parser.ParseCounters;
-import dev.livelog.source.SourceVerticle;
+import dev.livelog.source.FollowedSource;
 import dev.livelog.store.StoreVerticle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,7 +32,7 @@ final class NodeMetrics {
    * Meters of a source, reading whichever verticle follows it on this node now (a source may
    * move between nodes and back); NaN or 0 while none does.
    */
-  void source(String id, Supplier<SourceVerticle> current) {
+  void source(String id, Supplier<FollowedSource> current) {
     counter("livelog_source_lines_read", "lines read and sent to parsers", id, current,
         c -> status(c, "linesSent", 0));
     counter("livelog_source_bytes_read", "bytes read", id, current, c -> status(c, "bytesRead", 0));
@@ -43,7 +43,7 @@ final class NodeMetrics {
     gauge("livelog_source_batches_in_flight", "batches sent and not yet stored", id, current,
         c -> status(c, "inFlight", Double.NaN));
     gauge("livelog_bus_round_trip_seconds", "mean time from sending a batch to a parser's reply",
-        id, current, c -> c.get() == null ? Double.NaN : c.get().counters().meanRoundTripSeconds());
+        id, current, c -> c.get() == null ? Double.NaN : c.get().meanRoundTripSeconds());
   }
 
   void parsing(String id, ParseCounters counters) {
@@ -85,8 +85,8 @@ final class NodeMetrics {
     Gauge.builder(name, obj, f).description(help).tag("source", source).register(registry);
   }
 
-  private static double status(Supplier<SourceVerticle> current, String key, double none) {
-    SourceVerticle source = current.get();
+  private static double status(Supplier<FollowedSource> current, String key, double none) {
+    FollowedSource source = current.get();
     Number n = source == null ? null : source.status().getNumber(key);
     return n == null ? none : n.doubleValue();
   }

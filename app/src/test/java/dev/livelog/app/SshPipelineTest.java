@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.event.LogEvent;
-import dev.livelog.source.SourceVerticle;
+import dev.livelog.source.FollowedSource;
 import dev.livelog.source.ssh.FreezingProxy;
 import dev.livelog.source.ssh.ServerProcesses;
 import io.vertx.core.json.JsonObject;
@@ -74,7 +74,7 @@ class SshPipelineTest {
     try {
       SshFixture.appendLines(log, 4, 500);
       SshFixture.await("500 lines stored", 20_000, () -> SshFixture.count(node) == 500);
-      SourceVerticle verticle = node.sources().get(0);
+      FollowedSource verticle = node.sources().get(0);
       assertThat(verticle.isStreaming()).isTrue();
       assertThat(verticle.status().getString("host")).isEqualTo("h1");
       long size = Files.size(log);

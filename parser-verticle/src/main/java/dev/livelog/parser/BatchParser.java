@@ -5,8 +5,11 @@ import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.bus.LineBatch;
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.common.event.FieldSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses a {@link LineBatch} into an {@link EventBatch} and the dead letters of the lines that
@@ -18,6 +21,8 @@ import java.util.List;
 public final class BatchParser {
   private final LineParser parser;
   private final FieldRef truncated = new FieldRef(LogEvent.TRUNCATED);
+  /** A format's schema with a file's fields added, by (schema, field names). */
+  private final Map<List<Object>, FieldSchema> withFields = new HashMap<>();
 
   public BatchParser(LineParser parser) {
     this.parser = parser;
@@ -43,7 +48,8 @@ public final class BatchParser {
         continue;
       }
       try {
-        LogEvent e = parser.parse(line, source, batch.offset(i));
+        LogEvent e = withOriginFields(parser.parse(line, source, batch.offset(i)),
+            batch.origin().fields());
         events.add(e.time() == LogEvent.NO_TIME ? e.withTime(now) : e);
         if (truncated.get(e) == Boolean.TRUE) {
           cutShort++;
@@ -57,6 +63,34 @@ public final class BatchParser {
     EventBatch result = new EventBatch(batch.origin(), batch.startOffset(), batch.endOffset(),
         batch.size(), events);
     return new Result(result, dead, cutShort);
+  }
+
+  /**
+   * The event with the fields its file gives every line (a pattern source's captures), where
+   * the line has no value of its own for them.
+   */
+  private LogEvent withOriginFields(LogEvent e, Map<String, String> fields) {
+    if (fields.isEmpty()) {
+      return e;
+    }
+    FieldSchema schema = e.schema();
+    List<String> names = List.copyOf(fields.keySet());
+    FieldSchema extended = withFields.computeIfAbsent(List.of(schema, names), k -> {
+      List<String> all = new ArrayList<>(schema.names());
+      names.stream().filter(n -> schema.indexOf(n) < 0).forEach(all::add);
+      return new FieldSchema(all);
+    });
+    Object[] values = new Object[extended.size()];
+    for (int i = 0; i < schema.size(); i++) {
+      values[i] = e.value(i);
+    }
+    for (String name : names) {
+      int at = extended.indexOf(name);
+      if (values[at] == null) {
+        values[at] = fields.get(name);
+      }
+    }
+    return new LogEvent(e.source(), e.offset(), e.time(), extended, values);
   }
 
   private static DeadLetter deadLetter(LineBatch batch, int i, long now, String reason) {

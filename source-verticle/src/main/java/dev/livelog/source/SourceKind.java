@@ -4,6 +4,7 @@ import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
 import dev.livelog.common.kind.Kind;
+import dev.livelog.source.glob.Discovery;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,24 @@ public interface SourceKind extends Kind {
    * (a reconnect opens a new one). Nothing is opened yet.
    */
   Supplier<LineSource> lines(SourceConfig source, SourceContext context);
+
+  /**
+   * For a source whose main key is a path pattern ({@code /var/log/nginx/*.access.log}): how
+   * its files are listed. Empty (the default) when the kind reads no files; such a source is
+   * followed by a {@code FileSetVerticle}, one {@link #memberLines} per file.
+   */
+  default Optional<Discovery> files(SourceConfig source, SourceContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * How to read one file of a pattern source ({@code file} is the source with that file as its
+   * path): as {@link #lines}, except that the stream ENDs once the file is gone from its path
+   * and was read to its end, so a removed file is released.
+   */
+  default Supplier<LineSource> memberLines(SourceConfig file, SourceContext context) {
+    return lines(file, context);
+  }
 
   /** The host the source reads from, for its status before it first opens. */
   default String host(SourceConfig source) {

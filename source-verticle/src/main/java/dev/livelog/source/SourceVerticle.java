@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * holds only its own thread, so 50 hosts, some dead, never starve each other or the rest of
  * the process. Reads return at once (sources drain their streams on their own threads).
  */
-public final class SourceVerticle extends VerticleBase {
+public final class SourceVerticle extends VerticleBase implements FollowedSource {
   private static final Logger LOG = LoggerFactory.getLogger(SourceVerticle.class);
   private static final long POLL_MILLIS = 100;
   /** After data, an empty read retries soon and backs off to POLL_MILLIS: a stream that is
@@ -56,6 +57,17 @@ public final class SourceVerticle extends VerticleBase {
   private final String pathLabel;
   private final PipelineConfig pipeline;
   private final Supplier<LineSource> sourceFactory;
+  /** Where the checkpoint is kept: the source's id, or {@code <id>|<path>} for a file of a set. */
+  private final String checkpointKey;
+  /** Whether this verticle publishes its status (a file of a set is reported by the set). */
+  private final boolean publishes;
+  /**
+   * For a file of a set: appended to file identities, so the event ids of two files of the set
+   * never meet (an inode freed by one file's deletion is often the next new file's).
+   */
+  private final String fileTag;
+  /** Fields every event of this file gets (a file of a set: its path's captures). */
+  private final Map<String, String> fields;
   private final Backoff backoff = Backoff.equalJitter(500, 30_000);
   private final SourceCounters counters = new SourceCounters();
   private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
@@ -93,12 +105,34 @@ public final class SourceVerticle extends VerticleBase {
   /** A source read through the given {@link LineSource}s, a new one for each connection. */
   public SourceVerticle(SourceConfig config, PipelineConfig pipeline,
       Supplier<LineSource> sourceFactory) {
+    this(config, pipeline, sourceFactory, config.id(), true, "", Map.of());
+  }
+
+  private SourceVerticle(SourceConfig config, PipelineConfig pipeline,
+      Supplier<LineSource> sourceFactory, String checkpointKey, boolean publishes, String fileTag,
+      Map<String, String> fields) {
     this.config = config;
     SourceKind kind = SourceKinds.of(config);
     this.hostLabel = kind.host(config);
     this.pathLabel = kind.path(config);
     this.pipeline = pipeline;
     this.sourceFactory = sourceFactory;
+    this.checkpointKey = checkpointKey;
+    this.publishes = publishes;
+    this.fileTag = fileTag;
+    this.fields = fields;
+  }
+
+  /**
+   * One file of a set ({@code FileSetVerticle}): events under the set's id, the checkpoint
+   * under {@code checkpointKey}, the status reported by the set, {@code fields} added to every
+   * event.
+   */
+  public static SourceVerticle member(SourceConfig file, PipelineConfig pipeline,
+      Supplier<LineSource> sourceFactory, String checkpointKey, Map<String, String> fields) {
+    byte[] key = checkpointKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new SourceVerticle(file, pipeline, sourceFactory, checkpointKey, false,
+        "@" + Fingerprint.of(key, key.length).hash().substring(0, 8), fields);
   }
 
   @Override
@@ -115,8 +149,19 @@ public final class SourceVerticle extends VerticleBase {
   }
 
   /** Whether the source is connected and reading (for readiness). */
+  @Override
   public boolean isStreaming() {
     return state == SourceState.STREAMING;
+  }
+
+  /** Whether the stream ended for good and everything read was stored. */
+  public boolean hasEnded() {
+    return state == SourceState.ENDED && builder.size() == 0 && (window == null || window.isEmpty());
+  }
+
+  @Override
+  public double meanRoundTripSeconds() {
+    return counters.meanRoundTripSeconds();
   }
 
   /** Counters of this source, for status and metrics. */
@@ -137,8 +182,8 @@ public final class SourceVerticle extends VerticleBase {
           }
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
           fingerprint = new Fingerprint.Builder(Fingerprint.parse(start.fingerprint()));
-          origin = new SourceOrigin(config.id(), source.host(), source.path(), start.fileId(),
-              config.format().name());
+          origin = new SourceOrigin(config.id(), source.host(), source.path(),
+              start.fileId() + fileTag, config.format().name(), fields);
           saveCheckpoint(true);
           streaming();
           LOG.info("source {} following {}:{} from offset {}", config.id(), source.host(),
@@ -162,12 +207,22 @@ public final class SourceVerticle extends VerticleBase {
   }
 
   private Future<Checkpoint> loadCheckpoint() {
-    JsonObject request = new JsonObject().put("op", "load").put("source", config.id());
+    JsonObject request = new JsonObject().put("op", "load").put("source", checkpointKey);
     return vertx.eventBus().<JsonObject>request(Addresses.CHECKPOINTS, request,
             new DeliveryOptions().setSendTimeout(10_000))
-        .map(reply -> reply.body().isEmpty() ? null : Checkpoint.fromJson(reply.body()))
+        .map(reply -> reply.body().isEmpty() ? null : untagged(Checkpoint.fromJson(reply.body())))
         .recover(e -> Future.failedFuture("cannot load the checkpoint from the store: "
             + e.getMessage()));
+  }
+
+  /** The checkpoint as the source knows it: its file identity without this file's tag. */
+  private Checkpoint untagged(Checkpoint cp) {
+    String fileId = cp.fileId();
+    if (fileTag.isEmpty() || fileId == null || !fileId.endsWith(fileTag)) {
+      return cp;
+    }
+    return new Checkpoint(cp.sourceId(), fileId.substring(0, fileId.length() - fileTag.length()),
+        cp.offset(), cp.updatedAt(), cp.fingerprint());
   }
 
   private void retryLater(Throwable error) {
@@ -183,6 +238,10 @@ public final class SourceVerticle extends VerticleBase {
   /** The read loop: send what is due, then read more if the window has room. */
   private void pump() {
     pumpScheduled = false;
+    if (!stopped && state == SourceState.ENDED) {
+      sendDueBatches(Long.MAX_VALUE); // what an ended stream left waits for room in the window
+      return;
+    }
     if (stopped || state != SourceState.STREAMING || reading) {
       return;
     }
@@ -262,8 +321,8 @@ public final class SourceVerticle extends VerticleBase {
       splitter.reset();
       window.reset(0);
       fingerprint = new Fingerprint.Builder();
-      origin = new SourceOrigin(config.id(), source.host(), source.path(), ar.result().fileId(),
-          config.format().name());
+      origin = new SourceOrigin(config.id(), source.host(), source.path(),
+          ar.result().fileId() + fileTag, config.format().name(), fields);
       saveCheckpoint(true);
       reportLosses();
       schedulePump(0);
@@ -432,7 +491,7 @@ public final class SourceVerticle extends VerticleBase {
     }
     lastCheckpointAt = now;
     lastSavedCheckpoint = offset;
-    Checkpoint cp = new Checkpoint(config.id(), origin.fileId(), offset, now,
+    Checkpoint cp = new Checkpoint(checkpointKey, origin.fileId(), offset, now,
         fingerprint.current());
     JsonObject request = cp.toJson().put("op", "save");
     return vertx.eventBus().request(Addresses.CHECKPOINTS, request).<Void>mapEmpty()
@@ -457,10 +516,13 @@ public final class SourceVerticle extends VerticleBase {
 
   private void publishStatus(long now) {
     counters.statusPublished(now);
-    vertx.eventBus().publish(Addresses.SOURCE_STATUS, status());
+    if (publishes) {
+      vertx.eventBus().publish(Addresses.SOURCE_STATUS, status());
+    }
   }
 
   /** This source's status, as shown on the status API. */
+  @Override
   public JsonObject status() {
     return new JsonObject()
         .put("id", config.id())

@@ -71,7 +71,7 @@ class SourceKindsTest {
     ConfigException e = failure("sources:\n  - {id: a, kind: file, path: /x, command: ls, format: c}\n");
     assertThat(e.field()).isEqualTo("sources[0].command");
     assertThat(e.reason()).isEqualTo("unknown key for a file source (line 2); expected one of:"
-        + " encoding, format, from, id, kind, path");
+        + " encoding, exclude, format, from, id, kind, max_files, path");
     assertThat(failure("sources: [{id: a, kind: file, format: c}]"))
         .hasMessage("sources[0].path: required (the file to follow)");
     assertThat(failure("sources: [{id: a, path: [a, b], format: c}]"))

@@ -2,12 +2,14 @@ package dev.livelog.store;
 
 import dev.livelog.common.bus.Checkpoint;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Answers sources' checkpoint requests: {@code {"op":"load","source":id}} gives the checkpoint
  * JSON or {@code {}} when there is none; {@code {"op":"save", ...checkpoint}} gives {@code {}}
- * once saved. A malformed request fails with {@link InvalidRequest}.
+ * once saved; {@code {"op":"list","prefix":p}} gives {@code {"checkpoints":[...]}}, those whose
+ * source id starts with p. A malformed request fails with {@link InvalidRequest}.
  */
 final class CheckpointRequests {
   private final EventStore store;
@@ -30,7 +32,8 @@ final class CheckpointRequests {
       return switch (op) {
         case "load" -> load(text(request, "source"));
         case "save" -> save(checkpoint(request));
-        default -> throw new InvalidRequest("unknown op '" + op + "'; expected load or save");
+        case "list" -> list(text(request, "prefix"));
+        default -> throw new InvalidRequest("unknown op '" + op + "'; expected load, save or list");
       };
     } catch (InvalidRequest e) {
       return Future.failedFuture(e);
@@ -40,6 +43,14 @@ final class CheckpointRequests {
   private Future<JsonObject> load(String source) {
     return store.checkpoint(source)
         .map(found -> found == null ? new JsonObject() : found.toJson());
+  }
+
+  private Future<JsonObject> list(String prefix) {
+    return store.checkpoints(prefix).map(found -> {
+      JsonArray rows = new JsonArray();
+      found.forEach(cp -> rows.add(cp.toJson()));
+      return new JsonObject().put("checkpoints", rows);
+    });
   }
 
   private Future<JsonObject> save(Checkpoint checkpoint) {

@@ -131,6 +131,12 @@ public interface EventStore {
   /** Forgets an alert's record (nothing more to tell of it). */
   Future<Void> deleteAlertRecord(String fingerprint);
 
+  /**
+   * The checkpoints whose source id starts with {@code prefix}: those of the files a pattern
+   * source follows, {@code <id>|<path>}.
+   */
+  Future<List<Checkpoint>> checkpoints(String prefix);
+
   /** Keeps dead letters for inspection; at most the newest {@code keep} are kept in all. */
   Future<Void> saveDeadLetters(List<DeadLetter> letters, int keep);
 

@@ -185,6 +185,13 @@ public abstract class EventStoreContractTest {
     assertThat(result(store.checkpoint("api")))
         .isEqualTo(new Checkpoint("api", "inode-9", 5, T0, "1024:00ff00ff00ff00ff"));
     assertThat(result(store.checkpoint("nope"))).isNull();
+    result(store.saveCheckpoint(new Checkpoint("vhosts|/logs/b.log", "1-2", 7, T0)));
+    result(store.saveCheckpoint(new Checkpoint("vhosts|/logs/a.log", "1-3", 9, T0)));
+    result(store.saveCheckpoint(new Checkpoint("vhosts.other|/x.log", "1-4", 1, T0)));
+    assertThat(result(store.checkpoints("vhosts|"))).containsExactly(
+        new Checkpoint("vhosts|/logs/a.log", "1-3", 9, T0),
+        new Checkpoint("vhosts|/logs/b.log", "1-2", 7, T0));
+    assertThat(result(store.checkpoints("n.*|"))).isEmpty();
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.Map;
  * per event its schema number, offset, time and tagged values. A local hop passes the object.
  */
 public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatch> {
-  static final byte VERSION = 3; // 2: the format in the origin; 3: varints, deltas, sources
+  static final byte VERSION = 4; // 2: the format in the origin; 3: varints, deltas, sources; 4: origin fields
 
   private static final byte NULL = 0;
   private static final byte STRING = 1;

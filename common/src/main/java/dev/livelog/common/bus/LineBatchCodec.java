@@ -9,7 +9,7 @@ import io.vertx.core.eventbus.MessageCodec;
  * and offsets as deltas.
  */
 public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
-  static final byte VERSION = 4;
+  static final byte VERSION = 5; // 5: the origin's fields
 
   @Override
   public void encodeToWire(Buffer buffer, LineBatch batch) {

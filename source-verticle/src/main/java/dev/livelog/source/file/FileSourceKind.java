@@ -7,12 +7,21 @@ import dev.livelog.common.config.SourceConfig;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
+import dev.livelog.source.glob.Discovery;
+import dev.livelog.source.glob.FileSetConfig;
+import dev.livelog.source.glob.LocalFiles;
+import dev.livelog.source.glob.PathGlob;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** {@code file}: a local file ({@code path}, {@code ~/} for the home directory), followed by {@link FileTailSource}. */
+/**
+ * {@code file}: a local file ({@code path}, {@code ~/} for the home directory), followed by
+ * {@link FileTailSource}; or the files a path pattern matches ({@code exclude},
+ * {@code max_files}), each followed the same way.
+ */
 public final class FileSourceKind implements SourceKind {
   @Override
   public String name() {
@@ -21,7 +30,9 @@ public final class FileSourceKind implements SourceKind {
 
   @Override
   public Set<String> keys() {
-    return Set.of("path");
+    Set<String> keys = new java.util.HashSet<>(FileSetConfig.KEYS);
+    keys.add("path");
+    return Set.copyOf(keys);
   }
 
   @Override
@@ -43,6 +54,7 @@ public final class FileSourceKind implements SourceKind {
     if ("-".equals(source.text("path"))) {
       throw new ConfigException("path", "'-' is standard input: use kind: stdin");
     }
+    FileSetConfig.of(source);
   }
 
   @Override
@@ -53,7 +65,21 @@ public final class FileSourceKind implements SourceKind {
   }
 
   @Override
+  public Optional<Discovery> files(SourceConfig source, SourceContext context) {
+    return PathGlob.isGlob(source.text("path"))
+        ? Optional.of(new Discovery(new LocalFiles(), Duration.ofSeconds(1))) : Optional.empty();
+  }
+
+  @Override
+  public Supplier<LineSource> memberLines(SourceConfig file, SourceContext context) {
+    Path path = ConfigPaths.of(file.text("path"));
+    boolean fromStart = file.fromStart();
+    return () -> new FileTailSource(path, fromStart, true);
+  }
+
+  @Override
   public Optional<Path> sampleFile(SourceConfig source) {
-    return Optional.of(ConfigPaths.of(source.text("path")));
+    return PathGlob.isGlob(source.text("path")) ? Optional.empty()
+        : Optional.of(ConfigPaths.of(source.text("path")));
   }
 }

@@ -33,8 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileTailSource implements LineSource {
   private static final Logger LOG = LoggerFactory.getLogger(FileTailSource.class);
+  /** How long a file of a set may be missing from its path (mid-rotation) before it ends. */
+  private static final long GONE_MILLIS = 3_000;
+
   private final Path path;
   private final boolean fromStart;
+  /** A file of a set: ends once its path is gone and it was read to its end. */
+  private final boolean endWhenGone;
+  private boolean ended;
+  private long goneSince;
   private final RotatedFileFinder finder;
   /** Rotations to read, from their start, before the path's file. */
   private final Deque<Path> before = new ArrayDeque<>();
@@ -47,8 +54,14 @@ public final class FileTailSource implements LineSource {
   private long offset;
 
   public FileTailSource(Path path, boolean fromStart) {
+    this(path, fromStart, false);
+  }
+
+  /** @param endWhenGone a file of a set: the stream ENDs once the path is gone and read */
+  public FileTailSource(Path path, boolean fromStart, boolean endWhenGone) {
     this.path = path;
     this.fromStart = fromStart;
+    this.endWhenGone = endWhenGone;
     this.finder = new RotatedFileFinder(path);
   }
 
@@ -56,6 +69,9 @@ public final class FileTailSource implements LineSource {
   public Checkpoint open(Checkpoint checkpoint) throws IOException {
     FileIdentity stored = checkpoint == null ? null : FileIdentity.parseOrNull(checkpoint.fileId());
     if (stored == null) {
+      if (endWhenGone && !Files.exists(path)) {
+        return endAt(new FileIdentity(0, 0, 0), 0);
+      }
       openPath(FileIdentity.of(path));
       offset = fromStart ? 0 : bytes.size();
       return start(null);
@@ -63,8 +79,11 @@ public final class FileTailSource implements LineSource {
     Fingerprint fingerprint = Fingerprint.parse(checkpoint.fingerprint());
     Optional<RotatedFileFinder.Found> found = finder.find(stored, fingerprint, checkpoint.offset());
     if (found.isEmpty()) {
-      Checkpoint start = startOnPath(stored);
       losses.add(new LostFile(path.toString(), stored.toString(), checkpoint.offset()));
+      if (endWhenGone && !Files.exists(path)) {
+        return endAt(stored, checkpoint.offset());
+      }
+      Checkpoint start = startOnPath(stored);
       return start;
     }
     RotatedFileFinder.Found file = found.get();
@@ -91,6 +110,14 @@ public final class FileTailSource implements LineSource {
     return start(null);
   }
 
+  /** Nothing more to read: the file of a set is gone. */
+  private Checkpoint endAt(FileIdentity last, long at) {
+    ended = true;
+    identity = last;
+    offset = at;
+    return start(null);
+  }
+
   private void openPath(FileIdentity named) throws IOException {
     close();
     bytes = FileBytes.open(path);
@@ -105,12 +132,18 @@ public final class FileTailSource implements LineSource {
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
-    int n = bytes.read(buffer, offset);
+    int n = bytes == null ? -1 : bytes.read(buffer, offset);
     if (n > 0) {
       offset += n;
       return ReadStatus.DATA;
     }
+    if (ended) {
+      return ReadStatus.ENDED;
+    }
     if (atPath == null) {
+      if (endWhenGone && before.isEmpty() && !Files.exists(path)) {
+        return ReadStatus.ENDED; // a file of a set, finished where it was rotated to: released
+      }
       return ReadStatus.ROTATED; // a rotation found on start is complete: on to the next file
     }
     try {
@@ -121,8 +154,15 @@ public final class FileTailSource implements LineSource {
       if (Files.size(path) < offset) {
         return ReadStatus.TRUNCATED;
       }
+      goneSince = 0;
     } catch (NoSuchFileException gone) {
-      // Moved away and not yet re-created: keep reading the old file until a new one appears.
+      // Moved away and not yet re-created: keep reading the old file until a new one appears;
+      // a file of a set whose path stays empty was removed, and ends.
+      long now = System.currentTimeMillis();
+      goneSince = goneSince == 0 ? now : goneSince;
+      if (endWhenGone && now - goneSince >= GONE_MILLIS) {
+        return ReadStatus.ENDED;
+      }
     }
     return ReadStatus.IDLE;
   }

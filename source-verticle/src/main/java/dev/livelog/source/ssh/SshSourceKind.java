@@ -7,13 +7,19 @@ import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
+import dev.livelog.source.glob.Discovery;
+import dev.livelog.source.glob.FileSetConfig;
+import dev.livelog.source.glob.PathGlob;
+import dev.livelog.source.glob.RemoteFiles;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * {@code ssh}: a file ({@code path}) on a declared SSH {@code host}, followed by
- * {@link SshTailSource}. In a cluster one node follows it.
+ * {@link SshTailSource}; or the files a path pattern matches there (listed with {@code find},
+ * each followed by its own {@code SshTailSource}). In a cluster one node follows it.
  */
 public final class SshSourceKind implements SourceKind {
   @Override
@@ -23,7 +29,10 @@ public final class SshSourceKind implements SourceKind {
 
   @Override
   public Set<String> keys() {
-    return Set.of("host", "path");
+    Set<String> keys = new java.util.HashSet<>(FileSetConfig.KEYS);
+    keys.add("host");
+    keys.add("path");
+    return Set.copyOf(keys);
   }
 
   @Override
@@ -46,15 +55,36 @@ public final class SshSourceKind implements SourceKind {
     if (!source.has("path")) {
       throw new ConfigException("path", "required (the file to follow on the host)");
     }
+    FileSetConfig.of(source);
   }
 
   @Override
-  public Supplier<LineSource> lines(SourceConfig source, SourceContext context) {
+  public Optional<Discovery> files(SourceConfig source, SourceContext context) {
+    if (!PathGlob.isGlob(source.text("path"))) {
+      return Optional.empty();
+    }
+    String hostName = source.text("host");
+    Duration poll = context.config().host("host", hostName).pollInterval();
+    return Optional.of(new Discovery(new RemoteFiles(SshShell.connector(hostName, context)), poll));
+  }
+
+  @Override
+  public Supplier<LineSource> memberLines(SourceConfig file, SourceContext context) {
+    return tails(file, context, true);
+  }
+
+  private static Supplier<LineSource> tails(SourceConfig source, SourceContext context,
+      boolean endWhenGone) {
     String hostName = source.text("host");
     Duration poll = context.config().host("host", hostName).pollInterval();
     RemoteShell.Connector ssh = SshShell.connector(hostName, context);
     return () -> new SshTailSource(source.id(), hostName, source.text("path"), source.fromStart(),
-        poll, ssh);
+        poll, ssh, endWhenGone);
+  }
+
+  @Override
+  public Supplier<LineSource> lines(SourceConfig source, SourceContext context) {
+    return tails(source, context, false);
   }
 
   @Override

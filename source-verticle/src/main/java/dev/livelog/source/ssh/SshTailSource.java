@@ -1,13 +1,13 @@
 package dev.livelog.source.ssh;
 
 import dev.livelog.common.bus.Checkpoint;
-import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.FileIdentity;
 import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.LostFile;
 import dev.livelog.source.RemoteShell;
+import dev.livelog.source.ShellConnection;
 import dev.livelog.source.StderrTail;
 import dev.livelog.source.StreamDrain;
 import java.io.IOException;
@@ -39,15 +39,13 @@ public final class SshTailSource implements LineSource {
   private final String hostLabel;
   private final String path;
   private final boolean fromStart;
+  private final boolean endWhenGone;
   private final Duration poll;
-  private final RemoteShell.Connector connector;
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
   private final StderrTail stderr = new StderrTail();
 
-  private volatile RemoteShell shell;
+  private final ShellConnection connection;
   private volatile ExecProcess process;
-  private volatile boolean closed;
-  private volatile ConnectAttempt attempt;
   private StreamDrain drain;
   private TailDecoder decoder;
   private FileIdentity identity;
@@ -63,12 +61,19 @@ public final class SshTailSource implements LineSource {
 
   public SshTailSource(String sourceId, String hostLabel, String path, boolean fromStart,
       Duration poll, RemoteShell.Connector connector) {
+    this(sourceId, hostLabel, path, fromStart, poll, connector, false);
+  }
+
+  /** @param endWhenGone a file of a set: the stream ENDs once the path is gone and read */
+  public SshTailSource(String sourceId, String hostLabel, String path, boolean fromStart,
+      Duration poll, RemoteShell.Connector connector, boolean endWhenGone) {
+    this.endWhenGone = endWhenGone;
     this.sourceId = sourceId;
     this.hostLabel = hostLabel;
     this.path = path;
     this.fromStart = fromStart;
     this.poll = poll;
-    this.connector = connector;
+    this.connection = new ShellConnection(connector);
   }
 
   @Override
@@ -81,6 +86,13 @@ public final class SshTailSource implements LineSource {
     switch (f.why()) {
       case RESUME -> { identity = stored; offset = f.position(); }
       case NEW -> { identity = FileIdentity.parse(f.fileId()); offset = f.position(); }
+      case GONE -> {
+        if (stored != null) {
+          losses.add(new LostFile(hostLabel + ":" + path, stored.toString(), at));
+        }
+        identity = stored == null ? new FileIdentity(0, 0, 0) : stored;
+        offset = at;
+      }
       case TRUNCATED, ROTATED -> {
         losses.add(new LostFile(hostLabel + ":" + path, stored.toString(), at));
         identity = stored.successor(FileIdentity.parse(f.fileId()));
@@ -105,6 +117,7 @@ public final class SshTailSource implements LineSource {
     offset = newOffset;
     switch (f.why()) {
       case RESUME -> { }
+      case GONE -> losses.add(new LostFile(hostLabel + ":" + path, identity.toString(), newOffset));
       case TRUNCATED -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
       case NEW, ROTATED -> {
         losses.add(new LostFile(hostLabel + ":" + path, identity.toString(), newOffset));
@@ -174,6 +187,9 @@ public final class SshTailSource implements LineSource {
       switchLater(ReadStatus.ROTATED, identity.successor(FileIdentity.parse(r.fileId())));
       remoteSize = r.size();
       return pending;
+    } else if (record instanceof TailDecoder.Ended) {
+      pending = ReadStatus.ENDED;
+      return pending;
     } else if (record instanceof TailDecoder.Failed x) {
       throw new IOException(where() + ": " + x.message());
     } else {
@@ -224,12 +240,12 @@ public final class SshTailSource implements LineSource {
   }
 
   private String where() {
-    RemoteShell s = shell;
+    RemoteShell s = connection.current();
     return (s == null ? hostLabel : s.label()) + ":" + path;
   }
 
   private boolean streamIsHealthy() {
-    RemoteShell s = shell;
+    RemoteShell s = connection.current();
     ExecProcess p = process;
     return s != null && s.isOpen() && p != null && p.isAlive() && decoder != null;
   }
@@ -237,30 +253,13 @@ public final class SshTailSource implements LineSource {
   /** (Re)starts the remote program and waits for the file it follows. */
   private TailDecoder.Followed start(FileIdentity from, long at) throws IOException {
     stopProcess();
-    RemoteShell s = shell;
-    if (s == null || !s.isOpen()) {
-      if (s != null) {
-        s.close();
-      }
-      ConnectAttempt a = new ConnectAttempt();
-      attempt = a;
-      if (closed) {
-        throw new IOException(where() + ": stopped");
-      }
-      s = connector.connect(a);
-      a.done();
-      shell = s;
-      if (closed) {
-        s.close();
-        throw new IOException(where() + ": stopped");
-      }
-    }
+    RemoteShell s = connection.open(where());
     ExecProcess p = s.exec(TailScript.command("livelog-tail", sourceId));
     process = p;
     String fileId = from == null ? null : from.device() + "-" + from.inode();
     OutputStream stdin = p.stdin();
     stdin.write(TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
-            fromStart, poll)
+            fromStart, endWhenGone, poll)
         .getBytes(StandardCharsets.UTF_8));
     stdin.flush();
     drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-ssh-" + sourceId);
@@ -271,7 +270,7 @@ public final class SshTailSource implements LineSource {
 
   private TailDecoder.Followed awaitFollowed() throws IOException {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (System.currentTimeMillis() < deadline && !closed) {
+    while (System.currentTimeMillis() < deadline && !connection.isClosed()) {
       TailDecoder.Record record = decoder.next(in);
       if (record instanceof TailDecoder.Followed f) {
         remoteSize = f.size();
@@ -338,16 +337,8 @@ public final class SshTailSource implements LineSource {
   /** Ends the remote program and the connection; safe to call from another thread, to abort. */
   @Override
   public void close() {
-    closed = true;
-    ConnectAttempt a = attempt;
-    if (a != null) {
-      a.abort();
-    }
+    connection.close();
     stopProcess();
-    RemoteShell s = shell;
-    if (s != null) {
-      s.close();
-    }
   }
 
   private void stopProcess() {

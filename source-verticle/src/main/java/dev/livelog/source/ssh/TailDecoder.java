@@ -13,7 +13,7 @@ final class TailDecoder {
   private static final int MAX_PREAMBLE = 64 * 1024;
 
   /** What the remote program said. */
-  sealed interface Record permits Followed, Frame, Truncated, Rotated, Heartbeat, Failed {}
+  sealed interface Record permits Followed, Frame, Truncated, Rotated, Heartbeat, Ended, Failed {}
 
   /** Following file {@code fileId} from {@code position}, for the reason {@code why}. */
   record Followed(String fileId, long position, Why why, long size) implements Record {}
@@ -27,7 +27,9 @@ final class TailDecoder {
     /** The checkpoint's file, shorter than the checkpoint's offset: read again from 0. */
     TRUNCATED,
     /** Another file is at the path (the checkpoint's is gone): read from 0. */
-    ROTATED;
+    ROTATED,
+    /** A file of a set: nothing is at the path and the checkpoint's file is gone; E follows. */
+    GONE;
 
     static Why parse(String word) {
       return valueOf(word.toUpperCase(java.util.Locale.ROOT));
@@ -42,6 +44,9 @@ final class TailDecoder {
   record Rotated(String fileId, long size) implements Record {}
 
   record Heartbeat(long size) implements Record {}
+
+  /** A file of a set is gone from its path and was read to its end. */
+  record Ended() implements Record {}
 
   record Failed(String message) implements Record {}
 
@@ -119,6 +124,7 @@ final class TailDecoder {
       return switch (f[0]) {
         case "D" -> new Frame(Integer.parseInt(f[1]), Long.parseLong(f[2]));
         case "K" -> new Heartbeat(Long.parseLong(f[1]));
+        case "E" -> new Ended();
         case "T" -> new Truncated(Long.parseLong(f[1]));
         case "R" -> new Rotated(f[1], Long.parseLong(f[2]));
         case "F" -> new Followed(f[1], Long.parseLong(f[2]), Why.parse(f[3]), Long.parseLong(f[4]));

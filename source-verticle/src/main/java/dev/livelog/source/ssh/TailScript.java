@@ -25,6 +25,7 @@ import java.util.Locale;
  *   R id size                   the old file was read to its end; next: a later rotation
  *                               or the path's file, id, from 0
  *   K size                      heartbeat while idle, every 2 s
+ *   E                           a file of a set is gone from its path and was read: the end
  *   X message                   a fatal error; the program exits
  * </pre>
  * When resuming a checkpoint whose file is no longer at the path, the file is looked for in
@@ -80,18 +81,26 @@ public final class TailScript {
           if holds "$c"; then found=$c; return; fi
         done
       }
-      [ -e "$p" ] || fail "no such file: $p"
-      [ -f "$p" ] || fail "not a regular file: $p"
-      [ -r "$p" ] || fail "permission denied: $p"
-      command exec 3<"$p" || fail "cannot open $p"
-      set -- $(fdstat); id=$1; size=$2; phys=$1; why=new; mode=file; later=
+      ended() { printf 'E\\n'; exit 0; }
+      if [ -e "$p" ] || [ "$gone" != end ]; then
+        [ -e "$p" ] || fail "no such file: $p"
+        [ -f "$p" ] || fail "not a regular file: $p"
+        [ -r "$p" ] || fail "permission denied: $p"
+        command exec 3<"$p" || fail "cannot open $p"
+        set -- $(fdstat); id=$1; size=$2; phys=$1
+      else
+        id=-; size=0; phys=-
+      fi
+      why=new; mode=file; later=; missing=0
       if [ "$want" = - ]; then
+        [ "$id" = - ] && { printf 'F - 0 gone 0\\n'; ended; }
         if [ "$from" = start ]; then pos=0; else pos=$size; fi
       elif [ "$id" = "$want" ] && [ "$size" -ge "$pos" ] && isours "$p"; then
         why=resume
       else
         locate
         if [ -z "$found" ]; then
+          [ "$id" = - ] && { printf 'F %s %s gone 0\\n' "$want" "$pos"; ended; }
           if [ "$id" = "$want" ]; then why=truncated; else why=rotated; fi
           pos=0
         else
@@ -117,7 +126,10 @@ public final class TailScript {
           esac
           command exec 3<"$n" || return 0
         else
-          command exec 3<"$p" || return 1
+          if ! command exec 3<"$p" 2>/dev/null; then
+            [ "$gone" = end ] && ended
+            return 1
+          fi
         fi
         set -- $(fdstat); id=$1; phys=$1; pos=0; mode=file
         printf 'R %s %s\\n' "$id" "$2"
@@ -133,7 +145,8 @@ public final class TailScript {
           done
         } || exit 1
       }
-      idle=0; moved=0; beatat=0
+      clock() { read up rest </proc/uptime 2>/dev/null && up=${up%.*}; }
+      idle=0; moved=0; beatat=0; gonesince=
       while :; do
         if [ "$mode" = gz ]; then gzframes; mode=done; fi
         if [ "$mode" = done ]; then
@@ -156,10 +169,18 @@ public final class TailScript {
             moved=$((moved + 1))
             if [ "$moved" -ge 2 ] && next; then moved=0; continue; fi
           fi
+          if [ $# -lt 4 ] && [ "$gone" = end ]; then
+            missing=$((missing + 1))
+            if clock; then
+              [ -n "$gonesince" ] || gonesince=$up
+              [ $((up - gonesince)) -ge 3 ] && ended
+            elif [ "$missing" -ge "$grace" ]; then ended; fi
+          else
+            missing=0; gonesince=
+          fi
         fi
         idle=$((idle + 1))
-        if read up rest </proc/uptime 2>/dev/null; then
-          up=${up%.*}
+        if clock; then
           if [ "$up" -ge $((beatat + 2)) ]; then printf 'K %s\\n' "$size"; beatat=$up; fi
         elif [ "$idle" -ge "$beat" ]; then printf 'K %s\\n' "$size"; idle=0; fi
         sleep "$poll"
@@ -182,9 +203,11 @@ public final class TailScript {
    * @param fileId the checkpoint's {@code dev-inode}, or null to start fresh
    * @param fingerprint the checkpoint's {@link dev.livelog.source.Fingerprint}, or null
    * @param fromStart without a checkpoint: read the whole file (else only new lines)
+   * @param endWhenGone a file of a set: end ({@code E}) once the path is gone (for 3 s) and
+   *     the file read, instead of waiting for a new file there
    */
   static String program(String path, String fileId, long offset, String fingerprint,
-      boolean fromStart, Duration poll) {
+      boolean fromStart, boolean endWhenGone, Duration poll) {
     long pollMillis = Math.max(10, poll.toMillis());
     // A heartbeat every 2 s by the host's clock (/proc/uptime, read without a process), else
     // every 2 s of polls: on a loaded host a poll takes far longer than its sleep (each runs
@@ -197,6 +220,8 @@ public final class TailScript {
         + "; from=" + (fromStart ? "start" : "end")
         + "; poll=" + String.format(Locale.ROOT, "%d.%03d", pollMillis / 1000, pollMillis % 1000)
         + "; beat=" + beat
+        + "; gone=" + (endWhenGone ? "end" : "wait")
+        + "; grace=" + Math.max(2, 3_000 / pollMillis)
         + "; max=" + MAX_FRAME + "\n";
     // One compound command: sh parses all of it before running any, so the background cat
     // cannot swallow the rest of the program from standard input.

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One checkpoint row per source. */
 final class DuckDbCheckpoints {
@@ -25,6 +27,22 @@ final class DuckDbCheckpoints {
       upsert.setString(5, checkpoint.fingerprint());
       upsert.executeUpdate();
     }
+  }
+
+  List<Checkpoint> loadAll(String prefix) throws SQLException {
+    List<Checkpoint> found = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT source, file_id, \"offset\", epoch_ms(updated_at), fingerprint FROM checkpoints"
+            + " WHERE starts_with(source, ?) ORDER BY source")) {
+      query.setString(1, prefix);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          found.add(new Checkpoint(row.getString(1), row.getString(2), row.getLong(3),
+              row.getLong(4), row.getString(5)));
+        }
+      }
+    }
+    return found;
   }
 
   Checkpoint load(String sourceId) throws SQLException {

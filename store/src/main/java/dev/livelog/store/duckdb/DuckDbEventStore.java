@@ -166,6 +166,11 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<Checkpoint>> checkpoints(String prefix) {
+    return onOpen(() -> checkpoints.loadAll(prefix));
+  }
+
+  @Override
   public Future<Void> saveDeadLetters(List<DeadLetter> letters, int keep) {
     return letters.isEmpty() ? Future.succeededFuture() : onOpen(() -> {
       deadLetters.save(letters, keep);

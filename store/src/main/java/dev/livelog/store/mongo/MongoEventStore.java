@@ -213,6 +213,15 @@ public final class MongoEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<Checkpoint>> checkpoints(String prefix) {
+    JsonObject query = new JsonObject().put("_id", new JsonObject()
+        .put("$regex", "^" + java.util.regex.Pattern.quote(prefix)));
+    return client.find(CHECKPOINTS, query)
+        .map(found -> found.stream().map(Checkpoint::fromJson)
+            .sorted(java.util.Comparator.comparing(Checkpoint::sourceId)).toList());
+  }
+
+  @Override
   public Future<Void> saveDeadLetters(List<DeadLetter> letters, int keep) {
     if (letters.isEmpty()) {
       return Future.succeededFuture();

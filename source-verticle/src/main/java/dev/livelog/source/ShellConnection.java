@@ -1,0 +1,79 @@
+package dev.livelog.source;
+
+import java.io.IOException;
+
+/**
+ * A {@link RemoteShell} kept open between commands and opened again when it dropped; closing
+ * it from another thread aborts a connection attempt in progress (a stop does not wait for a
+ * host that never answers).
+ */
+public final class ShellConnection implements AutoCloseable {
+  private final RemoteShell.Connector connector;
+  private volatile RemoteShell shell;
+  private volatile ConnectAttempt attempt;
+  private volatile boolean closed;
+
+  public ShellConnection(RemoteShell.Connector connector) {
+    this.connector = connector;
+  }
+
+  /**
+   * The open shell, connecting first when there is none or it dropped.
+   *
+   * @param where names the source in the error when it was closed meanwhile
+   */
+  public RemoteShell open(String where) throws IOException {
+    RemoteShell s = shell;
+    if (s != null && s.isOpen()) {
+      return s;
+    }
+    if (s != null) {
+      s.close();
+    }
+    ConnectAttempt a = new ConnectAttempt();
+    attempt = a;
+    if (closed) {
+      throw new IOException(where + ": stopped");
+    }
+    s = connector.connect(a);
+    a.done();
+    shell = s;
+    if (closed) {
+      s.close();
+      throw new IOException(where + ": stopped");
+    }
+    return s;
+  }
+
+  /** The shell now, or null before the first connection. */
+  public RemoteShell current() {
+    return shell;
+  }
+
+  /** Drops the connection after a failure: the next {@link #open} connects again. */
+  public void drop() {
+    RemoteShell s = shell;
+    shell = null;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  /** Ends the connection, or the attempt in progress; safe from another thread. */
+  @Override
+  public void close() {
+    closed = true;
+    ConnectAttempt a = attempt;
+    if (a != null) {
+      a.abort();
+    }
+    RemoteShell s = shell;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+}
