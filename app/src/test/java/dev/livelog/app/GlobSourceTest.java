@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.EventStore;
+import dev.livelog.store.StoreKinds;
+import dev.livelog.store.StoreOptions;
+import dev.livelog.store.StoreVerticle;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,6 +130,70 @@ class GlobSourceTest {
       SshFixture.await("no longer capped", 10_000, () -> !status(node).getBoolean("capped"));
     } finally {
       SshFixture.stop(node);
+    }
+  }
+
+  /**
+   * A source node may start before any node answers for the store (in a cluster, or while the
+   * store opens): the pattern's checkpoints are loaded once it answers, so a file rotated away
+   * while livelog was stopped is still finished, and files created while it was stopped are
+   * read whole, also for a pattern that matched nothing before it stopped.
+   */
+  @Test
+  void aPatternStartedBeforeItsStoreAnswersFindsItsFilesAgain() throws Exception {
+    Path quiet = Files.createDirectories(dir.resolve("quiet"));
+    LivelogConfig config = ssh.config("  - {id: web, path: '" + logs + "/<vhost>.access.log',"
+        + " format: numbered}\n  - {id: quiet, path: '" + quiet + "/<vhost>.access.log',"
+        + " format: numbered}\n", ""); // from: end, the default
+    LivelogNode node = SshFixture.start(config);
+    try {
+      SshFixture.await("both patterns listed", 10_000, () -> node.sourceStatuses().stream()
+          .allMatch(s -> "streaming".equals(s.getString("state"))));
+      SshFixture.appendLines(log("a"), 1, 100); // new since the pattern is followed: whole
+      SshFixture.appendLines(log("b"), 101, 200);
+      SshFixture.await("a and b stored", 30_000, () -> SshFixture.count(node) == 200);
+    } finally {
+      SshFixture.stop(node);
+    }
+    SshFixture.appendLines(log("b"), 201, 250); // while stopped: b rotated away, c created
+    Files.move(log("b"), logs.resolve("b.access.log.1"));
+    SshFixture.appendLines(log("c"), 251, 300);
+    SshFixture.appendLines(quiet.resolve("x.access.log"), 301, 320);
+
+    LivelogNode sources = LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER), false)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Vertx storeVertx = Vertx.vertx(); // the store outlives the node's Vert.x, closed first
+    EventStore store = null;
+    try {
+      SshFixture.await("the patterns waiting for the store", 10_000, () -> sources
+          .sourceStatuses().stream().allMatch(s -> "backing-off".equals(s.getString("state"))
+              && s.getString("lastError").contains("checkpoints")));
+      store = StoreKinds.open(storeVertx, config.storage())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      sources.vertx().deployVerticle(new StoreVerticle(store, StoreOptions.of(config.storage())))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      EventStore stored = store;
+      SshFixture.await("every line stored", 60_000, () -> count(stored) == 320);
+      Thread.sleep(500);
+      List<Long> numbers = stored.events(Long.MIN_VALUE + 1, Long.MAX_VALUE, 1_000)
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+          .map(e -> (Long) e.get("n")).sorted().toList();
+      assertThat(numbers).as("each line once")
+          .isEqualTo(LongStream.rangeClosed(1, 320).boxed().toList());
+    } finally {
+      SshFixture.stop(sources);
+      if (store != null) {
+        store.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      storeVertx.close();
+    }
+  }
+
+  private static long count(EventStore store) {
+    try {
+      return store.countEvents().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return -1;
     }
   }
 

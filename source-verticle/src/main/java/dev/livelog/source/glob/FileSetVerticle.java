@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +57,13 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   private final Map<String, Member> members = new LinkedHashMap<>();
   private WorkerExecutor executor;
   private long timer;
+  /** A store or listing request is under way. */
   private boolean listing;
+  /** Whether the files with a checkpoint were loaded (retried until the store answers). */
+  private boolean loaded;
   private boolean listedOnce;
+  /** The last listing (or loading the checkpoints) failed: retried at the next interval. */
+  private boolean failing;
   private boolean stopped;
   /** Whether files found now are new since livelog first followed the pattern (read from 0). */
   private boolean seenBefore;
@@ -97,25 +104,44 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   public Future<?> start() {
     executor = vertx.createSharedWorkerExecutor("livelog-files-" + config.id(), 1, 2,
         TimeUnit.MINUTES);
-    return loadMembers().onComplete(ar -> {
-      if (ar.failed()) {
-        lastError = ar.cause().getMessage();
-      }
-      timer = vertx.setPeriodic(0, discoverMillis, id -> tick());
-    });
+    timer = vertx.setPeriodic(0, discoverMillis, id -> tick());
+    return Future.succeededFuture();
   }
 
-  /** Follows again the files that have a checkpoint, matching still or not (to finish them). */
-  private Future<Void> loadMembers() {
-    return checkpoints().map(found -> {
+  /**
+   * Follows again the files that have a checkpoint, matching still or not (to finish them);
+   * the set's own mark ({@code <id>|}) says it ran before, so files found now are new.
+   */
+  private void loadMembers() {
+    step(this::checkpoints, found -> {
+      loaded = true;
       for (Checkpoint cp : found) {
         String path = cp.sourceId().substring(config.id().length() + KEY_SEPARATOR.length());
         seenBefore = true;
-        if (!cp.fileId().isEmpty()) {
+        if (!path.isEmpty() && !cp.fileId().isEmpty()) {
           follow(path, true);
         }
       }
-      return null;
+      discover();
+    });
+  }
+
+  /** Runs one store or listing request at a time; one that fails is tried at the next tick. */
+  private <T> void step(Supplier<Future<T>> request, Consumer<T> then) {
+    if (listing) {
+      return;
+    }
+    listing = true;
+    request.get().onComplete(ar -> {
+      listing = false;
+      if (stopped) {
+        return;
+      }
+      if (ar.failed()) {
+        fail(ar.cause().getMessage());
+      } else {
+        then.accept(ar.result());
+      }
     });
   }
 
@@ -139,7 +165,11 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
       return;
     }
     releaseEnded();
-    discover();
+    if (loaded) {
+      discover();
+    } else {
+      loadMembers();
+    }
     long now = System.currentTimeMillis();
     if (now - lastStatusAt >= STATUS_EVERY_MILLIS) {
       publishStatus(now);
@@ -147,31 +177,30 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   }
 
   private void discover() {
-    if (listing) {
-      return;
-    }
-    listing = true;
-    executor.executeBlocking(() -> lister.list(glob.base(), glob.depth())).onComplete(ar -> {
-      listing = false;
-      if (stopped) {
-        return;
-      }
-      if (ar.failed()) {
-        if (!ar.cause().getMessage().equals(lastError)) {
-          LOG.warn("source {}: listing {} failed: {}", config.id(), glob, ar.cause().getMessage());
-        }
-        setError(ar.cause().getMessage());
-        return;
-      }
+    step(() -> executor.executeBlocking(() -> lister.list(glob.base(), glob.depth())), listed -> {
       listedOnce = true;
-      FileSetSelection.Result result = selection.select(ar.result(), members.keySet());
+      failing = false;
+      FileSetSelection.Result result = selection.select(listed, members.keySet());
       matching = result.matching();
       left = result.left();
       boolean fromStart = seenBefore || config.fromStart();
       result.added().keySet().forEach(path -> follow(path, fromStart));
-      seenBefore = true;
+      if (!seenBefore) {
+        seenBefore = true;
+        saveCheckpoint(new Checkpoint(config.id() + KEY_SEPARATOR, "", 0,
+            System.currentTimeMillis()));
+      }
       setError(result.capped() ? FileSetSelection.cappedMessage(maxFiles, left) : null);
     });
+  }
+
+  /** Loading or listing failed: said once per distinct error, tried again at the next tick. */
+  private void fail(String error) {
+    if (!error.equals(lastError)) {
+      LOG.warn("source {}: {}; trying again every {} ms", config.id(), error, discoverMillis);
+    }
+    failing = true;
+    setError(error);
   }
 
   private void setError(String error) {
@@ -239,10 +268,16 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
 
   /** Marks a file's checkpoint released: a file at that path later is new, read from 0. */
   private Future<Void> release(String path) {
-    Checkpoint released = new Checkpoint(config.id() + KEY_SEPARATOR + path, "", 0,
-        System.currentTimeMillis());
-    return vertx.eventBus().request(Addresses.CHECKPOINTS, released.toJson().put("op", "save"))
-        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    return saveCheckpoint(new Checkpoint(config.id() + KEY_SEPARATOR + path, "", 0,
+        System.currentTimeMillis()));
+  }
+
+  private Future<Void> saveCheckpoint(Checkpoint checkpoint) {
+    return vertx.eventBus().request(Addresses.CHECKPOINTS, checkpoint.toJson().put("op", "save"))
+        .<Void>mapEmpty().recover(e -> {
+          LOG.warn("source {}: checkpoint not saved: {}", config.id(), e.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   private void publishStatus(long now) {
@@ -278,7 +313,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
         .put("id", config.id())
         .put("host", kind.host(config))
         .put("path", glob.toString())
-        .put("state", stopped ? "stopped" : lastError != null && !listedOnce ? "backing-off"
+        .put("state", stopped ? "stopped" : failing ? "backing-off"
             : listedOnce ? "streaming" : "connecting")
         .put("since", since)
         .put("lastError", lastError)
@@ -299,7 +334,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
 
   @Override
   public boolean isStreaming() {
-    return listedOnce && members.values().stream()
+    return listedOnce && !failing && members.values().stream()
         .allMatch(m -> m.verticle.isStreaming() || m.verticle.hasEnded());
   }
 

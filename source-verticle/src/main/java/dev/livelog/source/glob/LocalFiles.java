@@ -1,14 +1,20 @@
 package dev.livelog.source.glob;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Lists files on this machine. */
+/**
+ * Lists files on this machine: regular files and links to regular files (kubelet's
+ * {@code /var/log/containers/*.log} are links), as {@code find -xtype f} does on a host. A
+ * directory that cannot be read or goes away while listed is left out, not the whole listing.
+ */
 public final class LocalFiles implements FileLister {
   @Override
   public List<String> list(String base, int depth) throws IOException {
@@ -16,13 +22,26 @@ public final class LocalFiles implements FileLister {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(dir, depth)) {
-      return files.filter(Files::isRegularFile).limit(MAX_LISTED).map(Path::toString).toList();
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof NoSuchFileException) {
-        return List.of(); // a directory went away while it was listed: the next poll sees it
-      }
-      throw e.getCause();
+    if (!Files.isReadable(dir)) {
+      throw new IOException("listing " + base + " failed: permission denied");
     }
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(dir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+              files.add(file.toString());
+            }
+            return files.size() < MAX_LISTED ? FileVisitResult.CONTINUE
+                : FileVisitResult.TERMINATE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // unreadable or gone: the next poll sees it again
+          }
+        });
+    return files;
   }
 }

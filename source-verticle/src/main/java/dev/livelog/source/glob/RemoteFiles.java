@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lists files on a host with {@code find}, over one connection kept open between listings (and
- * opened again when it dropped).
+ * Lists files on a host with {@code find -xtype f} (regular files and links to them, as
+ * {@link LocalFiles}), over one connection kept open between listings (and opened again when it
+ * dropped). What {@code find} says on stderr is an error only when it listed nothing.
  */
 public final class RemoteFiles implements FileLister {
   private final ShellConnection connection;
@@ -27,7 +28,7 @@ public final class RemoteFiles implements FileLister {
   public List<String> list(String base, int depth) throws IOException {
     String command = "[ -d " + TailScript.quote(base) + " ] || exit 0; exec find "
         + TailScript.quote(base) + (depth == Integer.MAX_VALUE ? "" : " -maxdepth " + depth)
-        + " -type f -print";
+        + " -xtype f -print";
     List<String> files = new ArrayList<>();
     RemoteShell shell = connection.open("listing " + base);
     try (ExecProcess find = shell.exec(command)) {

@@ -19,7 +19,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  * it can show (how it treats a command without a terminal when the channel closes).
  * .ci/run installs openssh-server.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
   static final Path SSHD = Path.of("/usr/sbin/sshd");
 
   private final Process process;
@@ -32,7 +32,7 @@ final class OpenSshServer implements AutoCloseable {
     this.hostKey = hostKey;
   }
 
-  static OpenSshServer start(Path dir, PublicKey authorized) throws Exception {
+  public static OpenSshServer start(Path dir, PublicKey authorized) throws Exception {
     if (!Files.isExecutable(SSHD)) {
       throw new IllegalStateException(SSHD + " is missing: install openssh-server"
           + " (apt-get install openssh-server; .ci/run does)");
@@ -77,11 +77,11 @@ final class OpenSshServer implements AutoCloseable {
     throw new IllegalStateException("sshd did not listen within 10 s");
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  Path writeKnownHosts(Path file) throws IOException {
+  public Path writeKnownHosts(Path file) throws IOException {
     Files.writeString(file, "[127.0.0.1]:" + port + " "
         + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
     return file;
