@@ -128,6 +128,8 @@ class GlobSourceTest {
       Files.delete(log("a")); // room again: the third file is followed
       SshFixture.await("the third file stored", 30_000, () -> SshFixture.count(node) == 30);
       SshFixture.await("no longer capped", 10_000, () -> !status(node).getBoolean("capped"));
+      assertThat(status(node).getString("lastError")).isNull();
+      assertThat(status(node).getString("previousError")).startsWith("max_files (2) reached");
     } finally {
       SshFixture.stop(node);
     }
@@ -180,6 +182,10 @@ class GlobSourceTest {
           .map(e -> (Long) e.get("n")).sorted().toList();
       assertThat(numbers).as("each line once")
           .isEqualTo(LongStream.rangeClosed(1, 320).boxed().toList());
+      SshFixture.await("streaming, the wait kept as the previous error", 10_000,
+          () -> sources.sourceStatuses().stream().allMatch(s ->
+              "streaming".equals(s.getString("state")) && s.getString("lastError") == null
+                  && s.getString("previousError").contains("checkpoints")));
     } finally {
       SshFixture.stop(sources);
       if (store != null) {

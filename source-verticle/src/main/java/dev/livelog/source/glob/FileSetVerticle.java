@@ -5,6 +5,7 @@ import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.config.PipelineConfig;
 import dev.livelog.common.config.Setting;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.redact.Redaction;
 import dev.livelog.source.FollowedSource;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
@@ -70,6 +71,9 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   private int matching;
   private int left;
   private String lastError;
+  private long lastErrorAt;
+  private String previousError;
+  private long previousErrorAt;
   private long since = System.currentTimeMillis();
   private long lastStatusAt;
   /** What released files read, so the source's counters never go back. */
@@ -203,13 +207,21 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
     setError(error);
   }
 
+  /** The set's own error; once over, it is kept with its time as the previous one. */
   private void setError(String error) {
     boolean changed = error == null ? lastError != null : !error.equals(lastError);
-    lastError = error;
-    if (changed) {
-      since = System.currentTimeMillis();
-      publishStatus(since);
+    if (!changed) {
+      return;
     }
+    long now = System.currentTimeMillis();
+    if (error == null) {
+      previousError = lastError;
+      previousErrorAt = lastErrorAt;
+    }
+    lastError = error;
+    lastErrorAt = now;
+    since = now;
+    publishStatus(now);
   }
 
   private void follow(String path, boolean fromStart) {
@@ -316,7 +328,10 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
         .put("state", stopped ? "stopped" : failing ? "backing-off"
             : listedOnce ? "streaming" : "connecting")
         .put("since", since)
-        .put("lastError", lastError)
+        .put("lastError", Redaction.uris(lastError))
+        .put("lastErrorAt", lastError == null ? null : lastErrorAt)
+        .put("previousError", Redaction.uris(previousError))
+        .put("previousErrorAt", previousError == null ? null : previousErrorAt)
         .put("filesFollowed", files.size())
         .put("filesMatching", matching)
         .put("maxFiles", maxFiles)
