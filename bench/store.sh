@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Store append throughput with idempotence on: the embedded DuckDB store against the raw DuckDB
-# Appender (the peer: no idempotence, no typed columns), a replay of stored batches, and the
+# Store append throughput with idempotence on (alternating rounds, best of each, both warmed
+# alike): the embedded DuckDB store against the raw DuckDB
+# Appender into the same typed columns (the peer: no idempotence), a replay of stored batches
+# (rows twice counted from the store), and the
 # MongoDB store over TCP (to an in-process wire-protocol server: a correctness server, not
 # MongoDB's speed). usage: bench/store.sh [EVENTS]
 set -euo pipefail
