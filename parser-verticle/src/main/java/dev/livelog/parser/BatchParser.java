@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Parses a {@link LineBatch} into an {@link EventBatch} and the dead letters of the lines that
  * did not parse. Nothing a line contains can make it throw: every line becomes an event or a
- * dead letter. A line without its own time gets the time it was parsed. A line the source cut
+ * dead letter. A line without its own time gets the time its source gave it (a journal
+ * entry's timestamp), else the time it was parsed. A line the source cut
  * because it was longer than {@code pipeline.max_line_length} is a dead letter saying so: its
  * end is missing, so its fields could not be trusted.
  */
@@ -50,7 +51,8 @@ public final class BatchParser {
       try {
         LogEvent e = withOriginFields(parser.parse(line, source, batch.offset(i)),
             batch.origin().fields());
-        events.add(e.time() == LogEvent.NO_TIME ? e.withTime(now) : e);
+        events.add(e.time() != LogEvent.NO_TIME ? e
+            : e.withTime(batch.time(i) != LogEvent.NO_TIME ? batch.time(i) : now));
         if (truncated.get(e) == Boolean.TRUE) {
           cutShort++;
         }

@@ -40,7 +40,11 @@ public interface LineSource {
   /** Reads what is available into the buffer, at the current {@link #fileId()} and {@link #offset()}. */
   ReadStatus read(ByteBuffer buffer) throws IOException;
 
-  /** After ROTATED or TRUNCATED: continue with the new file (or the truncated one) from its start. */
+  /**
+   * After ROTATED or TRUNCATED: continue with the new file (or the truncated one) from its
+   * start; the checkpoint says the file and the position reading starts at there (0 for a
+   * file; a journal's next sequence of entries starts at its first entry's number).
+   */
   Checkpoint follow() throws IOException;
 
   /**
@@ -71,6 +75,15 @@ public interface LineSource {
    */
   default List<LostFile> takeLosses() {
     return List.of();
+  }
+
+  /**
+   * How the read loop turns this source's reads into lines: the splitter (bytes cut at
+   * newlines, each line at its byte offset), unless the source frames its own records (a
+   * journal's entries, at their sequence numbers). Asked once per connection.
+   */
+  default LineFramer framer(LineSplitter splitter) {
+    return splitter;
   }
 
   void close();

@@ -9,7 +9,7 @@ import java.nio.charset.Charset;
  * its first {@code maxLineBytes} bytes are kept, the rest skipped up to the newline, so one
  * runaway line cannot exhaust memory.
  */
-public final class LineSplitter {
+public final class LineSplitter implements LineFramer {
   private final Charset charset;
   private final int maxLineBytes;
   private byte[] partial = new byte[256];
@@ -31,9 +31,19 @@ public final class LineSplitter {
     default void line(String text, long offset, long nextOffset, boolean cut) {
       line(text, offset, nextOffset);
     }
+
+    /**
+     * A line with the time its source gives it (a journal entry's timestamp, epoch
+     * milliseconds), for events whose format has no time of its own; sinks that keep it
+     * override this.
+     */
+    default void line(String text, long offset, long nextOffset, boolean cut, long time) {
+      line(text, offset, nextOffset, cut);
+    }
   }
 
   /** Feeds bytes read at {@code offset} of the file; complete lines go to the sink. */
+  @Override
   public void feed(byte[] bytes, int length, long offset, LineSink sink) {
     int lineStart = 0;
     for (int i = 0; i < length; i++) {
@@ -62,6 +72,7 @@ public final class LineSplitter {
   }
 
   /** Emits the unfinished line, e.g. the last line of a rotated file that had no newline. */
+  @Override
   public void flushPartial(long endOffset, LineSink sink) {
     if (partialStart >= 0) {
       emitPartial(endOffset, sink);
@@ -69,6 +80,7 @@ public final class LineSplitter {
   }
 
   /** Forgets the unfinished line (the source is going back to an earlier offset). */
+  @Override
   public void reset() {
     partialLength = 0;
     partialStart = -1;
@@ -76,6 +88,7 @@ public final class LineSplitter {
   }
 
   /** How many lines were longer than the limit and cut. */
+  @Override
   public long cutLines() {
     return cutLines;
   }

@@ -74,6 +74,8 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
 
   private volatile LineSource source;
   private LineSplitter splitter;
+  /** How the current connection's reads become lines: {@link LineSource#framer}. */
+  private LineFramer framer;
   private BatchBuilder builder;
   private InFlightWindow window;
   private SourceOrigin origin;
@@ -182,6 +184,8 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
           }
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
           fingerprint = new Fingerprint.Builder(Fingerprint.parse(start.fingerprint()));
+          splitter.reset();
+          framer = source.framer(splitter);
           origin = new SourceOrigin(config.id(), source.host(), source.path(),
               start.fileId() + fileTag, config.format().name(), fields);
           saveCheckpoint(true);
@@ -284,7 +288,7 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
     }
     switch (status) {
       case DATA -> {
-        splitter.feed(buffer.array(), buffer.position(), at, builder);
+        framer.feed(buffer.array(), buffer.position(), at, builder);
         fingerprint.read(buffer.array(), buffer.position(), at);
         counters.bytesRead(buffer.position());
         idleDelay = FIRST_IDLE_MILLIS;
@@ -297,12 +301,12 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
       case ROTATED, TRUNCATED -> {
         LOG.info("source {}: file {} ({}), finishing it first", config.id(),
             status == LineSource.ReadStatus.ROTATED ? "rotated" : "truncated", source.fileId());
-        splitter.flushPartial(source.offset(), builder);
+        framer.flushPartial(source.offset(), builder);
         pendingSwitch = status;
         schedulePump(0);
       }
       case ENDED -> {
-        splitter.flushPartial(source.offset(), builder);
+        framer.flushPartial(source.offset(), builder);
         sendDueBatches(Long.MAX_VALUE);
         setState(SourceState.ENDED, null);
       }
@@ -318,8 +322,8 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
         return;
       }
       pendingSwitch = null;
-      splitter.reset();
-      window.reset(0);
+      framer.reset();
+      window.reset(ar.result().offset());
       fingerprint = new Fingerprint.Builder();
       origin = new SourceOrigin(config.id(), source.host(), source.path(),
           ar.result().fileId() + fileTag, config.format().name(), fields);
@@ -373,7 +377,7 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
     pendingSwitch = null;
     window.rewind();
     builder.clear();
-    splitter.reset();
+    framer.reset();
     resumeLater(error);
   }
 
@@ -541,7 +545,7 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
             : source.bytesBehind())
         .put("linesSent", counters.linesSent())
         .put("bytesRead", counters.bytesRead())
-        .put("linesCut", splitter == null ? 0 : splitter.cutLines())
+        .put("linesCut", framer == null ? 0 : framer.cutLines())
         .put("filesLost", counters.filesLost())
         .put("lastLost", counters.lastLost())
         .put("time", System.currentTimeMillis());

@@ -11,6 +11,7 @@ import dev.livelog.common.config.StructureValidator;
 import dev.livelog.source.command.CommandSourceKind;
 import dev.livelog.source.command.StdinSourceKind;
 import dev.livelog.source.file.FileSourceKind;
+import dev.livelog.source.journald.JournaldSourceKind;
 import dev.livelog.source.ssh.SshSourceKind;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class SourceKindsTest {
 
   @Test
   void theBuiltInKindsAreRegistered() {
-    assertThat(SourceKinds.names()).containsExactly("file", "ssh", "command", "stdin");
+    assertThat(SourceKinds.names()).containsExactly("file", "ssh", "command", "stdin", "journald");
   }
 
   @Test
@@ -63,7 +64,7 @@ class SourceKindsTest {
         .isInstanceOf(FileSourceKind.class);
     assertThat(failure("sources: [{id: a, kind: journal, path: /x, format: c}]"))
         .hasMessage("sources[0].kind: unknown source kind 'journal'; use one of: file, ssh,"
-            + " command, stdin");
+            + " command, stdin, journald");
   }
 
   @Test
@@ -92,8 +93,8 @@ class SourceKindsTest {
     assertThat(failure("sources: [{id: a, format: combined}]").reason())
         .contains("exactly one of 'path'");
     assertThat(failure("sources: [{id: a, path: /x, command: ls, format: combined}]"))
-        .hasMessage("sources[0]: set exactly one of 'path' or 'command' (or set kind: one of"
-            + " file, ssh, command, stdin)");
+        .hasMessage("sources[0]: set exactly one of 'path', 'command' or 'unit' (or set kind:"
+            + " one of file, ssh, command, stdin, journald)");
   }
 
   @Test
@@ -110,6 +111,33 @@ class SourceKindsTest {
         + "sources:\n  - {id: j, host: w, command: journalctl -f -n 0, format: combined}\n")
         .sources().get(0);
     assertThat(remoteCommand.text("command")).isEqualTo("journalctl -f -n 0");
+  }
+
+  @Test
+  void aJournaldSourceIsToldFromItsUnitOrNamedAndItsKeysAreChecked() {
+    String hosts = "hosts:\n  w: {hostname: w}\n";
+    assertThat(kindOf("sources: [{id: j, unit: nginx.service, format: main}]"))
+        .isInstanceOf(JournaldSourceKind.class);
+    LivelogConfig c = load(hosts + "sources:\n"
+        + "  - {id: j, host: w, unit: nginx.service, format: main}\n"
+        + "  - {id: k, kind: journald, matches: [SYSLOG_IDENTIFIER=nginx, +, _COMM=nginx],"
+        + " journalctl: sudo -n journalctl, field: MESSAGE, format: main}\n");
+    assertThat(c.sources()).extracting(s -> SourceKinds.of(s).followedByOneNode(s))
+        .containsExactly(true, false);
+    assertThat(c.sources()).extracting(s -> SourceKinds.of(s).path(s)).containsExactly(
+        "journalctl --unit=nginx.service",
+        "sudo … SYSLOG_IDENTIFIER=nginx + _COMM=nginx");
+    assertThat(failure("sources: [{id: j, unit: nginx, path: /x, format: main}]"))
+        .hasMessageStartingWith("sources[0].unit: unknown key for a file source");
+    assertThat(failure("sources:\n  - {id: j, kind: journald, matches: [nginx], format: main}\n"))
+        .hasMessage("sources[0].matches[0]: expected a journal match FIELD=value, e.g."
+            + " SYSLOG_IDENTIFIER=nginx (line 2)");
+    assertThat(failure("sources: [{id: j, unit: nginx, field: message, format: main}]"))
+        .hasMessageStartingWith("sources[0].field: 'message' is not a journal field name");
+    assertThat(failure("sources: [{id: j, unit: nginx, host: nope, format: main}]").field())
+        .isEqualTo("sources[0].host");
+    assertThat(failure("sources: [{id: j, unit: nginx, command: ls, format: main}]"))
+        .hasMessageStartingWith("sources[0].unit: unknown key for a command source");
   }
 
   @Test

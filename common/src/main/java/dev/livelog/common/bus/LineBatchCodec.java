@@ -6,10 +6,11 @@ import io.vertx.core.eventbus.MessageCodec;
 /**
  * Compact wire form of a {@link LineBatch} for clustered hops; a local hop passes the object
  * itself (batches are immutable). Version 2 added the indexes of cut lines at the end, 3 the format in the origin, 4 varints
- * and offsets as deltas.
+ * and offsets as deltas, 5 the origin's fields, 6 the lines' times (a flag, then one per line as
+ * deltas) at the end.
  */
 public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> {
-  static final byte VERSION = 5; // 5: the origin's fields
+  static final byte VERSION = 6;
 
   @Override
   public void encodeToWire(Buffer buffer, LineBatch batch) {
@@ -27,6 +28,14 @@ public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> 
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isCut(i)) {
         out.writeVarInt(i);
+      }
+    }
+    out.writeByte((byte) (batch.hasTimes() ? 1 : 0));
+    if (batch.hasTimes()) {
+      long previousTime = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        out.writeSigned(batch.time(i) - previousTime);
+        previousTime = batch.time(i);
       }
     }
     out.appendTo(buffer);
@@ -56,7 +65,13 @@ public final class LineBatchCodec implements MessageCodec<LineBatch, LineBatch> 
     for (int k = 0; k < cutCount; k++) {
       cut[in.readVarInt()] = true;
     }
-    return new LineBatch(origin, offsets, lines, end, cut);
+    long[] times = new long[in.readByte() == 1 ? size : 0];
+    long previousTime = 0;
+    for (int i = 0; i < times.length; i++) {
+      times[i] = previousTime + in.readSigned();
+      previousTime = times[i];
+    }
+    return new LineBatch(origin, offsets, lines, end, cut, times);
   }
 
   @Override

@@ -32,10 +32,37 @@ public final class CommandSource implements LineSource {
   private static final int DRAIN_BYTES = 1 << 20;
   private static final AtomicLong RUNS = new AtomicLong();
 
-  /** Starts the command. */
+  /** Starts the command: on this machine or on an SSH host. */
   @FunctionalInterface
   public interface Launcher {
     ExecProcess start(ConnectAttempt attempt) throws IOException;
+
+    /** A command run locally through {@code sh -c}. */
+    static Launcher local(String command) {
+      return attempt -> LocalProcess.start(command);
+    }
+
+    /**
+     * A command run on an SSH host, started by a small {@code sh} program that ends it when
+     * the channel closes, so it does not outlive the connection.
+     */
+    static Launcher remote(String sourceId, String command, RemoteShell.Connector connector) {
+      return attempt -> {
+        RemoteShell shell = connector.connect(attempt);
+        attempt.done();
+        ExecProcess p;
+        try {
+          p = shell.exec(TailScript.command("livelog-command", sourceId));
+          OutputStream in = p.stdin();
+          in.write(remoteProgram(command).getBytes(StandardCharsets.UTF_8));
+          in.flush();
+        } catch (IOException | RuntimeException e) {
+          shell.close();
+          throw e;
+        }
+        return new ShellProcess(p, shell);
+      };
+    }
   }
 
   private final String sourceId;
@@ -64,7 +91,7 @@ public final class CommandSource implements LineSource {
    */
   public static CommandSource local(String sourceId, String command) {
     return new CommandSource(sourceId, "localhost", Redaction.command(command),
-        a -> LocalProcess.start(command));
+        Launcher.local(command));
   }
 
   /** livelog's standard input. */
@@ -72,27 +99,11 @@ public final class CommandSource implements LineSource {
     return new CommandSource(sourceId, "localhost", "-", a -> new StdinProcess(in));
   }
 
-  /**
-   * A command run on an SSH host. It is started by a small {@code sh} program that ends it
-   * when the channel closes, so it does not outlive the connection.
-   */
+  /** A command run on an SSH host ({@link Launcher#remote}). */
   public static CommandSource remote(String sourceId, String hostLabel, String command,
       RemoteShell.Connector connector) {
-    return new CommandSource(sourceId, hostLabel, Redaction.command(command), attempt -> {
-      RemoteShell shell = connector.connect(attempt);
-      attempt.done();
-      ExecProcess p;
-      try {
-        p = shell.exec(TailScript.command("livelog-command", sourceId));
-        OutputStream in = p.stdin();
-        in.write(remoteProgram(command).getBytes(StandardCharsets.UTF_8));
-        in.flush();
-      } catch (IOException | RuntimeException e) {
-        shell.close();
-        throw e;
-      }
-      return new ShellProcess(p, shell);
-    });
+    return new CommandSource(sourceId, hostLabel, Redaction.command(command),
+        Launcher.remote(sourceId, command, connector));
   }
 
   /**
