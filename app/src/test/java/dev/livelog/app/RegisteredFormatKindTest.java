@@ -64,7 +64,7 @@ class RegisteredFormatKindTest {
     String listed = r.err().substring(r.err().indexOf("use one of: ") + "use one of: ".length()).strip();
     assertThat(r.err()).contains("formats.kv.keyvalues: unknown format kind 'keyvalues'; use one of: ");
     assertThat(listed.split(", ")).containsExactlyInAnyOrder("regex", "nginx", "json", "builtin",
-        "key_values"); // registration order follows the class path: tests' resources come first
+        "cri", "docker", "key_values"); // registration order follows the class path: tests' resources come first
   }
 
   @Test

@@ -42,6 +42,7 @@ public final class BatchParser {
     List<DeadLetter> dead = new ArrayList<>(0);
     int cutShort = 0;
     String source = batch.origin().sourceId();
+    parser.readingFile(batch.origin().path());
     for (int i = 0; i < batch.size(); i++) {
       String line = batch.line(i);
       if (batch.isCut(i)) {

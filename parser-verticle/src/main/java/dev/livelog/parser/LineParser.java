@@ -25,6 +25,14 @@ public interface LineParser {
   LogEvent parse(String line, String source, long offset) throws LineRejected;
 
   /**
+   * The lines parsed next come from this file (a batch's origin path): a format that takes
+   * fields from a file's name (a container log's pod and container) reads it here. A wrapping
+   * parser passes it on.
+   */
+  default void readingFile(String path) {
+  }
+
+  /**
    * For a format a regex drives: which engine matches it (livelog's scanner or
    * {@code java.util.regex}) and why, as check-config and test-format show it; empty for
    * formats without a regex. A parser wrapping another answers the inner one's.

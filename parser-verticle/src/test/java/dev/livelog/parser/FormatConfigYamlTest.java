@@ -56,7 +56,7 @@ class FormatConfigYamlTest {
   @Test
   void errorsNameTheFieldAndTheReason() {
     assertThat(failure("formats: {x: {json: {a: b}, regex: '(?P<a>.)'}}").getMessage())
-        .isEqualTo("formats.x: set exactly one of regex, nginx, json or builtin");
+        .isEqualTo("formats.x: set exactly one of regex, nginx, json, builtin, cri or docker");
     assertThat(failure("formats: {x: {nginx: '$status', types: {status: int}}}").field())
         .isEqualTo("formats.x.types");
     assertThat(failure("formats: {x: {builtin: combined, types: {status: int}}}").field())

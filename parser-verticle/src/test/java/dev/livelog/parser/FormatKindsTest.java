@@ -14,7 +14,8 @@ class FormatKindsTest {
 
   @Test
   void theRegisteredKindsAndBuiltInsAreListedInRegistrationOrder() {
-    assertThat(Formats.kinds().names()).containsExactly("regex", "nginx", "json", "builtin");
+    assertThat(Formats.kinds().names())
+        .containsExactly("regex", "nginx", "json", "builtin", "cri", "docker");
     assertThat(Formats.builtins().names())
         .containsExactly("combined", "main", "upstreaminfo", "common", "apache_combined", "json",
             "seed_cache");
@@ -25,9 +26,9 @@ class FormatKindsTest {
     ConfigException e = failure("formats: {x: {regexp: '(?P<a>.)'}}");
     assertThat(e.field()).isEqualTo("formats.x.regexp");
     assertThat(e.reason()).isEqualTo("unknown format kind 'regexp'; use one of: regex, nginx, json,"
-        + " builtin");
+        + " builtin, cri, docker");
     assertThat(failure("formats: {x: {types: {a: int}}}").getMessage())
-        .isEqualTo("formats.x: set exactly one of regex, nginx, json or builtin");
+        .isEqualTo("formats.x: set exactly one of regex, nginx, json, builtin, cri or docker");
   }
 
   @Test

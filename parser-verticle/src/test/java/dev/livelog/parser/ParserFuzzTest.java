@@ -39,6 +39,8 @@ class ParserFuzzTest {
     formats.put("java-only regex",
         FormatConfig.of("regex", "^(?<addr>\\S+) (?:(?<word>[\\w-]+) )*\\[(?<t>[^]]+)]")
         .withTypes(Map.of("t", "%d/%b/%Y:%H:%M:%S %z")).withTimeField("t"));
+    formats.put("cri upstreaminfo", FormatConfig.of("cri", "upstreaminfo"));
+    formats.put("docker combined", FormatConfig.of("docker", "combined"));
     formats.put("unanchored scanned regex",
         FormatConfig.of("regex", "(?<addr>\\S+) \\S+ \\S+ \\[(?<t>[^]]+)]")
         .withTypes(Map.of("t", "%d/%b/%Y:%H:%M:%S %z")).withTimeField("t"));
@@ -51,6 +53,14 @@ class ParserFuzzTest {
     for (String f : List.of("combined", "main", "upstreaminfo", "common", "apache_combined",
         "json", "seed_cache")) {
       valid.addAll(SampleLogLines.of(f, 200, r));
+    }
+    for (String line : SampleLogLines.of("upstreaminfo", 200, r)) {
+      valid.add("2026-12-07T10:00:0" + r.nextInt(10) + ".123456789Z " + (r.nextBoolean() ? "stdout" : "stderr")
+          + " F " + line);
+    }
+    for (String line : SampleLogLines.of("combined", 200, r)) {
+      valid.add("{\"log\":\"" + line.replace("\\", "\\\\").replace("\"", "\\\"") + "\\n\",\"stream\":\"stdout\","
+          + "\"time\":\"2026-12-07T10:00:00.5Z\"}");
     }
     List<String> lines = new ArrayList<>(valid);
     for (int i = 0; i < 4000; i++) {

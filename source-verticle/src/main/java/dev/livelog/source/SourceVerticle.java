@@ -9,6 +9,8 @@ import dev.livelog.common.bus.StoredAck;
 import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.PipelineConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.container.ContainerEnvelope;
+import dev.livelog.common.container.ContainerEnvelopes;
 import dev.livelog.common.redact.Redaction;
 import dev.livelog.common.retry.Backoff;
 import io.vertx.core.Future;
@@ -20,8 +22,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,8 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
   private final String fileTag;
   /** Fields every event of this file gets (a file of a set: its path's captures). */
   private final Map<String, String> fields;
+  /** The container runtime's envelope around the format's lines, whose parts are joined. */
+  private final Optional<ContainerEnvelope> envelope;
   private final Backoff backoff = Backoff.equalJitter(500, 30_000);
   private final SourceCounters counters = new SourceCounters();
   private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
@@ -101,19 +106,26 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
 
   /** A validated source, read through the {@link LineSource}s of its kind. */
   public SourceVerticle(SourceConfig config, PipelineConfig pipeline, SourceContext context) {
-    this(config, pipeline, SourceKinds.lines(config, context));
+    this(config, pipeline, SourceKinds.lines(config, context),
+        ContainerEnvelopes.of(config.format(), context.config().formats()), config.id(), true, "",
+        Map.of());
   }
 
-  /** A source read through the given {@link LineSource}s, a new one for each connection. */
+  /**
+   * A source read through the given {@link LineSource}s, a new one for each connection; its
+   * format, when it names one, is one a container envelope does not wrap.
+   */
   public SourceVerticle(SourceConfig config, PipelineConfig pipeline,
       Supplier<LineSource> sourceFactory) {
-    this(config, pipeline, sourceFactory, config.id(), true, "", Map.of());
+    this(config, pipeline, sourceFactory, ContainerEnvelopes.of(config.format(), Map.of()),
+        config.id(), true, "", Map.of());
   }
 
   private SourceVerticle(SourceConfig config, PipelineConfig pipeline,
-      Supplier<LineSource> sourceFactory, String checkpointKey, boolean publishes, String fileTag,
-      Map<String, String> fields) {
+      Supplier<LineSource> sourceFactory, Optional<ContainerEnvelope> envelope,
+      String checkpointKey, boolean publishes, String fileTag, Map<String, String> fields) {
     this.config = config;
+    this.envelope = envelope;
     SourceKind kind = SourceKinds.of(config);
     this.hostLabel = kind.host(config);
     this.pathLabel = kind.path(config);
@@ -131,9 +143,11 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
    * event.
    */
   public static SourceVerticle member(SourceConfig file, PipelineConfig pipeline,
-      Supplier<LineSource> sourceFactory, String checkpointKey, Map<String, String> fields) {
+      SourceContext context, Supplier<LineSource> sourceFactory, String checkpointKey,
+      Map<String, String> fields) {
     byte[] key = checkpointKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return new SourceVerticle(file, pipeline, sourceFactory, checkpointKey, false,
+    return new SourceVerticle(file, pipeline, sourceFactory,
+        ContainerEnvelopes.of(file.format(), context.config().formats()), checkpointKey, false,
         "@" + Fingerprint.of(key, key.length).hash().substring(0, 8), fields);
   }
 
@@ -185,7 +199,9 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
           window = new InFlightWindow(pipeline.inFlight(), start.offset());
           fingerprint = new Fingerprint.Builder(Fingerprint.parse(start.fingerprint()));
           splitter.reset();
-          framer = source.framer(splitter);
+          LineFramer lines = source.framer(splitter);
+          framer = envelope.<LineFramer>map(e -> new ContainerLines(e, lines,
+              pipeline.maxLineLength())).orElse(lines);
           origin = new SourceOrigin(config.id(), source.host(), source.path(),
               start.fileId() + fileTag, config.format().name(), fields);
           saveCheckpoint(true);

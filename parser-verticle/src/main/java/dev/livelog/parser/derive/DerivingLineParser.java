@@ -73,6 +73,11 @@ public final class DerivingLineParser implements LineParser {
   }
 
   @Override
+  public void readingFile(String path) {
+    inner.readingFile(path);
+  }
+
+  @Override
   public LogEvent parse(String line, String source, long offset) throws LineRejected {
     LogEvent e = inner.parse(line, source, offset);
     if (e.schema() != lastInner) {

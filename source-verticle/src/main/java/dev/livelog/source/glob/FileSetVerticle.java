@@ -229,7 +229,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
       return;
     }
     SourceConfig file = fileConfig(path, fromStart);
-    SourceVerticle verticle = SourceVerticle.member(file, pipeline,
+    SourceVerticle verticle = SourceVerticle.member(file, pipeline, context,
         kind.memberLines(file, context), config.id() + KEY_SEPARATOR + path,
         glob.match(path).orElse(Map.of()));
     Member member = new Member(verticle);
