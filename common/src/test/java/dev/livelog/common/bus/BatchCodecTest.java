@@ -41,6 +41,22 @@ class BatchCodecTest {
   }
 
   @Test
+  void theOriginsFieldsAndTheLinesTimesCrossTheWireTogether() {
+    SourceOrigin member = new SourceOrigin("vhosts", "localhost", "/logs/shop.access.log",
+        "1-2@ab12cd34", "combined", java.util.Map.of("vhost", "shop"));
+    LineBatch batch = new LineBatch(member, new long[] {7, 8}, new String[] {"a", "b"}, 9,
+        new boolean[0], new long[] {1_765_000_000_000L, LogEvent.NO_TIME});
+    Buffer buffer = Buffer.buffer();
+    new LineBatchCodec().encodeToWire(buffer, batch);
+    LineBatch back = new LineBatchCodec().decodeFromWire(0, buffer);
+    assertThat(back.origin()).isEqualTo(member);
+    assertThat(back.origin().fields()).containsEntry("vhost", "shop");
+    assertThat(back.time(0)).isEqualTo(1_765_000_000_000L);
+    assertThat(back.time(1)).isEqualTo(LogEvent.NO_TIME);
+    assertThat(back.line(1)).isEqualTo("b");
+  }
+
+  @Test
   void eventBatchRoundTripsEveryValueType() {
     FieldSchema a = FieldSchema.of("status", "ups_rt", "path", "ok", "at", "times", "missing");
     FieldSchema b = FieldSchema.of("level");

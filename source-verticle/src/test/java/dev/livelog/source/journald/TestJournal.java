@@ -3,14 +3,13 @@ package dev.livelog.source.journald;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A systemd journal a test writes entries to, and the {@code journalctl} command line that
  * reads it: {@link FakeJournal} (a script, wherever the tests run), or {@link WrittenJournal}
- * (the real journalctl, over journal files that systemd-journal-remote writes, where it is
- * installed: no journald needs to run).
+ * (the real journalctl, over journal files that systemd-journal-remote writes: no journald
+ * needs to run; .ci/run installs it).
  */
 public interface TestJournal {
 
@@ -29,17 +28,9 @@ public interface TestJournal {
   /** Which journal this is, for test names. */
   String name();
 
-  /**
-   * The journals a test runs against: the fake, and the real journalctl where
-   * systemd-journal-remote can write journal files for it.
-   */
+  /** The journals a test runs against: the fake, and the real journalctl. */
   static List<TestJournal> all(Path dir) throws IOException {
-    List<TestJournal> out = new ArrayList<>();
-    out.add(new FakeJournal(dir.resolve("fake")));
-    if (WrittenJournal.available()) {
-      out.add(new WrittenJournal(dir.resolve("real")));
-    }
-    return out;
+    return List.of(new FakeJournal(dir.resolve("fake")), new WrittenJournal(dir.resolve("real")));
   }
 
   /** Creates the directory a journal lives in. */

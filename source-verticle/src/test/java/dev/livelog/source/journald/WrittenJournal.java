@@ -21,12 +21,11 @@ public final class WrittenJournal implements TestJournal {
   private long monotonic;
 
   public WrittenJournal(Path dir) throws IOException {
+    if (!Files.isExecutable(WRITER) || !Files.isExecutable(Path.of("/usr/bin/journalctl"))) {
+      throw new IllegalStateException(WRITER + " or journalctl is missing: install"
+          + " systemd-journal-remote (apt-get install systemd-journal-remote; .ci/run does)");
+    }
     this.dir = TestJournal.directory(dir);
-  }
-
-  /** Whether systemd-journal-remote and journalctl are installed. */
-  public static boolean available() {
-    return Files.isExecutable(WRITER) && Files.isExecutable(Path.of("/usr/bin/journalctl"));
   }
 
   @Override
