@@ -89,7 +89,7 @@ public final class LivelogNode {
     String address = cluster ? config.cluster().bindAddress(environment) : null;
     HazelcastClusterManager manager = cluster ? ClusterSetup.manager(config.cluster(), address) : null;
     Future<Vertx> vertx = cluster
-        ? ClusterSetup.clusteredVertx(options, address, manager)
+        ? ClusterSetup.clusteredVertx(options, config.cluster(), address, manager)
         : Future.succeededFuture(Vertx.vertx(options));
     return vertx.compose(v -> {
       LivelogNode node = new LivelogNode(v, config, manager, registry, environment);

@@ -1,5 +1,6 @@
 package dev.livelog.web;
 
+import dev.livelog.common.config.Loopback;
 import dev.livelog.common.config.WebConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.net.HostAndPort;
@@ -52,7 +53,7 @@ final class CrossSiteGuard implements Handler<RoutingContext> {
   }
 
   boolean hostAllowed(String host) {
-    return WebConfig.isLoopback(host) || hosts.contains(bare(host));
+    return Loopback.is(host) || hosts.contains(bare(host));
   }
 
   /** The dashboard's own origin (scheme, and the {@code Host} it was reached at), or a listed one. */

@@ -35,6 +35,8 @@ final class ClusterFixture implements AutoCloseable {
   private final List<LivelogProcess> processes = new ArrayList<>();
   private Thread writer;
   private final String config;
+  /** The entries of the cluster section every process shares. */
+  private final String cluster;
   private final Vertx vertx = Vertx.vertx();
   private final MongoClient client;
 
@@ -60,24 +62,29 @@ final class ClusterFixture implements AutoCloseable {
           data_dir: "%s"
           retention: 3650d
           mongo: {uri: "mongodb://127.0.0.1:%d/?serverSelectionTimeoutMS=5000", database: cluster}
-        cluster: {name: test-%d, port: %d, members: [%s]}
         %s
-        """.formatted(log, dir.resolve("data"), mongo.getLocalAddress().getPort(), hazelcast,
-        hazelcast, String.join(", ", members), more);
+        """.formatted(log, dir.resolve("data"), mongo.getLocalAddress().getPort(), more);
+    this.cluster = "name: test-%d, port: %d, members: [%s]".formatted(hazelcast, hazelcast,
+        String.join(", ", members));
     this.client = MongoClient.create(vertx, new JsonObject()
         .put("connection_string", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())
         .put("db_name", "cluster"));
   }
 
   LivelogProcess start(String name, String roles) throws Exception {
-    LivelogProcess p = LivelogProcess.start(dir, name, config, roles, true);
+    return start(name, roles, "");
+  }
+
+  /** {@code clusterEntries}: more entries of this process's cluster section, e.g. {@code , tls: {...}}. */
+  LivelogProcess start(String name, String roles, String clusterEntries) throws Exception {
+    LivelogProcess p = LivelogProcess.start(dir, name, config(clusterEntries), roles, true);
     processes.add(p);
     return p;
   }
 
   /** A process of its own, not clustered, with the same config and store. */
   LivelogProcess startAlone(String name, String roles) throws Exception {
-    LivelogProcess p = LivelogProcess.start(dir, name, config, roles, false);
+    LivelogProcess p = LivelogProcess.start(dir, name, config(""), roles, false);
     processes.add(p);
     return p;
   }
@@ -93,6 +100,17 @@ final class ClusterFixture implements AutoCloseable {
         .get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
         .map(r -> r.getJsonObject("body").getJsonObject("told", new JsonObject()).getString(receiver, "nothing"))
         .toList();
+  }
+
+  /** The config every process loads, with more entries in its cluster section. */
+  String config(String clusterEntries) {
+    return config + "cluster: {" + cluster + clusterEntries + "}\n";
+  }
+
+  /** A source's checkpoint in the cluster's store, or null. */
+  JsonObject checkpoint(String source) throws Exception {
+    return client.findOne("checkpoints", new JsonObject().put("_id", source), null)
+        .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Appends combined lines at about {@code perSecond}, stamped now, until stopped. */

@@ -196,6 +196,18 @@ public final class StructureValidator {
     if (c.port() < 1 || c.port() > 65535) {
       throw new ConfigException("cluster.port", "must be between 1 and 65535");
     }
+    if (c.busPort() < 0 || c.busPort() > 65535) {
+      throw new ConfigException("cluster.bus_port", "must be between 1 and 65535, or 0 for any free port");
+    }
+    if (c.busPort() != 0 && c.busPort().equals(c.port())) {
+      throw new ConfigException("cluster.bus_port", "must differ from cluster.port (" + c.port()
+          + "), which is Hazelcast's");
+    }
+    if (c.tls() != null) {
+      require("cluster.tls.ca", c.tls().ca());
+      require("cluster.tls.cert", c.tls().cert());
+      require("cluster.tls.key", c.tls().key());
+    }
     ClusterConfig.KubernetesConfig k = c.kubernetes();
     if (k != null) {
       boolean dns = k.serviceDns() != null && !k.serviceDns().isBlank();

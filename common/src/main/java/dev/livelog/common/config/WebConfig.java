@@ -1,7 +1,6 @@
 package dev.livelog.common.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The dashboard's HTTP server; it listens on loopback unless told otherwise. {@code auth},
@@ -50,7 +49,7 @@ public record WebConfig(String host, Integer port, WebAuthConfig auth, Tls tls,
 
   /** Whether the server listens on loopback only, so no other machine can reach it. */
   public boolean loopbackOnly() {
-    return isLoopback(host);
+    return Loopback.is(host);
   }
 
   /**
@@ -64,16 +63,6 @@ public record WebConfig(String host, Integer port, WebAuthConfig auth, Tls tls,
           + "' (not loopback: other machines can reach the dashboard); set token_env, or user"
           + " and password_env, or write 'auth: none' to serve it without authentication on purpose");
     }
-  }
-
-  /** {@code localhost}, {@code 127.x.x.x} or {@code ::1}. */
-  public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}")
-        || h.matches("(0{0,4}:){2,7}0{0,3}1") || h.equals("::1");
   }
 
   /** PEM files: the certificate chain and its private key (PKCS#8, or PKCS#1 for RSA). */

@@ -1,25 +1,13 @@
 package dev.livelog.common.config;
 
+import static dev.livelog.common.config.ValidatedYaml.rejects;
+import static dev.livelog.common.config.ValidatedYaml.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class WebAuthConfigTest {
-
-  private static LivelogConfig valid(String yaml) {
-    LivelogConfig config = ConfigLoader.parse(yaml);
-    StructureValidator.validate(config);
-    return config;
-  }
-
-  private static void rejects(String yaml, String field, String reason) {
-    assertThatThrownBy(() -> valid(yaml))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.field()).isEqualTo(field);
-          assertThat(e.reason()).contains(reason);
-        });
-  }
 
   @Test
   void noAuthByDefault() {
