@@ -28,13 +28,25 @@ public final class BusProbe {
   private BusProbe() {}
 
   public static void main(String[] args) throws Exception {
+    int status = 0;
+    try {
+      probe(args);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status); // Hazelcast's threads would keep a failed probe alive
+  }
+
+  private static void probe(String[] args) throws Exception {
     Logging.configure(false);
     LivelogConfig config = ConfigLoader.load(Path.of(args[0]));
     ClusterConfig cluster = config.cluster();
     String address = cluster.bindAddress(System.getenv());
     HazelcastClusterManager manager = ClusterSetup.manager(cluster, address);
+    // Joining took over a minute with three JVMs starting at once on a loaded 2-core machine.
     Vertx vertx = ClusterSetup.clusteredVertx(new VertxOptions(), cluster, address, manager)
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     System.out.println("members=" + manager.getNodes().size());
     AtomicInteger received = new AtomicInteger();
     AtomicLong first = new AtomicLong(-1);
@@ -54,18 +66,14 @@ public final class BusProbe {
     try {
       vertx.eventBus().request(Addresses.CHECKPOINTS,
               new Checkpoint(args[4], "probe-file", 4242, System.currentTimeMillis()).toJson().put("op", "save"),
-              new DeliveryOptions().setSendTimeout(4_000))
-          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+              new DeliveryOptions().setSendTimeout(15_000))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       outcome = "saved";
     } catch (Exception e) {
       outcome = "failed: " + (e.getCause() == null ? e : e.getCause());
     }
     System.out.println("checkpoint=" + outcome);
     System.out.flush();
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } finally {
-      System.exit(0);
-    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 }

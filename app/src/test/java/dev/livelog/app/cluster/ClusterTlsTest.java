@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +34,7 @@ class ClusterTlsTest {
   private static final String DATAPOINTS = "livelog.analytics.1s";
   private static final long MIN_OUTSIDER_LISTEN_MILLIS = 8_000;
 
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
   @Test
   void onlyProcessesWithACertificateOfTheClustersCaSendAndReceive() throws Exception {
@@ -92,19 +93,21 @@ class ClusterTlsTest {
         "-Xmx192m", "-cp", System.getProperty("java.class.path"), "dev.livelog.app.BusProbe",
         config.toString(), DATAPOINTS, Long.toString(listenMillis), "3", name)
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    return CompletableFuture.supplyAsync(() -> results(name, process, out));
+    return CompletableFuture.supplyAsync(() -> results(name, process, out, listenMillis));
   }
 
-  private static Map<String, String> results(String name, Process process, Path out) {
+  private static Map<String, String> results(String name, Process process, Path out, long listenMillis) {
     try {
-      return readResults(name, process, out);
+      return readResults(name, process, out, listenMillis);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Map<String, String> readResults(String name, Process process, Path out) throws Exception {
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+  /** Its results, once it exits: a JVM start and a join (a minute or more on a loaded machine), listening, a request. */
+  private static Map<String, String> readResults(String name, Process process, Path out, long listenMillis)
+      throws Exception {
+    if (!process.waitFor(listenMillis + 300_000, TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError(name + " did not finish:\n" + Files.readString(out));
     }

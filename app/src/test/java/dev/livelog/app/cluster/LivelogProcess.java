@@ -29,12 +29,16 @@ public final class LivelogProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a process and waits until its readiness probe says ready. */
+  /**
+   * Starts a process and waits until its readiness probe says ready: up to 2 minutes, as a JVM
+   * start, a Hazelcast join and (with cluster.tls) the bus's first handshakes have taken over a
+   * minute on a loaded 2-core machine.
+   */
   static LivelogProcess start(Path dir, String name, String sharedConfig, String roles, boolean cluster)
       throws Exception {
     LivelogProcess p = launch(dir, name, sharedConfig, roles, cluster, Map.of());
     try {
-      p.awaitReady(Duration.ofSeconds(60));
+      p.awaitReady(Duration.ofSeconds(120));
     } catch (Exception | AssertionError e) {
       p.close(); // nobody else holds it yet: never leave it running
       throw e;
