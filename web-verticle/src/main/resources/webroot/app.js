@@ -1,7 +1,9 @@
 // livelog dashboard: loads the layout from /api/config, fills the charts from
 // /api/history, then appends live datapoints from the event-bus bridge. Sources and dead
-// letters are polled; the range control swaps the live columns for stored data.
+// letters are polled, alerts come live; the range control swaps the live columns for stored
+// data.
 
+import { AlertsView } from "./alerts.js";
 import { fetchJson } from "./api.js";
 import { EventBusBridge } from "./bridge.js";
 import { Dashboard } from "./dashboard.js";
@@ -16,6 +18,8 @@ const CONFIG_RETRY_MS = 5_000;
 const SOURCES_EVERY_MS = 2_000;
 const DEAD_LETTERS_EVERY_MS = 5_000;
 const DEAD_LETTER_SAMPLES = 5;
+const ALERTS_ADDRESS = "livelog.alerts";
+const ALERTS_EVERY_MS = 10_000;
 
 const $ = (id) => document.getElementById(id);
 const connection = $("connection");
@@ -66,6 +70,40 @@ function watchStatus() {
   };
 }
 
+// The alerts list and banner, when the config has alert rules: the server's list now and every
+// 10 s (alerts whose node stopped reporting age there), what the rules' holders publish live.
+function watchAlerts(config, bridge) {
+  if (!config.alerts?.length) return () => {};
+  $("alerts").hidden = false;
+  const view = new AlertsView($("alerts"), $("alert-banner"));
+  bridge.subscribe(ALERTS_ADDRESS, (alert) => {
+    view.list.update(alert);
+    view.show();
+  });
+  return every(ALERTS_EVERY_MS, async () => {
+    view.list.replace((await fetchJson("api/alerts")).alerts);
+    view.show();
+  });
+}
+
+// An alert's link opens the page on its window: ?group=...&from=...[&to=...] (epoch ms) shows
+// the stored range, with the group's panel brought into view.
+function showLinkedWindow(select, show) {
+  const params = new URLSearchParams(location.search);
+  const from = Number(params.get("from"));
+  if (!params.has("from") || !Number.isFinite(from)) return;
+  const to = params.has("to") ? Number(params.get("to")) : Date.now();
+  select.value = "custom";
+  $("range-from").value = localInputValue(from);
+  $("range-to").value = localInputValue(Number.isFinite(to) ? to : Date.now());
+  show();
+  const panel = [...$("past").querySelectorAll(".panel")].find((p) => p.dataset.group === params.get("group"));
+  if (panel) {
+    panel.classList.add("highlight");
+    panel.scrollIntoView({ block: "center" });
+  }
+}
+
 // "Live" shows the live columns; a preset or a custom range shows stored data instead.
 function setUpRangeControl(config, getTheme) {
   const select = $("range");
@@ -99,6 +137,7 @@ function setUpRangeControl(config, getTheme) {
     event.preventDefault();
     show();
   });
+  showLinkedWindow(select, show);
   return past;
 }
 
@@ -125,13 +164,16 @@ async function start() {
   // History is fetched again each time the socket opens, the first time included: points
   // published while it was down (or before it first registered) come back that way, and
   // points already shown are simply replaced.
+  let refreshAlerts = () => {};
   const bridge = new EventBusBridge(new URL("eventbus", document.baseURI).href, {
     onState: showConnection,
     onOpen: () => {
       dashboard.loadAllHistory();
       refreshStatus();
+      refreshAlerts();
     },
   });
+  refreshAlerts = watchAlerts(config, bridge);
   for (const period of config.periods) {
     bridge.subscribe(ANALYTICS_PREFIX + period.name, (datapoint) => dashboard.add(datapoint));
   }

@@ -1,5 +1,6 @@
 package dev.livelog.web;
 
+import dev.livelog.common.bus.Addresses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -16,8 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The SockJS event-bus bridge as browsers see it: they may subscribe to datapoints and
- * status changes, and send nothing. The bridge denies whatever is not listed, so an empty
+ * The SockJS event-bus bridge as browsers see it: they may subscribe to datapoints, status
+ * changes and alerts, and send nothing. The bridge denies whatever is not listed, so an empty
  * inbound list keeps browsers from publishing to any address (e.g. injecting lines).
  *
  * <p>Transports: WebSocket, and XHR streaming and polling where a proxy blocks WebSockets
@@ -92,6 +93,7 @@ final class AnalyticsBridge {
     return new SockJSBridgeOptions()
         .setPingTimeout(PING_TIMEOUT_MS)
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(ANALYTICS))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(STATUS));
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(STATUS))
+        .addOutboundPermitted(new PermittedOptions().setAddress(Addresses.ALERTS));
   }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * What the page needs to lay out its charts before any datapoint arrives: the periods and
- * the plot groups, in config order, with the series names known up front for the legends.
+ * the plot groups, in config order, with the series names known up front for the legends;
+ * and the alert rules (whether to show the alerts list).
  */
 final class DashboardDescription {
   private DashboardDescription() {}
@@ -27,7 +28,10 @@ final class DashboardDescription {
     config.periods().forEach(p -> periods.add(period(p)));
     JsonArray groups = new JsonArray();
     config.groups().forEach((name, group) -> groups.add(group(name, group)));
-    return new JsonObject().put("periods", periods).put("groups", groups);
+    JsonArray alerts = new JsonArray();
+    config.alerts().forEach((name, rule) -> alerts.add(new JsonObject().put("name", name)
+        .put("group", rule.group()).put("series", rule.series()).put("severity", rule.severity())));
+    return new JsonObject().put("periods", periods).put("groups", groups).put("alerts", alerts);
   }
 
   private static JsonObject period(PeriodConfig period) {

@@ -27,6 +27,7 @@ public class WebVerticle extends VerticleBase {
   private final Map<String, String> environment;
   private final Probes probes;
   private final SourceStatusBoard sources = new SourceStatusBoard();
+  private final AlertBoard alerts = new AlertBoard();
   private WebAccess access;
   private HttpServer server;
 
@@ -58,6 +59,8 @@ public class WebVerticle extends VerticleBase {
     HttpServerOptions options = WebServerOptions.of(web);
     vertx.eventBus().<JsonObject>consumer(Addresses.SOURCE_STATUS,
         message -> sources.update(message.body(), System.currentTimeMillis()));
+    vertx.eventBus().<JsonObject>consumer(Addresses.ALERTS,
+        message -> alerts.update(message.body(), System.currentTimeMillis()));
     return vertx.createHttpServer(options)
         .requestHandler(routes())
         .listen()
@@ -98,6 +101,7 @@ public class WebVerticle extends VerticleBase {
     router.get("/api/query").handler(new QueryHandler(vertx.eventBus(), config));
     router.get("/api/sources").handler(new SourcesHandler(sources));
     router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));
+    router.get("/api/alerts").handler(new AlertsHandler(alerts));
     router.route("/api/*").handler(new ApiNotFoundHandler());
     // WebJar paths carry their version, so browsers may keep them as long as they like.
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

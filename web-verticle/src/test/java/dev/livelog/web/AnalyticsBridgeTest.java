@@ -113,6 +113,12 @@ class AnalyticsBridgeTest {
     receivesOn(Addresses.SOURCE_STATUS, new JsonObject().put("source", "ng1"), vertx, ctx);
   }
 
+  @Test
+  void deliversAlertsToASubscriber(Vertx vertx, VertxTestContext ctx) {
+    receivesOn(Addresses.ALERTS, new JsonObject().put("rule", "errors").put("state", "firing")
+        .put("fingerprint", "0123456789abcdef"), vertx, ctx);
+  }
+
   // The bridge does not acknowledge a registration, so the body is published until it shows.
   private void receivesOn(String address, JsonObject body, Vertx vertx, VertxTestContext ctx) {
     connect().onComplete(ctx.succeeding(socket -> {

@@ -89,4 +89,21 @@ class StatusApiTest {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  void alertsListWhatTheRulesHoldersPublish(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().publish(Addresses.ALERTS, new JsonObject().put("fingerprint", "0a").put("rule", "errors")
+        .put("state", "pending").put("labels", new JsonObject().put("series", "5xx")));
+    vertx.eventBus().publish(Addresses.ALERTS, new JsonObject().put("fingerprint", "0a").put("rule", "errors")
+        .put("state", "firing").put("url", "http://127.0.0.1:8080/?group=status&from=1"));
+    vertx.setTimer(100, id -> client.get("/api/alerts").send()
+        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+          assertThat(response.statusCode()).isEqualTo(200);
+          JsonObject body = response.bodyAsJsonObject();
+          assertThat(body.getLong("firing")).isEqualTo(1);
+          assertThat(body.getJsonArray("alerts")).hasSize(1);
+          assertThat(body.getJsonArray("alerts").getJsonObject(0).getString("state")).isEqualTo("firing");
+          ctx.completeNow();
+        }))));
+  }
 }

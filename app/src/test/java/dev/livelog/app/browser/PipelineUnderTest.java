@@ -68,8 +68,14 @@ final class PipelineUnderTest implements AutoCloseable {
 
   /** {@code web}: the dashboard's settings; its port is picked when the server first starts. */
   PipelineUnderTest(Path dir, WebConfig web, Map<String, String> environment) throws Exception {
+    this(dir, web, environment, "");
+  }
+
+  /** {@code alerts}: YAML with alert rules (and receivers) to add, or "". */
+  PipelineUnderTest(Path dir, WebConfig web, Map<String, String> environment, String alerts) throws Exception {
     this.log = Files.createFile(dir.resolve("cache.log"));
-    this.config = config(dir, log, web);
+    LivelogConfig withAlerts = ConfigLoader.parse(alerts);
+    this.config = config(dir, log, web).withAlerts(withAlerts.alerts(), withAlerts.notifications());
     this.environment = environment;
     ConfigCheck.validate(config);
     node = result(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));

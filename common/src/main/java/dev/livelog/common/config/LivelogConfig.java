@@ -70,6 +70,11 @@ public record LivelogConfig(
         pipeline, cluster, alerts, notifications);
   }
 
+  public LivelogConfig withAlerts(Map<String, AlertConfig> newAlerts, NotifyConfig newNotifications) {
+    return new LivelogConfig(hosts, formats, sources, periods, groups, storage, web,
+        pipeline, cluster, newAlerts, newNotifications);
+  }
+
   /** The event fields the plot groups filter on ({@code where}), for the store's indexes. */
   public Set<String> filteredFields() {
     Set<String> fields = new TreeSet<>();
