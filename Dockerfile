@@ -40,8 +40,9 @@ WORKDIR /var/lib/livelog
 # the orchestrator to restart, rather than leaving it half-alive.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
-# 8080: web.port (dashboard, API, probes, metrics). 5701: cluster.port (Hazelcast).
-EXPOSE 8080 5701
+# 8080: web.port (dashboard, API, probes, metrics). 5701: cluster.port (Hazelcast). 5710:
+# cluster.bus_port (the event bus between nodes, as k8s/ sets it).
+EXPOSE 8080 5701 5710
 
 # Exec form: java is PID 1 and gets SIGTERM itself, so livelog stops cleanly (exit 0).
 ENTRYPOINT ["java", "-jar", "/opt/livelog/livelog.jar"]

@@ -43,6 +43,12 @@ class CliTest {
     r = livelog("run", "-c", config.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("groups.g.analyzers[0].metric").contains("unknown metric 'median'");
+
+    Files.writeString(config, "storage: {mongo: {uri: 'mongodb://livelog:change-me@db.example:27017/?authSource=admin'}}\n");
+    r = livelog("run", "-c", config.toString());
+    assertThat(r.code()).as("a template's MongoDB password: refused before anything starts").isEqualTo(2);
+    assertThat(r.err()).contains("storage.mongo.uri: its password is a placeholder ('change-me')");
+    assertThat(r.err().lines()).hasSize(1);
   }
 
   @Test

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * The kustomize base in {@code k8s/} as kustomize sees it: the objects of its resources and
  * the ConfigMaps its generators make, the files each kustomization names, and the optional
- * components under {@code k8s/optional/}. Read with plain YAML, no cluster and no kubectl.
+ * components under {@code k8s/optional/}, read with plain YAML; and the base as {@code kubectl
+ * kustomize} renders it ({@link #rendered}) in a copy where the README's deploy steps wrote
+ * the Secrets' env files, whose generated Secrets are objects of the base too. No cluster.
  */
 final class K8sManifests {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -101,6 +103,13 @@ final class K8sManifests {
       return node.path("namespace").asText(null);
     }
 
+    /** The Secrets the kustomization generates (from files that are never committed). */
+    List<String> generatedSecretNames() {
+      List<String> out = new ArrayList<>();
+      node.path("secretGenerator").forEach(g -> out.add(g.path("name").asText()));
+      return out;
+    }
+
     boolean isComponent() {
       return "Component".equals(node.path("kind").asText());
     }
@@ -116,14 +125,39 @@ final class K8sManifests {
   final List<K8sObject> objects;
   /** The optional components' resources (their patches delete, they add nothing). */
   final List<K8sObject> optionalObjects;
-
+  /** Where the Secrets' env files are written, git-ignored: not part of the base. */
+  static final String SECRETS_DIR = "secrets";
+  /** {@code kubectl kustomize k8s/} in a copy with the env files the README's steps write. */
+  final List<K8sObject> rendered;
   private K8sManifests(Path repo) {
     this.repo = repo;
     this.k8s = repo.resolve("k8s");
     this.base = kustomization(k8s);
     this.components = optionalComponentDirs().stream().map(K8sManifests::kustomization).toList();
-    this.objects = objectsOf(base);
+    Path copy = KustomizeRender.copyWithReadmeSecrets(repo);
+    try {
+      this.rendered = KustomizeRender.render(copy.resolve("k8s"));
+    } finally {
+      KustomizeRender.delete(copy);
+    }
+    List<K8sObject> own = new ArrayList<>(objectsOf(base));
+    own.addAll(generatedSecrets());
+    this.objects = List.copyOf(own);
     this.optionalObjects = components.stream().flatMap(c -> objectsOf(c).stream()).toList();
+  }
+
+  /** The Secrets of the base's secretGenerator, as rendered, by the generator's name. */
+  private List<K8sObject> generatedSecrets() {
+    List<K8sObject> out = new ArrayList<>();
+    for (String name : base.generatedSecretNames()) {
+      K8sObject secret = rendered.stream()
+          .filter(o -> o.kind().equals("Secret") && o.name().startsWith(name + "-"))
+          .findFirst().orElseThrow(() -> new AssertionError("kustomize made no Secret " + name));
+      ObjectNode node = secret.node().deepCopy();
+      ((ObjectNode) node.path("metadata")).put("name", name);
+      out.add(new K8sObject(secret.file(), node));
+    }
+    return out;
   }
 
   /** The base of the repository this test runs in (Surefire runs it in app/). */
@@ -186,11 +220,12 @@ final class K8sManifests {
     return node;
   }
 
-  /** Every file under k8s/, relative to it, with '/' separators. */
+  /** Every file under k8s/ but the git-ignored secrets, relative to it, with '/' separators. */
   List<String> filesUnderK8s() {
     try (Stream<Path> files = Files.walk(k8s)) {
       return files.filter(Files::isRegularFile)
           .map(f -> k8s.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> !f.startsWith(SECRETS_DIR + "/"))
           .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -218,7 +253,7 @@ final class K8sManifests {
       }
       JsonNode encoded = o.node().path(kind.equals("Secret") ? "data" : "binaryData").path(key);
       return encoded.isTextual()
-          ? Optional.of(new String(Base64.getDecoder().decode(encoded.asText()), StandardCharsets.UTF_8))
+          ? Optional.of(new String(Base64.getMimeDecoder().decode(encoded.asText()), StandardCharsets.UTF_8))
           : Optional.empty();
     });
   }

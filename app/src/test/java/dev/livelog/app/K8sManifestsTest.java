@@ -122,7 +122,7 @@ class K8sManifestsTest {
       Map.entry("RoleBinding", "rbac.authorization.k8s.io/v1"),
       Map.entry("Deployment", "apps/v1"), Map.entry("DaemonSet", "apps/v1"),
       Map.entry("StatefulSet", "apps/v1"), Map.entry("PodDisruptionBudget", "policy/v1"),
-      Map.entry("Ingress", "networking.k8s.io/v1"));
+      Map.entry("Ingress", "networking.k8s.io/v1"), Map.entry("NetworkPolicy", "networking.k8s.io/v1"));
 
   static final Map<String, Set<String>> TOP_LEVEL_KEYS = Map.of(
       "ConfigMap", Set.of("apiVersion", "kind", "metadata", "data", "binaryData", "immutable"),
@@ -458,9 +458,9 @@ class K8sManifestsTest {
   @Test
   void allConfigsJoinTheSameCluster() {
     Set<ClusterConfig> clusters = livelog.stream().map(c -> c.config().cluster())
-        .map(k -> new ClusterConfig(k.name(), k.members(), "", k.port(), k.kubernetes()))
+        .map(k -> new ClusterConfig(k.name(), k.members(), "", k.port(), k.busPort(), k.tls(), k.kubernetes()))
         .collect(Collectors.toSet());
-    assertThat(clusters).as("cluster name, port and discovery of every pod's config").hasSize(1);
+    assertThat(clusters).as("cluster name, ports, TLS files and discovery of every pod's config").hasSize(1);
   }
 
   @Test
@@ -734,29 +734,6 @@ class K8sManifestsTest {
     }
   }
 
-  @Test
-  void theMongoDbUriNamesTheInClusterMongoDbAndItsRootUser() {
-    for (K8sObject mongo : m.ofKind("StatefulSet")) {
-      JsonNode container = mongo.podSpec().path("containers").get(0);
-      if (!LivelogContainer.imageName(container.path("image").asText()).equals("mongo")) {
-        continue;
-      }
-      for (LivelogContainer c : livelog) {
-        if (!c.runs(Role.ANALYZER)) {
-          continue;
-        }
-        URI uri = URI.create(c.config().storage().settings().get("mongo").value().path("uri").asText());
-        K8sObject service = m.find("Service", uri.getHost().split("\\.")[0])
-            .orElseThrow(() -> new AssertionError(c + ": no Service " + uri.getHost()));
-        assertThat(selects(selector(service), mongo.podLabels())).as(service + " selects " + mongo).isTrue();
-        assertThat(servicePort(service, uri.getPort() < 0 ? 27017 : uri.getPort())).as(service + " port of " + uri.getHost()).isNotNull();
-        String user = secretEnvValue(mongo, container, "MONGO_INITDB_ROOT_USERNAME");
-        String password = secretEnvValue(mongo, container, "MONGO_INITDB_ROOT_PASSWORD");
-        assertThat(uri.getUserInfo()).as(c + ": the URI's credentials are MongoDB's root user").isEqualTo(user + ":" + password);
-      }
-    }
-  }
-
   // --- the image ----------------------------------------------------------------------------
 
   @Test
@@ -779,8 +756,9 @@ class K8sManifestsTest {
     Set<String> exposed = Set.of(firstGroup("(?m)^EXPOSE (.+)$", dockerfile).trim().split("\\s+"));
     String user = firstGroup("(?m)^USER (\\d+)", dockerfile);
     for (LivelogContainer c : livelog) {
-      assertThat(exposed).as("EXPOSE has " + c + "'s web.port and cluster.port")
-          .contains(String.valueOf(c.config().web().port()), String.valueOf(c.config().cluster().port()));
+      assertThat(exposed).as("EXPOSE has " + c + "'s web.port, cluster.port and cluster.bus_port")
+          .contains(String.valueOf(c.config().web().port()), String.valueOf(c.config().cluster().port()),
+              String.valueOf(c.config().cluster().busPort()));
       assertThat(c.workload().podSpec().path("securityContext").path("runAsUser").asText())
           .as(c + " runAsUser is the image's user").isEqualTo(user);
     }
@@ -942,17 +920,6 @@ class K8sManifestsTest {
     List<String> keys = new ArrayList<>();
     volumeSource.path("items").forEach(i -> keys.add(i.path("key").asText()));
     return keys;
-  }
-
-  static String secretEnvValue(K8sObject w, JsonNode container, String name) {
-    for (JsonNode var : container.path("env")) {
-      if (var.path("name").asText().equals(name)) {
-        JsonNode ref = var.path("valueFrom").path("secretKeyRef");
-        return m.value("Secret", ref.path("name").asText(), ref.path("key").asText())
-            .orElseThrow(() -> new AssertionError(w + ": " + name + " from " + ref));
-      }
-    }
-    throw new AssertionError(w + ": no env " + name);
   }
 
   /** A Kubernetes quantity in base units: cores for CPU ("250m", "2"), bytes for memory ("768Mi"). */

@@ -8,6 +8,7 @@ import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.StorageConfig;
 import dev.livelog.store.duckdb.EmbeddedStoreKind;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,22 @@ class StoreKindsTest {
             + " mongo, retention");
     assertThatThrownBy(() -> storage("storage: {data_dir: ''}"))
         .hasMessage("storage.data_dir: required");
+  }
+
+  @Test
+  void aPasswordKnownFromTemplatesIsRefusedAndAGeneratedOneTaken() {
+    for (String uri : List.of("mongodb://livelog:change-me@livelog-mongodb:27017/?authSource=admin",
+        "mongodb://root:CHANGE_ME@db", "mongodb+srv://app:password@cluster0.example.net/livelog",
+        "mongodb://u:%3Cpassword%3E@h1:27017,h2:27017/?replicaSet=rs")) {
+      assertThatThrownBy(() -> storage("storage: {mongo: {uri: '" + uri + "'}}")).as(uri)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("storage.mongo.uri: its password is a placeholder")
+          .hasMessageContaining("openssl rand");
+    }
+    for (String uri : List.of("mongodb://livelog:4f1c9e0b7a2d@livelog-mongodb:27017/livelog?authSource=livelog",
+        "mongodb://db:27017", "mongodb://user@db/?authMechanism=MONGODB-X509",
+        "mongodb://u:p%40ss-word-long@db/x?y=change-me")) {
+      assertThat(kind("storage: {mongo: {uri: '" + uri + "'}}")).as(uri).isEqualTo("mongodb");
+    }
   }
 }

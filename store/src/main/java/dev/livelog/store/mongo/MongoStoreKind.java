@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * {@code mongodb}: a MongoDB server, {@code mongo: {uri, database}} (database {@code livelog} by
  * default), which analyzer nodes of a cluster share. Recognised by {@code mongo.uri}, which
- * {@code LIVELOG_MONGO_URI} may fill; the URI may hold credentials, so it is never shown.
+ * {@code LIVELOG_MONGO_URI} may fill; the URI may hold credentials, so it is never shown, and
+ * a password known from templates ({@link PlaceholderPasswords}) is refused.
  */
 public final class MongoStoreKind implements StoreKind {
 
@@ -48,6 +49,10 @@ public final class MongoStoreKind implements StoreKind {
     if (!mongo.uri().startsWith("mongodb")) {
       throw new ConfigException("mongo.uri", "must start with mongodb:// or mongodb+srv://");
     }
+    PlaceholderPasswords.in(mongo.uri()).ifPresent(p -> {
+      throw new ConfigException("mongo.uri", "its password is a placeholder ('" + p
+          + "') that anyone may know; give the MongoDB user a generated one (e.g. openssl rand -hex 24)");
+    });
   }
 
   @Override
