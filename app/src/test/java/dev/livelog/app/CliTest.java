@@ -52,6 +52,18 @@ class CliTest {
   }
 
   @Test
+  void aClusterTlsFileThatIsMissingOrNotPemStopsTheStartNamingTheField() throws Exception {
+    Path config = dir.resolve("cluster.yaml");
+    Path notPem = Files.writeString(dir.resolve("tls.crt"), "not a certificate\n");
+    Files.writeString(config, "cluster: {bus_port: 0, tls: {ca: '" + dir.resolve("missing-ca.crt")
+        + "', cert: '" + notPem + "', key: '" + notPem + "'}}\n");
+    Run r = livelog("run", "-c", config.toString(), "--cluster");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("livelog: cluster.tls.");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
   void aBadAlertRuleNamesTheFieldAndExitsWith2() throws Exception {
     Path config = dir.resolve("alerts.yaml");
     String groups = "groups:\n  status: {analyzers: [{by: status, by_class: true, metric: share, values: [2xx, 5xx]}]}\n";
