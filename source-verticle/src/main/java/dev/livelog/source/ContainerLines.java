@@ -25,6 +25,10 @@ import java.util.Map;
  * exceed {@link #MAX_WAITING} lines or four lines' length, the unfinished part is given up on
  * and emitted as it is (its later parts then come as a line of their own), as it is when the
  * file ends (rotation) with a part unfinished.
+ *
+ * <p><b>One stream.</b> With a stream chosen ({@code stream: stdout}), lines of the other one
+ * are skipped here, counted ({@link #skippedLines}), never batched: ingress-nginx writes its
+ * access log to stdout and its error log and the controller's own log to stderr.
  */
 public final class ContainerLines implements LineFramer {
   static final int MAX_WAITING = 1000;
@@ -32,6 +36,8 @@ public final class ContainerLines implements LineFramer {
   private final ContainerEnvelope envelope;
   private final LineFramer physical;
   private final int maxChars;
+  /** The stream whose lines are wanted, or null for both. */
+  private final String stream;
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
   private final Map<String, Waiting> unfinished = new HashMap<>(4);
   private final LineSplitter.LineSink parts = new LineSplitter.LineSink() {
@@ -48,19 +54,23 @@ public final class ContainerLines implements LineFramer {
   private LineSplitter.LineSink out;
   private long waitingChars;
   private long cutLines;
+  private long skippedLines;
 
   /** One line being joined or waiting to be emitted. */
   private static final class Waiting {
     final long offset;
     final Part first;
     final String text;
+    /** Its stream, or null for a line not in the envelope. */
+    final String stream;
     StringBuilder content;
     long end;
     boolean cut;
 
     /** A whole line as read. */
-    Waiting(String text, long offset, long end, boolean cut) {
+    Waiting(String text, String stream, long offset, long end, boolean cut) {
       this.text = text;
+      this.stream = stream;
       this.first = null;
       this.offset = offset;
       this.end = end;
@@ -70,16 +80,20 @@ public final class ContainerLines implements LineFramer {
     /** The first part of a split line. */
     Waiting(Part first, long offset) {
       this.text = null;
+      this.stream = first.stream();
       this.first = first;
       this.offset = offset;
       this.content = new StringBuilder();
     }
   }
 
-  public ContainerLines(ContainerEnvelope envelope, LineFramer physical, int maxChars) {
+  /** @param stream the stream whose lines are wanted ({@code stdout}), or null for both */
+  public ContainerLines(ContainerEnvelope envelope, LineFramer physical, int maxChars,
+      String stream) {
     this.envelope = envelope;
     this.physical = physical;
     this.maxChars = maxChars;
+    this.stream = stream;
   }
 
   @Override
@@ -109,15 +123,30 @@ public final class ContainerLines implements LineFramer {
     return physical.cutLines() + cutLines;
   }
 
+  @Override
+  public long skippedLines() {
+    return skippedLines;
+  }
+
+  /** Whether a line of this stream is skipped (a line not in the envelope never is). */
+  private boolean skips(String lineStream) {
+    return stream != null && lineStream != null && !stream.equals(lineStream);
+  }
+
   private void part(String text, long offset, long next, boolean cut) {
     Part part = envelope.read(text);
     Waiting open = part == null ? null : unfinished.get(part.stream());
     if (open == null && (part == null || !part.partial())) {
+      String lineStream = part == null ? null : part.stream();
       if (waiting.isEmpty()) {
-        out.line(text, offset, next, cut); // the usual case: a whole line, nothing waiting
+        if (skips(lineStream)) {
+          skippedLines++;
+        } else {
+          out.line(text, offset, next, cut); // the usual case: a whole line, nothing waiting
+        }
         return;
       }
-      waiting.add(new Waiting(text, offset, next, cut));
+      waiting.add(new Waiting(text, lineStream, offset, next, cut));
       waitingChars += text.length();
     } else {
       if (open == null) {
@@ -153,16 +182,33 @@ public final class ContainerLines implements LineFramer {
     waitingChars += content.length();
   }
 
-  /** Emits every waiting line in the order they started; the last ends at {@code end}. */
+  /**
+   * Emits every waiting line in the order they started (but those of a skipped stream); the
+   * last emitted ends past all of them, at {@code end} at least.
+   */
   private void emitAll(long end) {
     long reached = 0;
+    Waiting held = null;
     while (!waiting.isEmpty()) {
       Waiting line = waiting.poll();
+      if (skips(line.stream)) {
+        skippedLines++;
+      } else {
+        if (held != null) {
+          emit(held, reached); // past it and the skipped lines after it
+        }
+        held = line;
+      }
       reached = Math.max(reached, line.end);
-      long next = waiting.isEmpty() ? Math.max(reached, end) : reached;
-      String text = line.text != null ? line.text : envelope.whole(line.first, line.content.toString());
-      out.line(text, line.offset, next, line.cut);
+    }
+    if (held != null) {
+      emit(held, Math.max(reached, end));
     }
     waitingChars = 0;
+  }
+
+  private void emit(Waiting line, long next) {
+    String text = line.text != null ? line.text : envelope.whole(line.first, line.content.toString());
+    out.line(text, line.offset, next, line.cut);
   }
 }

@@ -20,4 +20,9 @@ public interface LineFramer {
 
   /** How many lines were longer than the limit and cut. */
   long cutLines();
+
+  /** How many lines were left out on purpose (a container log's other stream). */
+  default long skippedLines() {
+    return 0;
+  }
 }

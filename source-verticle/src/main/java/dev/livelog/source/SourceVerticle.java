@@ -201,7 +201,7 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
           splitter.reset();
           LineFramer lines = source.framer(splitter);
           framer = envelope.<LineFramer>map(e -> new ContainerLines(e, lines,
-              pipeline.maxLineLength())).orElse(lines);
+              pipeline.maxLineLength(), ContainerStream.of(config))).orElse(lines);
           origin = new SourceOrigin(config.id(), source.host(), source.path(),
               start.fileId() + fileTag, config.format().name(), fields);
           saveCheckpoint(true);
@@ -562,6 +562,7 @@ public final class SourceVerticle extends VerticleBase implements FollowedSource
         .put("linesSent", counters.linesSent())
         .put("bytesRead", counters.bytesRead())
         .put("linesCut", framer == null ? 0 : framer.cutLines())
+        .put("linesSkipped", framer == null ? 0 : framer.skippedLines())
         .put("filesLost", counters.filesLost())
         .put("lastLost", counters.lastLost())
         .put("time", System.currentTimeMillis());

@@ -55,6 +55,11 @@ class ContainerLinesTest {
 
   private static List<Line> read(ContainerEnvelope envelope, byte[] log, long from, int chunk,
       int maxChars) {
+    return read(envelope, log, from, chunk, maxChars, null);
+  }
+
+  private static List<Line> read(ContainerEnvelope envelope, byte[] log, long from, int chunk,
+      int maxChars, String stream) {
     List<Line> lines = new ArrayList<>();
     LineSplitter.LineSink sink = new LineSplitter.LineSink() {
       @Override
@@ -68,7 +73,7 @@ class ContainerLinesTest {
       }
     };
     ContainerLines joined = new ContainerLines(envelope,
-        new LineSplitter(StandardCharsets.UTF_8, 1 << 20), maxChars);
+        new LineSplitter(StandardCharsets.UTF_8, 1 << 20), maxChars, stream);
     for (int at = (int) from; at < log.length; at += chunk) {
       int n = Math.min(chunk, log.length - at);
       byte[] part = new byte[n];
@@ -185,5 +190,35 @@ class ContainerLinesTest {
             "2026-12-07T10:00:00.1Z", "stdout", false, big + "tail \"quoted\""));
     assertThat(lines.get(1).text()).isEqualTo(
         "{\"log\":\"whole\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-07T10:00:01Z\"}");
+  }
+
+  @Test
+  void withAStreamChosenTheOthersLinesAreSkippedAndTheBatchEndsPastThem() {
+    Log log = new Log()
+        .add("2026-12-07T10:00:00Z stdout F access 1")
+        .add("2026-12-07T10:00:00Z stderr F an error")
+        .add("2026-12-07T10:00:01Z stdout P access 2 first half ")
+        .add("2026-12-07T10:00:01Z stderr F between the halves")
+        .add("2026-12-07T10:00:01Z stdout F second half")
+        .add("2026-12-07T10:00:02Z stderr F last, an error");
+    for (int chunk : new int[] {5, 4096}) {
+      List<Line> lines = read(CRI, log.bytes(), 0, chunk, 1000, "stdout");
+      assertThat(lines).extracting(Line::text).containsExactly(
+          "2026-12-07T10:00:00Z stdout F access 1",
+          "2026-12-07T10:00:01Z stdout F access 2 first half second half");
+      assertThat(lines).extracting(Line::offset)
+          .containsExactly(log.starts.get(0), log.starts.get(2));
+      assertThat(lines.get(1).next()).as("past the stderr line between its halves")
+          .isEqualTo(log.starts.get(5));
+    }
+    List<Line> errors = read(CRI, log.bytes(), 0, 4096, 1000, "stderr");
+    assertThat(errors).extracting(Line::offset)
+        .containsExactly(log.starts.get(1), log.starts.get(3), log.starts.get(5));
+
+    ContainerLines counted = new ContainerLines(CRI,
+        new LineSplitter(StandardCharsets.UTF_8, 1 << 20), 1000, "stdout");
+    byte[] bytes = log.bytes();
+    counted.feed(bytes, bytes.length, 0, (text, offset, next) -> { });
+    assertThat(counted.skippedLines()).isEqualTo(3);
   }
 }

@@ -72,11 +72,34 @@ class SourceKindsTest {
     ConfigException e = failure("sources:\n  - {id: a, kind: file, path: /x, command: ls, format: c}\n");
     assertThat(e.field()).isEqualTo("sources[0].command");
     assertThat(e.reason()).isEqualTo("unknown key for a file source (line 2); expected one of:"
-        + " encoding, exclude, format, from, id, kind, max_files, path");
+        + " encoding, exclude, format, from, id, kind, kubernetes, max_files, path, stream");
     assertThat(failure("sources: [{id: a, kind: file, format: c}]"))
         .hasMessage("sources[0].path: required (the file to follow)");
     assertThat(failure("sources: [{id: a, path: [a, b], format: c}]"))
         .hasMessage("sources[0].path: expected a text value (line 1)");
+  }
+
+  @Test
+  void containerLogKeysAreCheckedWithTheirFieldAndReason() {
+    String pods = "sources:\n  - {id: k, path: '/var/log/pods/*/*/*.log', format: {cri: combined}, ";
+    load(pods + "kubernetes: {namespace: ingress-nginx, pod: 'ingress-nginx-controller-*',"
+        + " container: [controller, '{a,b}']}, stream: stdout}\n");
+    assertThat(failure(pods + "kubernetes: {namespaces: x}}\n").getMessage())
+        .startsWith("sources[0].kubernetes.namespaces: unknown key under kubernetes (line 2);"
+            + " expected one of: container, namespace, pod");
+    assertThat(failure(pods + "kubernetes: ingress-nginx}\n").getMessage())
+        .startsWith("sources[0].kubernetes: expected a mapping of namespace, pod and/or container");
+    assertThat(failure(pods + "kubernetes: {pod: 'a/b'}}\n").getMessage())
+        .startsWith("sources[0].kubernetes.pod: 'a/b': a name pattern");
+    assertThat(failure("sources: [{id: k, path: /x.log, format: combined,"
+        + " kubernetes: {namespace: x}}]").getMessage())
+        .isEqualTo("sources[0].kubernetes: only for a path with a pattern (*, ?, [...], {a,b}, **,"
+            + " <name>)");
+    assertThat(failure(pods + "stream: out}\n").getMessage())
+        .isEqualTo("sources[0].stream: expected stdout or stderr, got 'out' (line 2)");
+    assertThat(failure("sources: [{id: k, path: /x.log, format: combined, stream: stdout}]")
+        .getMessage()).isEqualTo("sources[0].stream: only for a container log's format, e.g."
+            + " format: {cri: upstreaminfo} or {docker: combined} (line 1)");
   }
 
   @Test

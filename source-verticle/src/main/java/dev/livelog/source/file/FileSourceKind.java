@@ -4,6 +4,7 @@ import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.ConfigPaths;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.source.ContainerStream;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
@@ -31,6 +32,7 @@ public final class FileSourceKind implements SourceKind {
   @Override
   public Set<String> keys() {
     Set<String> keys = new java.util.HashSet<>(FileSetConfig.KEYS);
+    keys.add(ContainerStream.KEY);
     keys.add("path");
     return Set.copyOf(keys);
   }
@@ -55,6 +57,7 @@ public final class FileSourceKind implements SourceKind {
       throw new ConfigException("path", "'-' is standard input: use kind: stdin");
     }
     FileSetConfig.of(source);
+    ContainerStream.validate(source, config);
   }
 
   @Override

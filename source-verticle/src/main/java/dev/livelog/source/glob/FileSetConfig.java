@@ -10,11 +10,12 @@ import java.util.Set;
 
 /**
  * The keys of a source whose path is a pattern: {@code exclude} (a pattern or a list of them,
- * of paths or of file names) and {@code max_files} (how many files are followed at most).
+ * of paths or of file names), {@code max_files} (how many files are followed at most) and
+ * {@code kubernetes} (which pods' container logs, {@link PodSelector}).
  */
-public record FileSetConfig(List<String> excludes, int maxFiles) {
+public record FileSetConfig(List<String> excludes, int maxFiles, PodSelector pods) {
   /** The keys, for the {@code file} and {@code ssh} kinds. */
-  public static final Set<String> KEYS = Set.of("exclude", "max_files");
+  public static final Set<String> KEYS = Set.of("exclude", "max_files", PodSelector.KEY);
   /**
    * Files followed at most by default: each is followed like a source of its own (a thread,
    * a read buffer, batches in flight; over SSH a connection), so a pattern matching thousands
@@ -35,15 +36,21 @@ public record FileSetConfig(List<String> excludes, int maxFiles) {
       } catch (IllegalArgumentException e) {
         throw new ConfigException("path", e.getMessage());
       }
-    } else if (source.has("exclude") || source.has("max_files")) {
-      throw new ConfigException(source.has("exclude") ? "exclude" : "max_files",
-          "only for a path with a pattern (*, ?, [...], {a,b}, **, <name>)");
+    } else {
+      for (String key : KEYS) {
+        if (source.settings().containsKey(key)) {
+          throw new ConfigException(key,
+              "only for a path with a pattern (*, ?, [...], {a,b}, **, <name>)");
+        }
+      }
     }
-    return new FileSetConfig(excludes(source.settings().get("exclude")),
-        maxFiles(source.settings().get("max_files")));
+    return new FileSetConfig(patterns(source.settings().get("exclude"), "exclude"),
+        maxFiles(source.settings().get("max_files")),
+        PodSelector.of(source.settings().get(PodSelector.KEY)));
   }
 
-  private static List<String> excludes(Setting setting) {
+  /** A pattern or a list of patterns, each checked, for {@code key}; none when not set. */
+  static List<String> patterns(Setting setting, String key) {
     List<String> out = new ArrayList<>();
     if (setting == null || setting.value() == null || setting.value().isNull()) {
       return out;
@@ -57,14 +64,14 @@ public record FileSetConfig(List<String> excludes, int maxFiles) {
     }
     for (JsonNode item : items) {
       if (!item.isTextual() || item.asText().isBlank()) {
-        throw new ConfigException("exclude", "expected a pattern or a list of patterns"
+        throw new ConfigException(key, "expected a pattern or a list of patterns"
             + setting.where());
       }
       String pattern = item.asText();
       try {
         PathGlob.compile(pattern.startsWith("/") ? pattern : "/" + pattern);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("exclude", "'" + pattern + "': " + e.getMessage() + setting.where());
+        throw new ConfigException(key, "'" + pattern + "': " + e.getMessage() + setting.where());
       }
       out.add(pattern);
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Which listed files a file set follows: those the pattern matches and no {@code exclude}
- * does, except rotations of another matching file ({@code a.log.1}, {@code a.log.2.gz}: their
+ * Which listed files a file set follows: those the pattern matches, no {@code exclude} does
+ * and the {@code kubernetes} selection wants, except rotations of another matching file ({@code a.log.1}, {@code a.log.2.gz}: their
  * content is read through {@code a.log}, never twice) and compressed files, up to
  * {@code max_files} in all; files already followed keep their place.
  */
@@ -17,12 +17,18 @@ public final class FileSetSelection {
   private final PathGlob glob;
   private final List<PathGlob> excludes;
   private final int maxFiles;
+  private final PodSelector pods;
 
   /**
    * @param excludes patterns of paths ({@code /...}) or of file names ({@code *.gz}) left out
    */
   public FileSetSelection(PathGlob glob, List<String> excludes, int maxFiles) {
+    this(glob, excludes, maxFiles, PodSelector.ANY);
+  }
+
+  public FileSetSelection(PathGlob glob, List<String> excludes, int maxFiles, PodSelector pods) {
     this.glob = glob;
+    this.pods = pods;
     this.excludes = excludes.stream()
         .map(e -> PathGlob.compile(e.startsWith("/") ? e : "/" + e)).toList();
     this.maxFiles = maxFiles;
@@ -46,7 +52,7 @@ public final class FileSetSelection {
     Map<String, Map<String, String>> matching = new TreeMap<>();
     for (String path : listed) {
       String name = path.substring(path.lastIndexOf('/') + 1);
-      if (RotationNames.isCompressed(name) || excluded(path, name)) {
+      if (RotationNames.isCompressed(name) || excluded(path, name) || !pods.selects(path)) {
         continue;
       }
       glob.match(path).ifPresent(fields -> matching.put(path, fields));

@@ -42,7 +42,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   private static final Logger LOG = LoggerFactory.getLogger(FileSetVerticle.class);
   private static final long STATUS_EVERY_MILLIS = 2_000;
   private static final List<String> COUNTERS =
-      List.of("linesSent", "bytesRead", "linesCut", "filesLost");
+      List.of("linesSent", "bytesRead", "linesCut", "linesSkipped", "filesLost");
   /** Separates the source's id from a file's path in the file's checkpoint key. */
   static final String KEY_SEPARATOR = "|";
 
@@ -98,7 +98,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
     this.glob = PathGlob.compile(config.text(kind.mainKey()));
     FileSetConfig set = FileSetConfig.of(config);
     this.maxFiles = set.maxFiles();
-    this.selection = new FileSetSelection(glob, set.excludes(), maxFiles);
+    this.selection = new FileSetSelection(glob, set.excludes(), maxFiles, set.pods());
     Discovery discovery = kind.files(config, context).orElseThrow();
     this.discoverMillis = Math.max(1_000, discovery.interval().toMillis());
     this.lister = discovery.lister();
@@ -303,6 +303,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
     long linesSent = released.getLong("linesSent", 0L);
     long bytesRead = released.getLong("bytesRead", 0L);
     long linesCut = released.getLong("linesCut", 0L);
+    long linesSkipped = released.getLong("linesSkipped", 0L);
     long filesLost = released.getLong("filesLost", 0L);
     long inFlight = 0;
     long behind = 0;
@@ -313,6 +314,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
       linesSent += file.getLong("linesSent", 0L);
       bytesRead += file.getLong("bytesRead", 0L);
       linesCut += file.getLong("linesCut", 0L);
+      linesSkipped += file.getLong("linesSkipped", 0L);
       filesLost += file.getLong("filesLost", 0L);
       inFlight += file.getLong("inFlight", 0L);
       Long fileBehind = file.getLong("bytesBehind");
@@ -342,6 +344,7 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
         .put("linesSent", linesSent)
         .put("bytesRead", bytesRead)
         .put("linesCut", linesCut)
+        .put("linesSkipped", linesSkipped)
         .put("filesLost", filesLost)
         .put("lastLost", lastLost)
         .put("time", System.currentTimeMillis());

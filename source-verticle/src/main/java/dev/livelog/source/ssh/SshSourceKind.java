@@ -3,6 +3,7 @@ package dev.livelog.source.ssh;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.source.ContainerStream;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.SourceContext;
@@ -30,6 +31,7 @@ public final class SshSourceKind implements SourceKind {
   @Override
   public Set<String> keys() {
     Set<String> keys = new java.util.HashSet<>(FileSetConfig.KEYS);
+    keys.add(ContainerStream.KEY);
     keys.add("host");
     keys.add("path");
     return Set.copyOf(keys);
@@ -56,6 +58,7 @@ public final class SshSourceKind implements SourceKind {
       throw new ConfigException("path", "required (the file to follow on the host)");
     }
     FileSetConfig.of(source);
+    ContainerStream.validate(source, config);
   }
 
   @Override

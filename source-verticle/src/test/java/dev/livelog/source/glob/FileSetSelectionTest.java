@@ -2,6 +2,8 @@ package dev.livelog.source.glob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.common.config.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,5 +43,43 @@ class FileSetSelectionTest {
     assertThat(result.capped()).isTrue();
     assertThat(FileSetSelection.cappedMessage(2, 1))
         .isEqualTo("max_files (2) reached: 1 more matching file is not followed");
+  }
+
+  @Test
+  void aKubernetesSelectionKeepsThePodsContainerLogsItNames() {
+    String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    List<String> containers = List.of(
+        "/var/log/containers/ingress-nginx-controller-7d9c8b6f5-x2x7q_ingress-nginx_controller-"
+            + id + ".log",
+        "/var/log/containers/ingress-nginx-admission-patch-9k2lp_ingress-nginx_patch-" + id + ".log",
+        "/var/log/containers/ingress-nginx-controller-7d9c8b6f5-x2x7q_ingress-nginx_sidecar-"
+            + id + ".log",
+        "/var/log/containers/web-5f7b9c-abcde_shop_controller-" + id + ".log",
+        "/var/log/containers/not-a-kubelet-name.log");
+    Setting pods = setting("{namespace: ingress-nginx, pod: 'ingress-nginx-controller-*',"
+        + " container: controller}");
+    FileSetSelection selection = new FileSetSelection(
+        PathGlob.compile("/var/log/containers/*.log"), List.of(), 64, PodSelector.of(pods));
+    FileSetSelection.Result result = selection.select(containers, Set.of());
+    assertThat(result.added().keySet()).containsExactly(containers.get(0));
+    assertThat(result.matching()).isEqualTo(1);
+
+    List<String> podFiles = List.of(
+        "/var/log/pods/ingress-nginx_ingress-nginx-controller-7d9c8b6f5-x2x7q_5f1e6a1c-2d3b-4c5d-"
+            + "8e9f-0a1b2c3d4e5f/controller/0.log",
+        "/var/log/pods/ingress-nginx_ingress-nginx-controller-7d9c8b6f5-x2x7q_5f1e6a1c-2d3b-4c5d-"
+            + "8e9f-0a1b2c3d4e5f/controller/0.log.20261207-101500",
+        "/var/log/pods/kube-system_coredns-5d78c9869d-4xk2p_0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/"
+            + "coredns/0.log");
+    FileSetSelection namespaces = new FileSetSelection(PathGlob.compile("/var/log/pods/**/*.log*"),
+        List.of(), 64, PodSelector.of(setting("{namespace: [ingress-nginx, 'kube-*']}")));
+    assertThat(namespaces.select(podFiles, Set.of()).added().keySet())
+        .as("the rotation is read through 0.log").containsExactly(podFiles.get(0), podFiles.get(2));
+  }
+
+  /** The {@code kubernetes:} setting as the config loader reads it. */
+  private static Setting setting(String yaml) {
+    return ConfigLoader.parse("sources: [{id: k, path: /x/*.log, format: c, kubernetes: " + yaml
+        + "}]").sources().get(0).settings().get("kubernetes");
   }
 }
