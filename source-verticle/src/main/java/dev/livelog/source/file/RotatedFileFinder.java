@@ -20,13 +20,27 @@ import java.util.Optional;
  * its directory (logrotate's {@code access.log.1}, {@code access.log.2.gz}, dated names such as
  * {@code access.log-20261207}, with or without {@code .gz}). A file is the checkpoint's when it
  * has the checkpoint's inode or, failing that, its fingerprint (a copy, a compressed rotation);
- * with a fingerprint an inode alone is not enough (inodes are reused).
+ * with a fingerprint an inode alone is not enough (inodes are reused). A path that is a link is
+ * looked for beside its target.
  */
 final class RotatedFileFinder {
   private final Path path;
 
   RotatedFileFinder(Path path) {
-    this.path = path.toAbsolutePath();
+    this.path = target(path.toAbsolutePath());
+  }
+
+  /**
+   * A link's target, whose rotations are beside it (kubelet's /var/log/containers/*.log link
+   * to /var/log/pods/.../0.log, rotated there as 0.log.20261207-101500); a path that is no
+   * link, or a link to nothing any more, as it is.
+   */
+  private static Path target(Path path) {
+    try {
+      return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+    } catch (IOException gone) {
+      return path;
+    }
   }
 
   /** Where the checkpoint's file is, its identity and whether it is the file at the path. */

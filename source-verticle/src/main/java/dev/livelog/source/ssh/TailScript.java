@@ -29,7 +29,7 @@ import java.util.Locale;
  *   X message                   a fatal error; the program exits
  * </pre>
  * When resuming a checkpoint whose file is no longer at the path, the file is looked for in
- * the path's directory, by inode, then by fingerprint among the path's rotations (also inside
+ * the path's directory (a link's: its target's, as kubelet's container logs), by inode, then by fingerprint among the path's rotations (also inside
  * {@code .gz}: streamed decompressed from the offset), finished first, then the rotations newer
  * than it and the path's file, each announced by an {@code R} record. On rotation the old file
  * is finished (it stays open) before the new one, once it was quiet for one poll.
@@ -64,7 +64,8 @@ public final class TailScript {
         [ "$h" = "$fphash" ]
       }
       isours() { [ "$fp" = - ] || holds "$1"; }
-      dir=$(dirname -- "$p"); base=$(basename -- "$p")
+      r=$(readlink -f -- "$p" 2>/dev/null); [ -n "$r" ] || r=$p
+      dir=$(dirname -- "$r"); base=$(basename -- "$r")
       rotations() {
         find "$dir" -maxdepth 1 -type f \\( -name "$base.[0-9]*" -o -name "$base-[0-9]*" \\
           -o -name "${base}_[0-9]*" \\) "$@" -printf '%T@ %p\\n' 2>/dev/null | sort -n | cut -d' ' -f2-
