@@ -121,9 +121,16 @@ final class K8sManifests {
   final Path k8s;
   final Kustomization base;
   final List<Kustomization> components;
-  /** The base's objects: its resources and the ConfigMaps its generators make. */
+  /**
+   * The base's objects (its resources and the ConfigMaps its generators make), and those of
+   * the optional components that add a workload of their own (with its ConfigMap): a pod an
+   * overlay adds is checked as the base's are.
+   */
   final List<K8sObject> objects;
-  /** The optional components' resources (their patches delete, they add nothing). */
+  /**
+   * The other optional components' resources (an Ingress, policies; their patches delete,
+   * they add nothing).
+   */
   final List<K8sObject> optionalObjects;
   /** Where the Secrets' env files are written, git-ignored: not part of the base. */
   static final String SECRETS_DIR = "secrets";
@@ -142,8 +149,13 @@ final class K8sManifests {
     }
     List<K8sObject> own = new ArrayList<>(objectsOf(base));
     own.addAll(generatedSecrets());
+    List<K8sObject> optional = new ArrayList<>();
+    for (Kustomization component : components) {
+      List<K8sObject> added = objectsOf(component);
+      (added.stream().anyMatch(K8sObject::isWorkload) ? own : optional).addAll(added);
+    }
     this.objects = List.copyOf(own);
-    this.optionalObjects = components.stream().flatMap(c -> objectsOf(c).stream()).toList();
+    this.optionalObjects = List.copyOf(optional);
   }
 
   /** The Secrets of the base's secretGenerator, as rendered, by the generator's name. */

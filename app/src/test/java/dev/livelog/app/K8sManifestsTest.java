@@ -312,11 +312,13 @@ class K8sManifestsTest {
     for (LivelogContainer c : livelog) {
       assertThat(c.roles()).as(c + " roles").hasSize(1);
       String role = c.roles().iterator().next().label();
-      String expected = c.workload().kind().equals("DaemonSet") ? "node-" + role : role;
+      // On nodes: node-<role>, or node-<what>-<role> for another DaemonSet of the role.
+      String expected = c.workload().kind().equals("DaemonSet") ? "node-([a-z]+-)*" + role : role;
       assertThat(c.workload().podLabels())
           .as(c + " labels")
-          .containsEntry("app.kubernetes.io/name", "livelog")
-          .containsEntry("app.kubernetes.io/component", expected);
+          .containsEntry("app.kubernetes.io/name", "livelog");
+      assertThat(c.workload().podLabels().get("app.kubernetes.io/component"))
+          .as(c + " component label").matches(expected);
     }
   }
 
@@ -452,6 +454,67 @@ class K8sManifestsTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void containerLogSourcesRunOnEveryNodeWithTheLinksAndTheirTargetsMountedReadOnly() {
+    List<LivelogContainer> following = livelog.stream().filter(c -> c.runs(Role.SOURCE)
+        && c.config().sources().stream().anyMatch(s -> s.settings().containsKey("kubernetes")))
+        .toList();
+    assertThat(following).as("optional/ingress-nginx-logs' DaemonSet").isNotEmpty();
+    for (LivelogContainer c : following) {
+      assertThat(c.workload().kind()).as(c + ": on nodes").isEqualTo("DaemonSet");
+      assertThat(c.workload().podSpec().has("nodeSelector"))
+          .as(c + ": on every node, where a controller pod may be scheduled").isFalse();
+      // The links in /var/log/containers point to /var/log/pods: both where the host has them.
+      for (String dir : List.of("/var/log/containers", "/var/log/pods")) {
+        JsonNode mount = assertMountedFile(c, dir + "/a.log");
+        JsonNode volume = LivelogContainer.volume(c.workload(), mount.path("name").asText());
+        assertThat(mount.path("mountPath").asText()).as(c + ": " + dir + " mounted").isEqualTo(dir);
+        assertThat(volume.path("hostPath").path("path").asText()).as(c + ": the host's " + dir)
+            .isEqualTo(dir);
+        assertThat(mount.path("readOnly").asBoolean(false)).as(c + ": " + dir + " read-only").isTrue();
+      }
+    }
+  }
+
+  /**
+   * The README's way to add an optional component: an overlay of the base with the component,
+   * rendered by kubectl kustomize, gets the DaemonSet in livelog's namespace with the
+   * overlay's image and its generated config.
+   */
+  @Test
+  void anOverlayWithTheIngressNginxComponentRendersItsDaemonSetWithItsImageAndConfig()
+      throws IOException {
+    Path copy = KustomizeRender.copyWithReadmeSecrets(m.repo);
+    try {
+      Path overlay = Files.createDirectories(copy.resolve("my-livelog"));
+      String digest = "sha256:" + "0123456789abcdef".repeat(4);
+      Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+          "resources: [../k8s]",
+          "components: [../k8s/optional/ingress-nginx-logs]",
+          "images:",
+          "  - {name: livelog, newName: registry.example.com/livelog, digest: " + digest + "}", ""));
+      List<K8sObject> rendered = KustomizeRender.render(overlay);
+      K8sObject daemonSet = rendered.stream()
+          .filter(o -> o.kind().equals("DaemonSet") && o.name().equals("livelog-ingress-source"))
+          .findFirst().orElseThrow(() -> new AssertionError("no DaemonSet livelog-ingress-source"));
+      assertThat(daemonSet.node().path("metadata").path("namespace").asText()).isEqualTo("livelog");
+      JsonNode container = daemonSet.podSpec().path("containers").get(0);
+      assertThat(container.path("image").asText()).isEqualTo("registry.example.com/livelog@" + digest);
+      String configMap = LivelogContainer.volume(daemonSet, "config").path("configMap").path("name").asText();
+      K8sObject config = rendered.stream()
+          .filter(o -> o.kind().equals("ConfigMap") && o.name().equals(configMap)).findFirst()
+          .orElseThrow(() -> new AssertionError("no ConfigMap " + configMap + " rendered"));
+      assertThat(configMap).as("generated, named by its content").startsWith("livelog-ingress-config-");
+      assertThat(config.node().path("metadata").path("namespace").asText()).isEqualTo("livelog");
+      assertThat(config.node().path("data").path("livelog.yaml").asText()).isEqualTo(K8sManifests.read(
+          m.k8s.resolve("optional/ingress-nginx-logs/livelog-ingress.yaml")));
+      assertThat(rendered).as("the base's pods are still there").anyMatch(o -> o.kind().equals("DaemonSet")
+          && o.name().equals("livelog-node-source"));
+    } finally {
+      KustomizeRender.delete(copy);
     }
   }
 

@@ -2,9 +2,13 @@ package dev.livelog.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.event.LogEvent;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * ingress-nginx's access logs on a node, followed as the ingress-nginx DaemonSet's config
- * does (k8s/optional/ingress-nginx-logs): every {@code /var/log/containers} link, selected by
- * namespace and container, stdout only, locally and on an SSH host (a real SSH server on
+ * ingress-nginx's access logs on a node, followed with the source of the ingress-nginx
+ * DaemonSet's config as shipped (k8s/optional/ingress-nginx-logs): every
+ * {@code /var/log/containers} link, selected by namespace and container, stdout only, locally and on an SSH host (a real SSH server on
  * loopback). A new controller pod is picked up, the kubelet's rotations while livelog runs
  * and while it is stopped lose and double nothing (a link's rotations are beside its target),
  * other pods, other containers of the pod and the error log on stderr are left out, and
@@ -27,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesIngressLogsTest {
   private static final String POD_A = "ingress-nginx-controller-7d9c8b6f5-x2x7q";
   private static final String POD_B = "ingress-nginx-controller-7d9c8b6f5-k8m2n";
+  private static final String SHIPPED = "k8s/optional/ingress-nginx-logs/livelog-ingress.yaml";
 
   @TempDir Path dir;
   private SshFixture ssh;
@@ -43,11 +48,24 @@ class KubernetesIngressLogsTest {
     ssh.close();
   }
 
-  private LivelogConfig config(String where) {
-    String host = where.equals("ssh") ? "host: h1, " : "";
-    return ssh.config("  - {id: ingress, " + host + "path: '" + kubelet.containers() + "/*.log',"
-        + " format: {cri: upstreaminfo}, stream: stdout, from: start,"
-        + " kubernetes: {namespace: ingress-nginx, container: controller}}\n", "");
+  /**
+   * The source of the DaemonSet's config as shipped (its selection, stream and format), on
+   * this test's /var/log, read from the start, here or on the SSH host.
+   */
+  private LivelogConfig config(String where) throws Exception {
+    Path shipped = Path.of("").toAbsolutePath();
+    while (!Files.exists(shipped.resolve(SHIPPED))) {
+      shipped = shipped.getParent();
+    }
+    JsonNode daemonSet = K8sManifests.YAML.readTree(shipped.resolve(SHIPPED).toFile());
+    ObjectNode source = daemonSet.path("sources").get(0).deepCopy();
+    source.set("format", daemonSet.path("formats").path(source.path("format").asText()));
+    source.put("id", "ingress").put("from", "start").put("path", source.path("path").asText()
+        .replace("/var/log/containers", kubelet.containers().toString()));
+    if (where.equals("ssh")) {
+      source.put("host", "h1");
+    }
+    return ssh.config("  - " + new ObjectMapper().writeValueAsString(source) + "\n", "");
   }
 
   @ParameterizedTest
