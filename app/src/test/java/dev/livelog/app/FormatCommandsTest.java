@@ -93,6 +93,31 @@ class FormatCommandsTest {
   }
 
   @Test
+  void checkConfigSamplesTheFirstFileAPatternWouldFollow() throws Exception {
+    KubeletLogs kubelet = new KubeletLogs(dir.resolve("var/log"));
+    Path shop = kubelet.container("shop", "web-5f7b9c6d8-abcde", "nginx");
+    Files.writeString(shop, "not an envelope\n");
+    Path ingress = kubelet.container("ingress-nginx", "ingress-nginx-controller-7d9c8b6f5-x2x7q",
+        "controller");
+    KubeletLogs.requests(ingress, 1, 9);
+    KubeletLogs.append(ingress, "garbage\n");
+    Path config = dir.resolve("livelog.yaml");
+    Files.writeString(config, """
+        sources:
+          - {id: ingress, path: '%s/*.log', kubernetes: {namespace: ingress-nginx},
+             format: {cri: upstreaminfo}}
+          - {id: nothing, path: '%s/*.log', kubernetes: {namespace: none}, format: combined}
+        """.formatted(kubelet.containers(), kubelet.containers()));
+    CliTest.Run r = CliTest.livelog("check-config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("source ingress \\(format .*\\): \\S+"
+            + "ingress-nginx-controller-7d9c8b6f5-x2x7q_ingress-nginx_controller-\\w+\\.log: 9 of 10"
+            + " lines parsed")
+        .contains("source nothing (format combined): " + kubelet.containers() + "/*.log cannot be"
+            + " read here");
+  }
+
+  @Test
   void testFormatAndCheckConfigSayWhichEngineRunsEachRegexAndWhy() throws Exception {
     Path log = dir.resolve("cache.log");
     Files.write(log, List.of(SEED_LINE));

@@ -10,10 +10,13 @@ import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
 import dev.livelog.source.glob.Discovery;
 import dev.livelog.source.glob.FileSetConfig;
+import dev.livelog.source.glob.FileSetSelection;
 import dev.livelog.source.glob.LocalFiles;
 import dev.livelog.source.glob.PathGlob;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -80,9 +83,22 @@ public final class FileSourceKind implements SourceKind {
     return () -> new FileTailSource(path, fromStart, true);
   }
 
+  /** The file, or a pattern's first file that it would follow here (else the pattern). */
   @Override
   public Optional<Path> sampleFile(SourceConfig source) {
-    return PathGlob.isGlob(source.text("path")) ? Optional.empty()
-        : Optional.of(ConfigPaths.of(source.text("path")));
+    String path = source.text("path");
+    if (!PathGlob.isGlob(path)) {
+      return Optional.of(ConfigPaths.of(path));
+    }
+    PathGlob glob = PathGlob.compile(path);
+    FileSetConfig set = FileSetConfig.of(source);
+    try {
+      List<String> listed = new LocalFiles().list(glob.base(), glob.depth());
+      return Optional.of(new FileSetSelection(glob, set.excludes(), 1, set.pods())
+          .select(listed, Set.of()).added().keySet().stream().findFirst()
+          .map(Path::of).orElse(Path.of(path)));
+    } catch (IOException e) {
+      return Optional.of(Path.of(path));
+    }
   }
 }
