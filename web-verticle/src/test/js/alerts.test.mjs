@@ -50,3 +50,25 @@ test("an alert's link stays on this page's own address", () => {
     "/live/#sources");
   assert.equal(windowHref({}, "http://127.0.0.1:8080/"), null);
 });
+
+import { figurePath, figureText } from "../../main/resources/webroot/figures.js";
+
+const BUDGET = { title: "error budget left over 30d", series: "slo", span_ms: 30 * 86_400_000,
+  offset: 100, scale: -100, format: "%.1f%%" };
+
+test("an SLO's budget left is asked as one bucket over its period", () => {
+  const path = figurePath("api", BUDGET, 1_000 + 30 * 86_400_000);
+  const params = new URL(path, "http://x/").searchParams;
+  assert.equal(params.get("group"), "api");
+  assert.equal(params.get("from"), "1000");
+  assert.equal(params.get("step"), "2592000s");
+});
+
+test("the budget left is 100 % less the burn over the period, and says when the store keeps less", () => {
+  const month = { from: 0, to: 30 * 86_400_000, datapoints: [{ values: { slo: 0.127 } }] };
+  assert.equal(figureText(BUDGET, month), "error budget left over 30d: 87.3%");
+  const week = { from: 23 * 86_400_000, to: 30 * 86_400_000, datapoints: [{ values: { slo: 1.4 } }] };
+  assert.equal(figureText(BUDGET, week), "error budget left over 30d: -40.0% (over the 7 d stored)");
+  assert.equal(figureText(BUDGET, { from: 0, to: 30 * 86_400_000, datapoints: [{ values: { slo: null } }] }),
+    "error budget left over 30d: –");
+});

@@ -5,6 +5,7 @@
 
 import { AlertsView } from "./alerts.js";
 import { fetchJson } from "./api.js";
+import { watchFigures } from "./figures.js";
 import { EventBusBridge } from "./bridge.js";
 import { Dashboard } from "./dashboard.js";
 import { DeadLetters } from "./deadletters.js";
@@ -164,6 +165,7 @@ async function start() {
   // History is fetched again each time the socket opens, the first time included: points
   // published while it was down (or before it first registered) come back that way, and
   // points already shown are simply replaced.
+  const refreshFigures = watchFigures(config, every);
   let refreshAlerts = () => {};
   const bridge = new EventBusBridge(new URL("eventbus", document.baseURI).href, {
     onState: showConnection,
@@ -171,6 +173,7 @@ async function start() {
       dashboard.loadAllHistory();
       refreshStatus();
       refreshAlerts();
+      refreshFigures();
     },
   });
   refreshAlerts = watchAlerts(config, bridge);

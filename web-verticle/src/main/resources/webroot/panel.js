@@ -21,7 +21,8 @@ export function panelElement(group, period, className, body) {
         <h3 class="panel-title"></h3>
         <span class="panel-meta"><time class="panel-time"></time> <span class="panel-events"></span></span>
       </header>
-      ${body}`;
+      ${body}
+      <p class="panel-figures" hidden></p>`;
   element.querySelector(".panel-title").textContent = group.label;
   return element;
 }

@@ -43,6 +43,8 @@ public final class AlertVerticle extends VerticleBase {
   private final Map<String, WebhookReceiver> receivers = new LinkedHashMap<>();
   private final NotificationLedger ledger = new NotificationLedger();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  /** Rules whose lease this node holds and whose records it has read. */
+  private final Set<String> taken = new java.util.HashSet<>();
   private String externalUrl;
   private AlertEvaluator evaluator;
   private Leases leases;
@@ -149,8 +151,12 @@ public final class AlertVerticle extends VerticleBase {
     return "alert:" + rule.name;
   }
 
+  /**
+   * Whether this node tells of a rule: it holds its lease and has read what was told of it (until
+   * then, an alert that fires is one it may have told of before a restart).
+   */
   private boolean holds(AlertRule rule) {
-    return leases.holds(leaseKey(rule));
+    return leases.holds(leaseKey(rule)) && taken.contains(rule.name);
   }
 
   /**
@@ -231,9 +237,10 @@ public final class AlertVerticle extends VerticleBase {
    */
   private void takeOver(AlertRule rule) {
     store.alertRecords().onComplete(read -> {
-      if (!holds(rule)) {
+      if (!leases.holds(leaseKey(rule))) {
         return;
       }
+      taken.add(rule.name);
       if (read.failed()) {
         LOG.warn("alert {}: what was notified could not be read from the store ({}); sending"
             + " what fires from now", rule.name, read.cause().getMessage());
@@ -253,6 +260,7 @@ public final class AlertVerticle extends VerticleBase {
   }
 
   private void giveUp(AlertRule rule) {
+    taken.remove(rule.name);
     ledger.forget(rule.name);
     receivers.values().forEach(r -> r.dropRule(rule.name));
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.config.ConfigLoader;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,22 @@ class AlertRulesTest {
         "alerts: {a: {group: hits, series: hits, change: day, above: 2}}").get(0);
     assertThat(change.annotations(2.5, change.labels("hits")))
         .containsEntry("summary", "hits hits is 2.50x its mean a day earlier, above 2x");
+  }
+
+  @Test
+  void aBurnRateWindowPairIsASeriesARuleCanWatch() {
+    List<AlertRule> rules = AlertRules.compile(ConfigLoader.parse("""
+        groups:
+          slo: {analyzers: [{label: api, metric: burn_rate, objective: 99.9, good: {status: {lt: 500}}}]}
+        alerts:
+          fast_burn: {group: slo, series: 'api 5m&1h', above: 14.4, severity: critical}
+        """, Map.of()));
+    assertThat(rules.get(0).series).isEqualTo("api 5m&1h");
+    assertThatThrownBy(() -> AlertRules.compile(ConfigLoader.parse("""
+        groups:
+          slo: {analyzers: [{label: api, metric: burn_rate, objective: 99.9, good: {status: {lt: 500}}}]}
+        alerts:
+          fast_burn: {group: slo, series: 'api 2h', above: 14.4}
+        """, Map.of()))).hasMessageContaining("its series: api, api 5m, api 1h, api 30m, api 6h, api 5m&1h, api 30m&6h");
   }
 }

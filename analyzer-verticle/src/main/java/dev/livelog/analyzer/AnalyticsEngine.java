@@ -22,6 +22,7 @@ public final class AnalyticsEngine {
 
   private final List<GroupPlan> groups;
   private final SecondBuckets buckets;
+  private final LookbackBuckets lookbacks;
   private final long keepSeconds;
   private final List<PeriodConfig> periods;
   private final long[] windowSeconds;
@@ -38,6 +39,12 @@ public final class AnalyticsEngine {
     long longestWindow = periods.stream().mapToLong(p -> p.window().toSeconds()).max().orElse(10);
     this.keepSeconds = longestWindow + 5;
     this.buckets = new SecondBuckets(groups, (int) (keepSeconds + MAX_FUTURE_SECONDS + 5));
+    this.lookbacks = new LookbackBuckets(groups, MAX_FUTURE_SECONDS);
+  }
+
+  /** How far back events count: the longest window, or the longest lookback of a metric. */
+  public long longestSpanSeconds() {
+    return Math.max(keepSeconds, lookbacks.keepSeconds());
   }
 
   public void accept(LogEvent event, long nowMillis) {
@@ -48,12 +55,13 @@ public final class AnalyticsEngine {
         lateFor[p]++;
       }
     }
-    if (second < now - keepSeconds) {
-      late++;
-      return;
-    }
     if (second > now + MAX_FUTURE_SECONDS) {
       future++;
+      return;
+    }
+    lookbacks.add(event, second, now);
+    if (second < now - keepSeconds) {
+      late++;
       return;
     }
     accepted++;
@@ -72,7 +80,7 @@ public final class AnalyticsEngine {
     for (int g = 0; g < groups.size(); g++) {
       GroupPlan plan = groups.get(g);
       points.add(new Datapoint(period.name(), plan.name(), tickMillis, window[g].total(),
-          plan.values(window[g], windowSeconds)));
+          plan.values(window[g], windowSeconds, lookbacks.of(g, end))));
     }
     return points;
   }

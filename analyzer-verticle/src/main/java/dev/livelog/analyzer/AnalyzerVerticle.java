@@ -149,7 +149,7 @@ public final class AnalyzerVerticle extends VerticleBase {
    */
   private Future<Void> warmUp() {
     long now = System.currentTimeMillis();
-    long longest = config.periods().stream().mapToLong(p -> p.window().toMillis()).max().orElse(0);
+    long longest = engine.longestSpanSeconds() * 1000; // the longest window, or lookback
     long started = System.nanoTime();
     return warmPage(now - longest - 5_000, now + AnalyticsEngine.MAX_FUTURE_SECONDS * 1000, 0)
         .onSuccess(n -> {

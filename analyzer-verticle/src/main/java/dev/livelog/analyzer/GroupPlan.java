@@ -70,6 +70,58 @@ public final class GroupPlan {
     return names;
   }
 
+  /** The longest span a metric of this group reads beyond the window, in seconds (0: none). */
+  public long lookbackSeconds() {
+    long longest = 0;
+    for (SeriesAnalyzer a : analyzers) {
+      longest = Math.max(longest, a.lookbackSeconds());
+    }
+    return longest;
+  }
+
+  /** The figures its panels show beside the chart, from its metrics. */
+  public List<dev.livelog.analyzer.metric.PanelFigure> figures() {
+    List<dev.livelog.analyzer.metric.PanelFigure> out = new ArrayList<>();
+    for (SeriesAnalyzer a : analyzers) {
+      out.addAll(a.figures());
+    }
+    return out;
+  }
+
+  /**
+   * Adds an event to the statistics of a second kept for lookbacks: the group's total, and the
+   * series of the analyzers whose metrics read lookbacks only (the others would only cost).
+   */
+  public void addLookback(LogEvent event, GroupStats stats) {
+    if (!where.test(event)) {
+      return;
+    }
+    stats.total++;
+    for (int i = 0; i < analyzers.length; i++) {
+      if (analyzers[i].lookbackSeconds() > 0) {
+        analyzers[i].add(event, stats.series[i]);
+      }
+    }
+  }
+
+  /**
+   * The lookbacks of this group's metrics over the statistics of spans ({@code spans}: the
+   * group's statistics over the last so many seconds).
+   */
+  public Window.Lookback lookback(java.util.function.LongFunction<GroupStats> spans) {
+    return (base, seconds) -> {
+      GroupStats span = spans.apply(seconds);
+      for (int i = 0; i < analyzers.length; i++) {
+        Window.Span found = analyzers[i].lookbackSeconds() > 0
+            ? analyzers[i].span(base, span.series[i], span.total) : null;
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    };
+  }
+
   public GroupStats newStats() {
     return new GroupStats(analyzers.length);
   }
@@ -86,8 +138,13 @@ public final class GroupPlan {
 
   /** Every series' value over the accumulated events, in a stable order. */
   public Map<String, Double> values(GroupStats stats, double windowSeconds) {
+    return values(stats, windowSeconds, Window.Lookback.NONE);
+  }
+
+  /** The same, with the spans kept for the metrics' lookbacks. */
+  public Map<String, Double> values(GroupStats stats, double windowSeconds, Window.Lookback lookback) {
     Map<String, Double> out = new LinkedHashMap<>();
-    Window window = new Window(stats.total, windowSeconds);
+    Window window = new Window(stats.total, windowSeconds, lookback);
     for (int i = 0; i < analyzers.length; i++) {
       analyzers[i].emit(stats.series[i], window, out);
     }

@@ -30,6 +30,7 @@ final class SeriesAnalyzer {
   private final ByValue byValue;
   /** Without {@code by}, every event goes to one accumulator, under this key. */
   private final String onlyKey;
+  private final long lookbackSeconds;
 
   SeriesAnalyzer(AnalyzerConfig config, Metric metric, Filter where) {
     this.config = config;
@@ -40,6 +41,26 @@ final class SeriesAnalyzer {
     this.field = config.field() == null ? null : new FieldRef(config.field());
     this.byValue = ByValue.of(config);
     this.onlyKey = config.label() == null ? "" : config.label();
+    this.lookbackSeconds = metric.lookbacks().stream().mapToLong(java.time.Duration::toSeconds).max().orElse(0);
+  }
+
+  /** The longest span this analyzer's metric reads beyond the window, in seconds (0: none). */
+  long lookbackSeconds() {
+    return lookbackSeconds;
+  }
+
+  /**
+   * What this analyzer (which has no {@code by}: a metric with lookbacks refuses it) saw over
+   * a span, as its metric asks for it by base name: null for another base name.
+   */
+  Window.Span span(String base, Map<String, Accumulator> seen, long groupEvents) {
+    return by != null || !onlyKey.equals(base) ? null
+        : new Window.Span(seenOrEmpty(seen, onlyKey), groupEvents);
+  }
+
+  /** The figures of this analyzer's series (the base name is its label: no {@code by}). */
+  List<dev.livelog.analyzer.metric.PanelFigure> figures() {
+    return by == null ? metric.figures(config.label()) : List.of();
   }
 
   /**

@@ -303,6 +303,11 @@ public abstract class EventStoreContractTest {
     assertThat(total(where("{status: {not: 200}}"))).isEqualTo(3);
     assertThat(total(where("{status: 200, path: /a/x}"))).isEqualTo(2);
     assertThat(total(where("{nosuchfield: x}"))).isZero();
+    assertThat(total(where("{status: {lt: 500}}"))).isEqualTo(4);
+    assertThat(total(where("{status: {le: 404}}"))).isEqualTo(4);
+    assertThat(total(where("{status: {gt: 404}}"))).isEqualTo(2);
+    assertThat(total(where("{status: {ge: 500, lt: 503}}"))).isEqualTo(1);
+    assertThat(total(where("{status: {not: {lt: 500}}}"))).isEqualTo(2);
   }
 
   private long total(Filter filter) {

@@ -50,7 +50,17 @@ final class DashboardDescription {
         .put("format", group.format())
         .put("chart", new JsonObject(new LinkedHashMap<String, Object>(group.chart())))
         .put("analyzers", analyzerLabels(group))
-        .put("series", knownSeries(name, group));
+        .put("series", knownSeries(name, group))
+        .put("figures", figures(name, group));
+  }
+
+  /** Figures its panels show beside the charts (an SLO's error budget left), from its metrics. */
+  private static JsonArray figures(String name, GroupConfig group) {
+    JsonArray figures = new JsonArray();
+    AnalyzerPlans.compile(name, group).figures().forEach(f -> figures.add(new JsonObject()
+        .put("title", f.title()).put("series", f.series()).put("span_ms", f.span().toMillis())
+        .put("offset", f.offset()).put("scale", f.scale()).put("format", f.format())));
+    return figures;
   }
 
   private static JsonArray analyzerLabels(GroupConfig group) {

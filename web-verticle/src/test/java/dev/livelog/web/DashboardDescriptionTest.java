@@ -59,4 +59,27 @@ class DashboardDescriptionTest {
     assertThat(group.getJsonArray("series"))
         .containsExactly("rt p50", "rt p99.9", "a p50", "a p90", "a p99");
   }
+
+  @Test
+  void anSlosPanelShowsItsBurnRatesAndTheBudgetLeftAndTheAlertRulesAreListed() {
+    JsonObject description = DashboardDescription.of(ConfigLoader.parse("""
+        groups:
+          api:
+            where: {path: {regex: '^/api'}}
+            analyzers:
+              - {label: slo, metric: burn_rate, objective: 99.9, good: {status: {lt: 500}}, slo_period: 28d}
+        alerts:
+          fast_burn: {group: api, series: slo 5m&1h, above: 14.4, severity: critical}
+        """));
+    JsonObject group = description.getJsonArray("groups").getJsonObject(0);
+    assertThat(group.getJsonArray("series")).containsExactly("slo", "slo 5m", "slo 1h", "slo 30m",
+        "slo 6h", "slo 5m&1h", "slo 30m&6h");
+    JsonObject budget = group.getJsonArray("figures").getJsonObject(0);
+    assertThat(budget.getString("title")).isEqualTo("error budget left over 28d");
+    assertThat(budget.getString("series")).isEqualTo("slo");
+    assertThat(budget.getLong("span_ms")).isEqualTo(28 * 86_400_000L);
+    assertThat(budget.getDouble("offset")).isEqualTo(100.0);
+    assertThat(budget.getDouble("scale")).isEqualTo(-100.0);
+    assertThat(description.getJsonArray("alerts").getJsonObject(0).getString("name")).isEqualTo("fast_burn");
+  }
 }

@@ -3,6 +3,7 @@ package dev.livelog.analyzer.metric;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.kind.Kind;
 import dev.livelog.store.query.AggregateQuery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,9 @@ import java.util.Set;
  * parameters, and what it asks of a store to compute the same from stored events.
  */
 public interface Metric extends Kind {
+  /** The longest lookback a metric may ask the live engine to keep. */
+  Duration LONGEST_LOOKBACK = Duration.ofHours(6);
+
   /** Whether the analyzer must name the {@code field} this metric measures. */
   boolean needsField();
 
@@ -39,6 +43,24 @@ public interface Metric extends Kind {
    */
   default Metric configured(AnalyzerConfig analyzer, MetricParameters parameters) {
     return this;
+  }
+
+  /**
+   * Spans longer than a period's window that {@link #emit} reads through the window's
+   * {@link Window#lookback()} (a burn rate over the last hour, say). The live engine keeps
+   * them, per second, for the series of this metric only, at most {@link #LONGEST_LOOKBACK}.
+   */
+  default List<Duration> lookbacks() {
+    return List.of();
+  }
+
+  /**
+   * Figures the panel of a series of base name {@code base} shows beside its chart, each a
+   * series' value over a long span of stored events (e.g. the error budget left over the SLO
+   * period); none by default.
+   */
+  default List<PanelFigure> figures(String base) {
+    return List.of();
   }
 
   /** An empty accumulator for one series key over some time (one second, or a window). */

@@ -34,6 +34,11 @@ public final class MetricParameters {
     return (int) number;
   }
 
+  /** The value as written (null when absent), for a metric to read in its own way. */
+  public Object raw(String key) {
+    return given.get(key);
+  }
+
   /** A number. */
   public double number(String key, double byDefault) {
     Object value = given.get(key);

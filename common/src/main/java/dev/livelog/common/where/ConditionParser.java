@@ -9,8 +9,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a {@code where:} clause of the config: a value (equals), a list (in), or a mapping of
- * {@code regex}, {@code in}, {@code not}, {@code min}, {@code max}, {@code present} and
- * {@code equals}. Mistakes become {@link ConfigException}s naming the key.
+ * {@code regex}, {@code in}, {@code not}, {@code min} or {@code ge}, {@code max} or {@code le}
+ * (inclusive), {@code lt}, {@code gt} (strict), {@code present} and {@code equals}. Mistakes become {@link ConfigException}s naming the key.
  */
 public final class ConditionParser {
   private ConditionParser() {}
@@ -58,13 +58,23 @@ public final class ConditionParser {
         yield condition(arg);
       }
       case "not" -> new Condition.Not(condition(arg));
-      case "min" -> new Condition.Range(number(arg), null);
-      case "max" -> new Condition.Range(null, number(arg));
+      case "min", "ge" -> new Condition.Range(number(arg), null);
+      case "max", "le" -> new Condition.Range(null, number(arg));
+      case "lt" -> strict(number(arg), new Condition.Range(null, number(arg)));
+      case "gt" -> strict(number(arg), new Condition.Range(number(arg), null));
       case "present" -> new Condition.Present(Boolean.parseBoolean(String.valueOf(arg)));
       case "equals" -> new Condition.Equals(scalar(arg));
       default -> throw new ConfigException("", "unknown condition '" + op
-          + "'; use regex, in, not, min, max, present or equals");
+          + "'; use regex, in, not, min (ge), max (le), lt, gt, present or equals");
     };
+  }
+
+  /**
+   * A strict bound: the inclusive {@code range} without the bound itself (as a range of one
+   * number, which every store already translates).
+   */
+  private static Condition strict(double bound, Condition range) {
+    return new Condition.All(List.of(range, new Condition.Not(new Condition.Range(bound, bound))));
   }
 
   private static Condition regex(Object arg) {

@@ -1,0 +1,37 @@
+package dev.livelog.common.where;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livelog.common.config.ConfigException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventFilterTest {
+  private static boolean test(Object spec, Object value) {
+    Filter filter = ConditionParser.parse(Map.of("status", spec), "all");
+    return EventFilter.predicate(filter.conditions().get(0).condition()).test(value);
+  }
+
+  @Test
+  void strictAndInclusiveBoundsCompareNumbers() {
+    assertThat(List.of(499, 500, 501).stream().map(v -> test(Map.of("lt", 500), v))).containsExactly(true, false, false);
+    assertThat(List.of(499, 500, 501).stream().map(v -> test(Map.of("le", 500), v))).containsExactly(true, true, false);
+    assertThat(List.of(499, 500, 501).stream().map(v -> test(Map.of("gt", 500), v))).containsExactly(false, false, true);
+    assertThat(List.of(499, 500, 501).stream().map(v -> test(Map.of("ge", 500), v))).containsExactly(false, true, true);
+    assertThat(test(Map.of("le", 0.3), 0.3)).isTrue();
+    assertThat(test(Map.of("lt", 0.3), "0.3")).as("a number written as text").isFalse();
+    assertThat(test(Map.of("lt", 500), null)).as("absent").isFalse();
+    assertThat(test(Map.of("lt", 500), "-")).as("not a number").isFalse();
+    assertThat(test(Map.of("not", Map.of("lt", 500)), "-")).isTrue();
+  }
+
+  @Test
+  void anUnknownOperatorListsTheKnownOnes() {
+    assertThatThrownBy(() -> ConditionParser.parse(Map.of("status", Map.of("below", 500)), "all"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("where.status.below: unknown condition 'below'; use regex, in, not, min (ge),"
+            + " max (le), lt, gt, present or equals");
+  }
+}
