@@ -76,15 +76,33 @@ public record Fingerprint(int length, String hash) {
       this.stored = stored;
     }
 
+    /**
+     * For a file read from {@code offset} on, without a checkpoint: the bytes before it are
+     * read from {@code content} (the file from its start) now.
+     */
+    public static Builder ofStart(InputStream content, long offset) throws IOException {
+      Builder builder = new Builder();
+      try (content) {
+        byte[] start = content.readNBytes((int) Math.min(offset, MAX_BYTES));
+        builder.read(start, 0, start.length, 0);
+      }
+      return builder;
+    }
+
     /** Bytes read at {@code offset}; only those that extend the covered start count. */
     public void read(byte[] bytes, int length, long offset) {
+      read(bytes, 0, length, offset);
+    }
+
+    /** {@code length} bytes of {@code bytes} from index {@code from}, read at {@code offset}. */
+    public void read(byte[] bytes, int from, int length, long offset) {
       if (stored != null || offset > filled || filled == MAX_BYTES) {
         return;
       }
-      int from = (int) (filled - offset);
-      int n = Math.min(length - from, MAX_BYTES - filled);
+      int skip = (int) (filled - offset);
+      int n = Math.min(length - skip, MAX_BYTES - filled);
       if (n > 0) {
-        System.arraycopy(bytes, from, first, filled, n);
+        System.arraycopy(bytes, from + skip, first, filled, n);
         filled += n;
         current = null;
       }

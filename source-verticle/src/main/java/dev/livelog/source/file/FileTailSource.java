@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows a local file like {@code tail -F}: waits for it to exist, reads what is appended,
  * and notices when the path names a new file (rotation by rename and create: the old file is
- * finished first, since it stays open) or the file shrank (copytruncate).
+ * finished first, since it stays open, and must be quiet for one poll after the rename was
+ * seen, since a server writes into it until it reopens its log) or the file shrank
+ * (copytruncate: what was not read yet is finished from the copy, found by the fingerprint of
+ * the file's first bytes, before the file is read again from its start).
  *
  * <p>A file's identity is its device and inode, plus a generation that counts truncations,
  * so offsets (and the event ids built from them) never repeat within one identity. On start,
@@ -47,6 +50,10 @@ public final class FileTailSource implements LineSource {
   private final Deque<Path> before = new ArrayDeque<>();
   private final List<LostFile> losses = new ArrayList<>();
   private FileBytes bytes;
+  /** The fingerprint of the content read (the first bytes of the current identity). */
+  private Fingerprint.Builder fingerprint = new Fingerprint.Builder();
+  /** Polls that found the path naming another file and nothing new in this one. */
+  private int quietSinceMoved;
   /** The identity of the bytes read, in event ids. */
   private FileIdentity identity;
   /** The inode of the path's file being read, or null while reading a rotation found on start. */
@@ -74,10 +81,11 @@ public final class FileTailSource implements LineSource {
       }
       openPath(FileIdentity.of(path));
       offset = fromStart ? 0 : bytes.size();
-      return start(null);
+      fingerprint = Fingerprint.Builder.ofStart(FileBytes.content(path), offset);
+      return start(fingerprint.current());
     }
-    Fingerprint fingerprint = Fingerprint.parse(checkpoint.fingerprint());
-    Optional<RotatedFileFinder.Found> found = finder.find(stored, fingerprint, checkpoint.offset());
+    Fingerprint known = Fingerprint.parse(checkpoint.fingerprint());
+    Optional<RotatedFileFinder.Found> found = finder.find(stored, known, checkpoint.offset());
     if (found.isEmpty()) {
       losses.add(new LostFile(path.toString(), stored.toString(), checkpoint.offset()));
       if (endWhenGone && !Files.exists(path)) {
@@ -98,6 +106,7 @@ public final class FileTailSource implements LineSource {
     }
     identity = stored;
     offset = checkpoint.offset();
+    fingerprint = new Fingerprint.Builder(known);
     return start(checkpoint.fingerprint());
   }
 
@@ -107,6 +116,7 @@ public final class FileTailSource implements LineSource {
     openPath(named);
     identity = stored.successor(named);
     offset = 0;
+    fingerprint = new Fingerprint.Builder();
     return start(null);
   }
 
@@ -132,9 +142,12 @@ public final class FileTailSource implements LineSource {
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
+    int from = buffer.position();
     int n = bytes == null ? -1 : bytes.read(buffer, offset);
     if (n > 0) {
+      fingerprint.read(buffer.array(), buffer.arrayOffset() + from, n, offset);
       offset += n;
+      quietSinceMoved = 0;
       return ReadStatus.DATA;
     }
     if (ended) {
@@ -144,15 +157,15 @@ public final class FileTailSource implements LineSource {
       if (endWhenGone && before.isEmpty() && !Files.exists(path)) {
         return ReadStatus.ENDED; // a file of a set, finished where it was rotated to: released
       }
-      return ReadStatus.ROTATED; // a rotation found on start is complete: on to the next file
+      return ReadStatus.ROTATED; // a rotation or a copy is complete: on to the next file
     }
     try {
       FileIdentity named = FileIdentity.of(path);
       if (!named.sameFile(atPath.toString())) {
-        return ReadStatus.ROTATED;
+        return ++quietSinceMoved >= 2 ? ReadStatus.ROTATED : ReadStatus.IDLE;
       }
       if (Files.size(path) < offset) {
-        return ReadStatus.TRUNCATED;
+        return finishFromCopy() ? read(buffer) : ReadStatus.TRUNCATED;
       }
       goneSince = 0;
     } catch (NoSuchFileException gone) {
@@ -165,6 +178,24 @@ public final class FileTailSource implements LineSource {
       }
     }
     return ReadStatus.IDLE;
+  }
+
+  /**
+   * The file was truncated in place: when it was copied first (logrotate's copytruncate), the
+   * bytes not read yet are in the copy, at the same offsets. Reads go on there, under the same
+   * identity, and the truncated file follows once the copy is finished.
+   */
+  private boolean finishFromCopy() throws IOException {
+    Fingerprint content = Fingerprint.parse(fingerprint.current());
+    Optional<Path> copy = content == null ? Optional.empty() : finder.copyOf(content);
+    if (copy.isEmpty()) {
+      return false;
+    }
+    LOG.info("{} was truncated: finishing its copy {} from offset {}", path, copy.get(), offset);
+    close();
+    bytes = FileBytes.open(copy.get());
+    atPath = null;
+    return true;
   }
 
   @Override
@@ -184,6 +215,8 @@ public final class FileTailSource implements LineSource {
     }
     identity = previous.successor(next);
     offset = 0;
+    fingerprint = new Fingerprint.Builder();
+    quietSinceMoved = 0;
     return new Checkpoint(null, identity.toString(), 0, System.currentTimeMillis());
   }
 

@@ -72,6 +72,18 @@ final class RotatedFileFinder {
   }
 
   /**
+   * The copy of a file truncated in place (logrotate's copytruncate): a rotation of the path
+   * starting with the file's {@code fingerprint}. An uncompressed copy comes first: while
+   * {@code gzip} compresses a copy, its {@code .gz} is still incomplete.
+   */
+  Optional<Path> copyOf(Fingerprint fingerprint) throws IOException {
+    return rotations().stream()
+        .sorted(Comparator.comparing(FileBytes::isCompressed))
+        .filter(file -> holds(file, fingerprint))
+        .findFirst();
+  }
+
+  /**
    * The rotations written after {@code finished} (rotated again while livelog was stopped),
    * oldest first: they are read, from their start, before the path's file. Times are compared
    * at the clock's grain, so a file as old is taken too, unless it starts like

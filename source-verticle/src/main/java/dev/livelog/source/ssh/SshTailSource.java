@@ -181,8 +181,7 @@ public final class SshTailSource implements LineSource {
       remoteSize = h.size();
     } else if (record instanceof TailDecoder.Truncated t) {
       remoteSize = t.size();
-      switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
-      return pending;
+      return finishFromCopy();
     } else if (record instanceof TailDecoder.Rotated r) {
       switchLater(ReadStatus.ROTATED, identity.successor(FileIdentity.parse(r.fileId())));
       remoteSize = r.size();
@@ -196,6 +195,33 @@ public final class SshTailSource implements LineSource {
       throw new IOException(where() + ": unexpected record from the remote tail: " + record);
     }
     return null;
+  }
+
+  /**
+   * The file was truncated in place. When it was copied first (logrotate's copytruncate), the
+   * bytes not read yet are in the copy: the program is started again at this offset with this
+   * file's fingerprint, finds the copy among the rotations and finishes it (then announces the
+   * truncated file as the next one). Returns null to go on reading, else the switch to report.
+   */
+  private ReadStatus finishFromCopy() throws IOException {
+    if (offset == 0 || fingerprint.current() == null) {
+      switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
+      return pending;
+    }
+    TailDecoder.Followed f = start(identity, offset);
+    switch (f.why()) {
+      case RESUME -> {
+        return null;
+      }
+      case GONE -> { // a file of a set, removed as well: the program ends it
+        losses.add(new LostFile(hostLabel + ":" + path, identity.toString(), offset));
+        return null;
+      }
+      case TRUNCATED -> switchLater(ReadStatus.TRUNCATED, identity.nextGeneration());
+      case NEW, ROTATED -> switchLater(ReadStatus.ROTATED,
+          identity.successor(FileIdentity.parse(f.fileId())));
+    }
+    return pending;
   }
 
   private ReadStatus idleOrData(ByteBuffer buffer) throws IOException {

@@ -29,8 +29,10 @@ import java.util.Locale;
  *   X message                   a fatal error; the program exits
  * </pre>
  * When resuming a checkpoint whose file is no longer at the path, the file is looked for in
- * the path's directory (a link's: its target's, as kubelet's container logs), by inode, then by fingerprint among the path's rotations (also inside
- * {@code .gz}: streamed decompressed from the offset), finished first, then the rotations newer
+ * the path's directory (a link's: its target's, as kubelet's container logs), by inode, then
+ * by fingerprint among the path's rotations (uncompressed first, since a {@code .gz} being
+ * written is incomplete; then inside {@code .gz}: streamed decompressed from the offset),
+ * finished first, then the rotations newer
  * than it and the path's file, each announced by an {@code R} record. On rotation the old file
  * is finished (it stays open) before the new one, once it was quiet for one poll.
  *
@@ -79,7 +81,11 @@ public final class TailScript {
         done
         [ "$fp" != - ] || return
         for c in "$p" $(rotations); do
+          case "$c" in *.gz) continue ;; esac
           if holds "$c"; then found=$c; return; fi
+        done
+        for c in $(rotations); do
+          case "$c" in *.gz) if holds "$c"; then found=$c; return; fi ;; esac
         done
       }
       ended() { printf 'E\\n'; exit 0; }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileTailSourceTest {
   @TempDir Path dir;
@@ -82,6 +84,46 @@ class FileTailSourceTest {
     Checkpoint beyondEnd = restarted.open(new Checkpoint("s", next.fileId(), 100, 0));
     assertThat(beyondEnd.fileId()).isEqualTo(id + ".g2");
     assertThat(beyondEnd.offset()).isZero();
+  }
+
+  @Test
+  void linesWrittenIntoTheRenamedFileUntilTheServerReopensAreRead() throws Exception {
+    Path log = dir.resolve("r.log");
+    append(log, "1\n");
+    FileTailSource s = new FileTailSource(log, true);
+    s.open(null);
+    assertThat(readAll(s)).isEqualTo("1\n");
+    Files.move(log, dir.resolve("r.log.1"));
+    append(log, "new-1\n"); // one worker reopened the log
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.IDLE);
+    append(dir.resolve("r.log.1"), "2\n"); // another had not yet
+    assertThat(readAll(s)).isEqualTo("2\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    s.follow();
+    assertThat(readAll(s)).isEqualTo("new-1\n");
+  }
+
+  @ParameterizedTest(name = "copy compressed: {0}")
+  @ValueSource(booleans = {false, true})
+  void copytruncateFinishesWhatWasNotReadFromTheCopy(boolean compressed) throws Exception {
+    Path log = dir.resolve("t.log");
+    append(log, "1 first line of this file\n2\n");
+    FileTailSource s = new FileTailSource(log, true);
+    String id = s.open(null).fileId();
+    assertThat(readAll(s)).isEqualTo("1 first line of this file\n2\n");
+    append(log, "3\n4\n"); // not read before logrotate copies and truncates
+    Files.copy(log, dir.resolve("t.log.1"));
+    if (compressed) {
+      gzip(dir.resolve("t.log.1"));
+    }
+    Files.writeString(log, "");
+    append(log, "5 after the truncation\n");
+
+    assertThat(readAll(s)).isEqualTo("3\n4\n");
+    assertThat(s.fileId()).isEqualTo(id);
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    assertThat(s.follow().fileId()).isEqualTo(id + ".g1");
+    assertThat(readAll(s)).isEqualTo("5 after the truncation\n");
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The remote tail's logic (the {@link TailScript} program and {@link SshTailSource}'s offsets
@@ -114,6 +116,32 @@ class RemoteTailLogicTest {
     Checkpoint beyondEnd = tail(log, false).open(new Checkpoint("t1", next.fileId(), 100, 0));
     assertThat(beyondEnd.fileId()).isEqualTo(id + ".g2");
     assertThat(beyondEnd.offset()).isZero();
+  }
+
+  @ParameterizedTest(name = "copy compressed: {0}")
+  @ValueSource(booleans = {false, true})
+  void copytruncateFinishesWhatWasNotReadFromTheCopy(boolean compressed) throws Exception {
+    Path log = dir.resolve("t.log");
+    append(log, "1 first line of this file\n2\n");
+    String id = tail(log, true).open(null).fileId();
+    assertThat(TailReader.readUntil(source, 28).text()).isEqualTo("1 first line of this file\n2\n");
+    // Lines written just before logrotate copied the file, not read yet when it truncated it
+    // (written into the copy here, so that the program cannot read them before the truncation).
+    Path copy = dir.resolve("t.log.1");
+    Files.copy(log, copy);
+    append(copy, "3\n4\n");
+    if (compressed) {
+      gzip(copy);
+    }
+    Files.writeString(log, "");
+    append(log, "5 after the truncation\n");
+
+    TailReader.Result rest = TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED);
+    assertThat(rest.text()).isEqualTo("3\n4\n");
+    assertThat(source.fileId()).isEqualTo(id);
+    assertThat(source.follow().fileId()).isEqualTo(id + ".g1");
+    assertThat(TailReader.readUntil(source, 23).text()).isEqualTo("5 after the truncation\n");
+    assertThat(source.takeLosses()).isEmpty();
   }
 
   @Test
