@@ -1,0 +1,132 @@
+package dev.livelog.bench.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The faults the chaos run injects, each with what it does to the {@link Testbed}. A fault
+ * returns a one-line description of what it did, for the run's log.
+ */
+enum Fault {
+  KILL_9("kill-9", "livelog killed (SIGKILL) and started again") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      bed.livelog().kill();
+      bed.livelog().start();
+      return "killed and restarted";
+    }
+  },
+  SIGTERM("sigterm", "livelog stopped (SIGTERM) and started again") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      String stop = bed.livelog().terminate();
+      bed.livelog().start();
+      return stop + ", restarted";
+    }
+  },
+  ROTATE("rotate", "log renamed while livelog runs, the writer reopens it") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      return rotate(bed, false);
+    }
+  },
+  ROTATE_GZ("rotate-gz", "log renamed and compressed at once while livelog runs") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      return rotate(bed, true);
+    }
+  },
+  ROTATE_STOPPED("rotate-stopped", "log renamed while livelog is stopped") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      return rotateWhileStopped(bed, false);
+    }
+  },
+  ROTATE_STOPPED_GZ("rotate-stopped-gz", "log renamed and compressed while livelog is stopped") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      return rotateWhileStopped(bed, true);
+    }
+  },
+  COPYTRUNCATE("copytruncate", "log copied, then truncated in place, while livelog runs") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      LogWriter log = bed.anyLog();
+      return log.name + " copied to " + log.copyTruncate().getFileName() + " and truncated";
+    }
+  },
+  SSHD_KILL("sshd-kill", "sshd and its sessions killed (SIGKILL), started again") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      bed.sshd().kill();
+      Duration down = Duration.ofMillis(1_000 + bed.random().nextInt(4_000));
+      Thread.sleep(down.toMillis());
+      bed.sshd().restart();
+      return "sshd down for " + down.toMillis() + " ms";
+    }
+  },
+  STORE_OUTAGE("store-outage", "the store unreachable for 10 s") {
+    @Override
+    String inject(Testbed bed) throws Exception {
+      bed.store().stop();
+      Thread.sleep(10_000);
+      bed.store().start();
+      return bed.store().describeOutage();
+    }
+  };
+
+  private final String label;
+  private final String description;
+
+  Fault(String label, String description) {
+    this.label = label;
+    this.description = description;
+  }
+
+  /** The fault's name in lines, tables and arguments. */
+  String label() {
+    return label;
+  }
+
+  String description() {
+    return description;
+  }
+
+  abstract String inject(Testbed bed) throws Exception;
+
+  private static String rotate(Testbed bed, boolean compress) throws Exception {
+    LogWriter log = bed.anyLog();
+    // The server goes on writing into the renamed file for a moment, until it reopens.
+    long lateMillis = bed.random().nextInt(300);
+    Path rotated = log.rotate(compress, () -> sleep(lateMillis));
+    return log.name + " -> " + rotated.getFileName() + ", reopened after " + lateMillis + " ms";
+  }
+
+  private static String rotateWhileStopped(Testbed bed, boolean compress) throws Exception {
+    String stop = bed.livelog().terminate();
+    LogWriter log = bed.anyLog();
+    Path rotated = log.rotate(compress, () -> sleep(bed.random().nextInt(300)));
+    sleep(500 + bed.random().nextInt(2_000)); // lines go on coming while livelog is down
+    bed.livelog().start();
+    return stop + ", " + log.name + " -> " + rotated.getFileName() + ", restarted";
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** A fault by its label. */
+  static Fault named(String label) {
+    for (Fault f : values()) {
+      if (f.label.equals(label)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no fault '" + label + "'");
+  }
+}
