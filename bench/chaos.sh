@@ -10,7 +10,8 @@
 # says, per fault: lines written, distinct sequence numbers stored, rows stored, lost,
 # duplicated. Exit status 0 only with nothing lost or duplicated.
 # usage: bench/chaos.sh [MINUTES] [FAULTS]   (default 10 minutes, 50 faults)
-#   CHAOS_SEED=N repeats a run's faults; CHAOS_RATE=N lines/s per log (default 40)
+#   CHAOS_SEED=N repeats a run's faults; CHAOS_RATE=N lines/s per log (default 20);
+#   CHAOS_FAULTS=copytruncate,rotate only those kinds of fault
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes="${1:-10}"
@@ -22,5 +23,6 @@ rm -rf "$work"; mkdir -p "$work"
 (cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
 echo "chaos: $minutes min, $faults faults, files and logs in $work"
 exec java ${CHAOS_SEED:+-Dchaos.seed=$CHAOS_SEED} ${CHAOS_RATE:+-Dchaos.rate=$CHAOS_RATE} \
+  ${CHAOS_FAULTS:+-Dchaos.faults=$CHAOS_FAULTS} \
   -cp "$root/bench/target/benchmarks.jar" dev.livelog.bench.chaos.ChaosRun "$minutes" "$faults" "$work" \
   java ${LIVELOG_JAVA_OPTS:-} -jar "$root/app/target/livelog.jar"

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code ChaosRun MINUTES FAULTS DIR LAUNCHER...}, e.g. {@code ChaosRun 10 50
  * /tmp/chaos java -jar app/target/livelog.jar}; {@code -Dchaos.seed=N} repeats a run's faults,
- * {@code -Dchaos.rate=N} sets each writer's lines per second (default 20). Exits 0 when nothing
+ * {@code -Dchaos.rate=N} sets each writer's lines per second (default 20), {@code
+ * -Dchaos.faults=copytruncate,rotate} limits the faults to those kinds. Exits 0 when nothing
  * was lost or duplicated, 1 otherwise.
  */
 public final class ChaosRun implements Testbed {
@@ -45,7 +46,13 @@ public final class ChaosRun implements Testbed {
 
   /** What a run does: how long, how many faults, where, how livelog is launched. */
   public record Settings(Duration length, int faults, Path dir, List<String> launcher, long seed,
-      int linesPerSecond) {}
+      int linesPerSecond, List<Fault> kinds) {
+    /** Every kind of fault. */
+    public Settings(Duration length, int faults, Path dir, List<String> launcher, long seed,
+        int linesPerSecond) {
+      this(length, faults, dir, launcher, seed, linesPerSecond, List.of(Fault.values()));
+    }
+  }
 
   private final Settings settings;
   private final PrintStream out;
@@ -76,7 +83,8 @@ public final class ChaosRun implements Testbed {
     Settings settings = new Settings(
         Duration.ofMillis(Math.round(Double.parseDouble(args[0]) * 60_000)),
         Integer.parseInt(args[1]), Path.of(args[2]), List.of(args).subList(3, args.length),
-        Long.getLong("chaos.seed", new Random().nextLong()), Integer.getInteger("chaos.rate", 20));
+        Long.getLong("chaos.seed", new Random().nextLong()), Integer.getInteger("chaos.rate", 20),
+        Fault.parseList(System.getProperty("chaos.faults", "")));
     ChaosReport report = new ChaosRun(settings, System.out).run();
     System.out.println();
     System.out.print(report.table());
@@ -240,7 +248,7 @@ public final class ChaosRun implements Testbed {
   /** Faults come in rounds holding every kind once, in a random order. */
   private Fault draw() {
     if (deck.isEmpty()) {
-      deck.addAll(List.of(Fault.values()));
+      deck.addAll(settings.kinds());
       Collections.shuffle(deck, random);
     }
     return deck.remove(deck.size() - 1);

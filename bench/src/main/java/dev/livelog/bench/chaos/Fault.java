@@ -2,6 +2,8 @@ package dev.livelog.bench.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The faults the chaos run injects, each with what it does to the {@link Testbed}. A fault
@@ -120,13 +122,17 @@ enum Fault {
     }
   }
 
-  /** A fault by its label. */
-  static Fault named(String label) {
-    for (Fault f : values()) {
-      if (f.label.equals(label)) {
-        return f;
-      }
+  /** Faults by their labels, comma-separated; every kind when empty. */
+  static List<Fault> parseList(String labels) {
+    if (labels.isBlank()) {
+      return List.of(values());
     }
-    throw new IllegalArgumentException("no fault '" + label + "'");
+    return Arrays.stream(labels.split(",")).map(String::trim).map(Fault::named).toList();
+  }
+
+  private static Fault named(String label) {
+    return Arrays.stream(values()).filter(f -> f.label.equals(label)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no fault '" + label + "'; the faults: "
+            + Arrays.stream(values()).map(Fault::label).toList()));
   }
 }
