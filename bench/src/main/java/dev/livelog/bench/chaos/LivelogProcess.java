@@ -30,6 +30,7 @@ final class LivelogProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
+  private volatile boolean closed;
   private int starts;
   private final List<String> exits = new ArrayList<>();
   private int cleanStops;
@@ -45,7 +46,10 @@ final class LivelogProcess implements AutoCloseable {
     this.output = output;
   }
 
-  void start() throws IOException {
+  synchronized void start() throws IOException {
+    if (closed) {
+      throw new IOException("the chaos run is over: livelog is not started again");
+    }
     Files.writeString(output, "==== start " + (++starts) + "\n", java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
     process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -170,8 +174,12 @@ final class LivelogProcess implements AutoCloseable {
     return output;
   }
 
+  /** Kills livelog if it runs, and keeps it from being started again (a run interrupted). */
   @Override
   public void close() throws InterruptedException {
+    synchronized (this) {
+      closed = true;
+    }
     if (process != null && process.isAlive()) {
       kill();
     }

@@ -1,5 +1,6 @@
 package dev.livelog.source.file;
 
+import dev.livelog.source.Fingerprint;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,6 +23,9 @@ sealed interface FileBytes extends Closeable {
 
   /** How many bytes the file holds, or -1 when only reading it all would tell (compressed). */
   long size() throws IOException;
+
+  /** Whether the file starts with the bytes the fingerprint was taken of (a rewritten file does not). */
+  boolean startsWith(Fingerprint fingerprint) throws IOException;
 
   /** Opens the file; a {@code .gz} name is read decompressed. */
   static FileBytes open(Path file) throws IOException {
@@ -53,6 +57,16 @@ sealed interface FileBytes extends Closeable {
     @Override
     public long size() throws IOException {
       return channel.size();
+    }
+
+    @Override
+    public boolean startsWith(Fingerprint fingerprint) throws IOException {
+      ByteBuffer start = ByteBuffer.allocate(fingerprint.length());
+      while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+        // a positional read may return less than asked
+      }
+      return !start.hasRemaining()
+          && Fingerprint.of(start.array(), start.position()).equals(fingerprint);
     }
 
     @Override
@@ -98,6 +112,11 @@ sealed interface FileBytes extends Closeable {
     @Override
     public long size() {
       return -1;
+    }
+
+    @Override
+    public boolean startsWith(Fingerprint fingerprint) {
+      return true; // a compressed rotation is never written again
     }
 
     @Override

@@ -10,9 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,25 +18,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a local file like {@code tail -F}: waits for it to exist, reads what is appended,
- * and notices when the path names a new file (rotation by rename and create: the old file is
- * finished first, since it stays open, and must be quiet for one poll after the rename was
- * seen, since a server writes into it until it reopens its log) or the file shrank
- * (copytruncate: what was not read yet is finished from the copy, found by the fingerprint of
- * the file's first bytes, before the file is read again from its start).
+ * and notices when the path names a new file (rotation by rename and create) or the file was
+ * truncated in place (copytruncate).
  *
- * <p>A file's identity is its device and inode, plus a generation that counts truncations,
- * so offsets (and the event ids built from them) never repeat within one identity. On start,
- * when the checkpoint's file is no longer at the path, it is looked for among the path's
- * rotations ({@link RotatedFileFinder}: by inode, or by fingerprint, also inside {@code .gz})
- * and finished from the checkpoint's offset under the checkpoint's identity; then the rotations
- * written after it, and the path's file from 0. A checkpoint's file found nowhere is reported
- * as lost ({@link #takeLosses}).
+ * <p>A rotated file stays open and is finished first; it must be quiet for one poll after the
+ * rename was seen, since a server writes into it until it reopens its log. When the file was
+ * rotated more than once before it was finished (livelog waited for the store, or was
+ * stopped), the rotations written after it are read next, oldest first, then the path's file.
+ * A truncation is seen by the size falling under the offset or, after a pause, by the file no
+ * longer starting with the bytes read (it may have grown past the offset again); what was not
+ * read yet is finished from the copy (found by that fingerprint among the path's rotations),
+ * then the file is read again from its start.
+ *
+ * <p>A file's identity is its device and inode, plus a generation that counts truncations of
+ * that same file, so offsets (and the event ids built from them) never repeat within one
+ * identity. On start, when the checkpoint's file is no longer at the path, it is looked for
+ * among the path's rotations ({@link RotatedFileFinder}: by inode, or by fingerprint, also
+ * inside {@code .gz}) and finished from the checkpoint's offset under the checkpoint's
+ * identity. A checkpoint's file found nowhere is reported as lost ({@link #takeLosses}).
  */
 public final class FileTailSource implements LineSource {
   private static final Logger LOG = LoggerFactory.getLogger(FileTailSource.class);
   /** How long a file of a set may be missing from its path (mid-rotation) before it ends. */
   private static final long GONE_MILLIS = 3_000;
-
+  private static final long PAUSE_NANOS = 50_000_000;
   private final Path path;
   private final boolean fromStart;
   /** A file of a set: ends once its path is gone and it was read to its end. */
@@ -46,17 +49,17 @@ public final class FileTailSource implements LineSource {
   private boolean ended;
   private long goneSince;
   private final RotatedFileFinder finder;
-  /** Rotations to read, from their start, before the path's file. */
-  private final Deque<Path> before = new ArrayDeque<>();
   private final List<LostFile> losses = new ArrayList<>();
   private FileBytes bytes;
   /** The fingerprint of the content read (the first bytes of the current identity). */
   private Fingerprint.Builder fingerprint = new Fingerprint.Builder();
   /** Polls that found the path naming another file and nothing new in this one. */
   private int quietSinceMoved;
+  /** When the last read was: a read after a pause first checks the file was not rewritten. */
+  private long lastReadNanos;
   /** The identity of the bytes read, in event ids. */
   private FileIdentity identity;
-  /** The inode of the path's file being read, or null while reading a rotation found on start. */
+  /** The inode of the path's file being read, or null while reading a rotation or a copy. */
   private FileIdentity atPath;
   private long offset;
 
@@ -99,10 +102,10 @@ public final class FileTailSource implements LineSource {
       openPath(file.physical());
     } else {
       bytes = FileBytes.open(file.file());
-      before.addAll(finder.rotatedAfter(file.file()));
+      List<Path> later = finder.rotatedAfter(file.file());
       LOG.info("{} was rotated while livelog was away: finishing {} from offset {}, then {}",
-          path, file.file(), checkpoint.offset(), before.isEmpty() ? "the path's file"
-              : before + " and the path's file");
+          path, file.file(), checkpoint.offset(), later.isEmpty() ? "the path's file"
+              : later + " and the path's file");
     }
     identity = stored;
     offset = checkpoint.offset();
@@ -142,6 +145,12 @@ public final class FileTailSource implements LineSource {
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
+    long readAt = System.nanoTime();
+    boolean afterPause = readAt - lastReadNanos > PAUSE_NANOS;
+    lastReadNanos = readAt;
+    if (afterPause && atPath != null && !holdsWhatWasRead()) {
+      return truncated(buffer); // truncated and written past our offset while we did not look
+    }
     int from = buffer.position();
     int n = bytes == null ? -1 : bytes.read(buffer, offset);
     if (n > 0) {
@@ -154,7 +163,7 @@ public final class FileTailSource implements LineSource {
       return ReadStatus.ENDED;
     }
     if (atPath == null) {
-      if (endWhenGone && before.isEmpty() && !Files.exists(path)) {
+      if (endWhenGone && !Files.exists(path) && nextRotation().isEmpty()) {
         return ReadStatus.ENDED; // a file of a set, finished where it was rotated to: released
       }
       return ReadStatus.ROTATED; // a rotation or a copy is complete: on to the next file
@@ -165,7 +174,7 @@ public final class FileTailSource implements LineSource {
         return ++quietSinceMoved >= 2 ? ReadStatus.ROTATED : ReadStatus.IDLE;
       }
       if (Files.size(path) < offset) {
-        return finishFromCopy() ? read(buffer) : ReadStatus.TRUNCATED;
+        return truncated(buffer);
       }
       goneSince = 0;
     } catch (NoSuchFileException gone) {
@@ -178,6 +187,20 @@ public final class FileTailSource implements LineSource {
       }
     }
     return ReadStatus.IDLE;
+  }
+
+  /**
+   * Whether the file still starts with the bytes read from it. A size smaller than the offset
+   * shows a truncation only while nothing was written since: a source that waited (for the
+   * store, or between polls) would otherwise read the new content from the old offset.
+   */
+  private boolean holdsWhatWasRead() throws IOException {
+    Fingerprint content = Fingerprint.parse(fingerprint.current());
+    return content == null || bytes.startsWith(content);
+  }
+
+  private ReadStatus truncated(ByteBuffer buffer) throws IOException {
+    return finishFromCopy() ? read(buffer) : ReadStatus.TRUNCATED;
   }
 
   /**
@@ -202,12 +225,16 @@ public final class FileTailSource implements LineSource {
   public Checkpoint follow() throws IOException {
     FileIdentity previous = identity;
     FileIdentity next;
-    Path rotation = before.poll();
-    if (rotation != null) {
+    boolean inPlace = atPath != null && FileIdentity.of(path).sameFile(atPath.toString());
+    Optional<Path> rotation = inPlace ? Optional.empty() : nextRotation();
+    if (rotation.isPresent()) {
+      LOG.info("{} was rotated more than once before {} was finished: reading {} next", path,
+          previous, rotation.get());
       close();
-      bytes = FileBytes.open(rotation);
-      next = FileIdentity.of(rotation);
-    } else if (atPath != null && FileIdentity.of(path).sameFile(atPath.toString())) {
+      bytes = FileBytes.open(rotation.get());
+      atPath = null;
+      next = FileIdentity.of(rotation.get());
+    } else if (inPlace) {
       next = previous; // truncated in place
     } else {
       next = FileIdentity.of(path);
@@ -218,6 +245,20 @@ public final class FileTailSource implements LineSource {
     fingerprint = new Fingerprint.Builder();
     quietSinceMoved = 0;
     return new Checkpoint(null, identity.toString(), 0, System.currentTimeMillis());
+  }
+
+  /**
+   * The rotation written next after the file just finished, if that was not the path's file:
+   * the file was rotated again (or more) before this one was finished (while livelog waited for
+   * the store, or was stopped), and those rotations come before the path's file, oldest first.
+   */
+  private Optional<Path> nextRotation() throws IOException {
+    Optional<RotatedFileFinder.Found> finished =
+        finder.find(identity, Fingerprint.parse(fingerprint.current()), 0);
+    if (finished.isEmpty() || finished.get().atPath()) {
+      return Optional.empty();
+    }
+    return finder.rotatedAfter(finished.get().file()).stream().findFirst();
   }
 
   @Override

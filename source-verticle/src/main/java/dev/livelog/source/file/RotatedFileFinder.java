@@ -84,8 +84,9 @@ final class RotatedFileFinder {
   }
 
   /**
-   * The rotations written after {@code finished} (rotated again while livelog was stopped),
-   * oldest first: they are read, from their start, before the path's file. Times are compared
+   * The rotations written after {@code finished} (rotated again while livelog was stopped, or
+   * before it finished that file), oldest first: they are read, from their start, before the
+   * path's file. Times are compared
    * at the clock's grain, so a file as old is taken too, unless it starts like
    * {@code finished} (its compressed copy: {@code gzip} keeps the time).
    */

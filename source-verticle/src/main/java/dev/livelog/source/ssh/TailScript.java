@@ -21,7 +21,8 @@ import java.util.Locale;
  *                               (the checkpoint's inode holds other content: from 0), rotated
  *                               (the checkpoint's file is gone: the path's file from 0)
  *   D n size                    n bytes of the file follow; size: the file's size then
- *   T size                      the file was truncated: it is read again from 0
+ *   T size                      the file was truncated (smaller than pos, or no longer
+ *                               starting as it did: written past pos again): read again from 0
  *   R id size                   the old file was read to its end; next: a later rotation
  *                               or the path's file, id, from 0
  *   K size                      heartbeat while idle, every 2 s
@@ -34,7 +35,8 @@ import java.util.Locale;
  * written is incomplete; then inside {@code .gz}: streamed decompressed from the offset),
  * finished first, then the rotations newer
  * than it and the path's file, each announced by an {@code R} record. On rotation the old file
- * is finished (it stays open) before the new one, once it was quiet for one poll.
+ * is finished (it stays open) before the new one, once it was quiet for one poll; rotations
+ * made meanwhile (newer than it) come before the path's file.
  *
  * <p>Clean stop: a background {@code cat} waits for the end of standard input, which comes
  * when livelog closes the channel or the SSH server drops the session, and then ends the
@@ -122,7 +124,20 @@ public final class TailScript {
       fi
       [ "$mode" = file ] && [ "$pos" -gt 0 ] && dd iflag=skip_bytes skip="$pos" count=0 <&3 2>/dev/null
       printf 'F %s %s %s %s\\n' "$id" "$pos" "$why" "$size"
+      if [ "$why" = resume ]; then cfp=$fp; else cfp=-; fi
+      # The fingerprint of the file read (cfp): its first bytes, up to 1 KiB, once read. After a
+      # pause (a full pipe while livelog waits for its store) a file truncated and written past
+      # pos again is told by it, not by its size.
+      cfplen=0; [ "$cfp" = - ] || cfplen=${cfp%%:*}
+      first() { head -c "$1" /dev/fd/3 2>/dev/null | sha256sum | cut -c1-16; }
+      learn() {
+        [ "$mode" = file ] && [ "$cfplen" -lt 1024 ] && [ "$pos" -gt "$cfplen" ] || return 0
+        cfplen=$pos; [ "$cfplen" -gt 1024 ] && cfplen=1024
+        cfp=$cfplen:$(first "$cfplen")
+      }
+      rewritten() { [ "$cfp" != - ] && [ "$(first "$cfplen")" != "${cfp#*:}" ]; }
       next() {
+        cfp=-; cfplen=0
         if [ -n "$later" ]; then
           n=${later%%"$nl"*}
           case "$later" in *"$nl"*) later=${later#*"$nl"} ;; *) later= ;; esac
@@ -153,28 +168,37 @@ public final class TailScript {
         } || exit 1
       }
       clock() { read up rest </proc/uptime 2>/dev/null && up=${up%.*}; }
-      idle=0; moved=0; beatat=0; gonesince=
+      idle=0; moved=0; beatat=0; gonesince=; checkedat=0
       while :; do
         if [ "$mode" = gz ]; then gzframes; mode=done; fi
         if [ "$mode" = done ]; then
+          [ -n "$later" ] || later=$(rotations -newer "$cur")
           next && continue
           size=0
         else
           set -- $(fdstat "$p")
           [ $# -ge 2 ] || fail "cannot stat the open file $p"
           size=$2
+          if [ "$size" -gt "$pos" ] && clock && [ "$up" -gt "$checkedat" ]; then
+            checkedat=$up  # new bytes: at most once a second, is it still our file?
+            rewritten && size=-1
+          fi
+          if [ "$size" -lt "$pos" ]; then
+            exec 3</dev/fd/3; pos=0; cfp=-; cfplen=0; printf 'T %s\\n' "$2"; continue
+          fi
           if [ "$size" -gt "$pos" ]; then
             n=$((size - pos)); [ "$n" -gt "$max" ] && n=$max
             printf 'D %s %s\\n' "$n" "$size"
             dd bs="$n" count=1 iflag=fullblock conv=sync <&3 2>/dev/null || exit 1
-            pos=$((pos + n)); idle=0; moved=0; continue
-          fi
-          if [ "$size" -lt "$pos" ]; then
-            exec 3</dev/fd/3; pos=0; printf 'T %s\\n' "$size"; continue
+            pos=$((pos + n)); idle=0; moved=0; learn; continue
           fi
           if [ $# -ge 4 ] && [ "$3" != "$phys" ]; then
             moved=$((moved + 1))
-            if [ "$moved" -ge 2 ] && next; then moved=0; continue; fi
+            if [ "$moved" -ge 2 ]; then
+              # Rotated more than once before this file was finished: the later rotations first.
+              [ -n "$later" ] || later=$(rotations -newermt "$(stat -L -c %y /dev/fd/3)")
+              if next; then moved=0; continue; fi
+            fi
           fi
           if [ $# -lt 4 ] && [ "$gone" = end ]; then
             missing=$((missing + 1))

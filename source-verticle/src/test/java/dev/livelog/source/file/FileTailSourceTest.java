@@ -4,6 +4,7 @@ import static dev.livelog.source.TailReader.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
+import dev.livelog.source.FileIdentity;
 import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
 import java.nio.ByteBuffer;
@@ -124,6 +125,51 @@ class FileTailSourceTest {
     assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
     assertThat(s.follow().fileId()).isEqualTo(id + ".g1");
     assertThat(readAll(s)).isEqualTo("5 after the truncation\n");
+  }
+
+  @Test
+  void rotationsMadeBeforeTheOldFileWasFinishedAreReadBeforeThePath() throws Exception {
+    Path log = dir.resolve("m.log");
+    append(log, "1\n");
+    FileTailSource s = new FileTailSource(log, true);
+    s.open(null);
+    assertThat(readAll(s)).isEqualTo("1\n");
+    append(log, "2\n"); // not read yet (the source waits for the store)...
+    Files.move(log, dir.resolve("m.log.1"));
+    append(log, "A\n"); // ...while the log is rotated twice
+    Files.move(dir.resolve("m.log.1"), dir.resolve("m.log.2"));
+    Files.move(log, dir.resolve("m.log.1"));
+    gzip(dir.resolve("m.log.1"));
+    append(log, "B\n");
+
+    assertThat(readAll(s)).isEqualTo("2\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    s.follow();
+    assertThat(readAll(s)).isEqualTo("A\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    s.follow();
+    assertThat(readAll(s)).isEqualTo("B\n");
+    assertThat(FileIdentity.of(log).sameFile(s.fileId())).isTrue();
+  }
+
+  @Test
+  void aFileTruncatedAndWrittenPastTheOffsetWhileTheSourceWaitedIsReadFromItsStart()
+      throws Exception {
+    Path log = dir.resolve("w.log");
+    append(log, "1 the first line\n");
+    FileTailSource s = new FileTailSource(log, true);
+    String id = s.open(null).fileId();
+    assertThat(readAll(s)).isEqualTo("1 the first line\n");
+    append(log, "2\n");
+    Files.copy(log, dir.resolve("w.log.1")); // copytruncate, then more lines than were read
+    Files.writeString(log, "");
+    append(log, "3 a longer line, written after the truncation\n");
+    Thread.sleep(100); // the source did not look meanwhile (its window was full)
+
+    assertThat(readAll(s)).isEqualTo("2\n");
+    assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.ROTATED);
+    assertThat(s.follow().fileId()).isEqualTo(id + ".g1");
+    assertThat(readAll(s)).isEqualTo("3 a longer line, written after the truncation\n");
   }
 
   @Test

@@ -39,8 +39,12 @@ class RemoteTailLogicTest {
   }
 
   private SshTailSource tail(Path file, boolean fromStart) {
-    source = new SshTailSource("t1", "localhost", file.toString(), fromStart,
-        Duration.ofMillis(20), attempt -> new LocalShell());
+    return tail(file, fromStart, Duration.ofMillis(20));
+  }
+
+  private SshTailSource tail(Path file, boolean fromStart, Duration poll) {
+    source = new SshTailSource("t1", "localhost", file.toString(), fromStart, poll,
+        attempt -> new LocalShell());
     return source;
   }
 
@@ -142,6 +146,48 @@ class RemoteTailLogicTest {
     assertThat(source.follow().fileId()).isEqualTo(id + ".g1");
     assertThat(TailReader.readUntil(source, 23).text()).isEqualTo("5 after the truncation\n");
     assertThat(source.takeLosses()).isEmpty();
+  }
+
+  @Test
+  void rotationsMadeBeforeTheOldFileWasLeftAreReadBeforeThePath() throws Exception {
+    Path log = dir.resolve("m.log");
+    append(log, "1\n");
+    tail(log, true, Duration.ofMillis(300)).open(null);
+    assertThat(TailReader.readUntil(source, 2).text()).isEqualTo("1\n");
+    Thread.sleep(50); // later files are written later, as a rotation period apart would be
+    // Rotated twice within one poll: the program sees the second new file at the path.
+    Files.move(log, dir.resolve("m.log.1"));
+    append(log, "A\n");
+    Files.move(dir.resolve("m.log.1"), dir.resolve("m.log.2"));
+    Files.move(log, dir.resolve("m.log.1"));
+    append(log, "B\n");
+
+    assertThat(TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED).text()).isEmpty();
+    source.follow();
+    assertThat(TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED).text())
+        .isEqualTo("A\n");
+    source.follow();
+    assertThat(TailReader.readUntil(source, 2).text()).isEqualTo("B\n");
+    assertThat(FileIdentity.of(log).sameFile(source.fileId())).isTrue();
+  }
+
+  @Test
+  void aFileTruncatedAndWrittenPastTheOffsetBetweenTwoPollsIsReadFromItsStart() throws Exception {
+    Path log = dir.resolve("w.log");
+    append(log, "1 the first line\n");
+    String id = tail(log, true, Duration.ofMillis(500)).open(null).fileId();
+    assertThat(TailReader.readUntil(source, 17).text()).isEqualTo("1 the first line\n");
+    Thread.sleep(1_100); // the program checks a file's first bytes at most once a second
+    Path copy = dir.resolve("w.log.1");
+    Files.copy(log, copy);
+    append(copy, "2\n"); // unread when truncated (written into the copy: read nowhere first)
+    Files.writeString(log, "3 a longer line, written after the truncation\n");
+
+    assertThat(TailReader.readUntilStatus(source, LineSource.ReadStatus.ROTATED).text())
+        .isEqualTo("2\n");
+    assertThat(source.follow().fileId()).isEqualTo(id + ".g1");
+    assertThat(TailReader.readUntil(source, 46).text())
+        .isEqualTo("3 a longer line, written after the truncation\n");
   }
 
   @Test
