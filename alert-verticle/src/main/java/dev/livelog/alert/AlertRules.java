@@ -28,6 +28,7 @@ public final class AlertRules {
 
   /** Checks the rules of a config ({@code check-config}, {@code run}). */
   public static void validate(LivelogConfig config) {
+    ReceiverKinds.validate(config);
     compile(config);
   }
 

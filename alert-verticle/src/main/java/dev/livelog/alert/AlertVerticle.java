@@ -41,6 +41,9 @@ public final class AlertVerticle extends VerticleBase {
   private final Map<String, String> environment;
   private final Map<String, AlertRule> rules = new LinkedHashMap<>();
   private final Map<String, WebhookReceiver> receivers = new LinkedHashMap<>();
+  private final Map<String, ReceiverKind> kinds = new LinkedHashMap<>();
+  /** When each firing alert was last delivered to each receiver that wants it again and again. */
+  private final Map<String, Long> lastSent = new java.util.HashMap<>();
   private final NotificationLedger ledger = new NotificationLedger();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   /** Rules whose lease this node holds and whose records it has read. */
@@ -131,7 +134,9 @@ public final class AlertVerticle extends VerticleBase {
             + " variable " + receiver.urlEnv() + " is not set (it holds the webhook's URL)");
       }
       String token = bearerToken(name, receiver);
-      receivers.put(name, new WebhookReceiver(vertx, name, url, token, receiver.timeout()));
+      ReceiverKind kind = ReceiverKinds.of(name, receiver);
+      kinds.put(name, kind);
+      receivers.put(name, new WebhookReceiver(vertx, name, kind.target(url), token, receiver.timeout()));
     });
   }
 
@@ -176,6 +181,8 @@ public final class AlertVerticle extends VerticleBase {
       rules.values().stream().filter(this::holds)
           .forEach(rule -> evaluator.active(rule).forEach(alert -> publish(rule, alert)));
     }
+    long now = System.currentTimeMillis();
+    rules.values().stream().filter(this::holds).forEach(rule -> resend(rule, now));
   }
 
   private void handle(List<AlertEvaluator.Transition> transitions) {
@@ -217,17 +224,51 @@ public final class AlertVerticle extends VerticleBase {
       write(ledger.delivered(alert, name, rule.receivers, System.currentTimeMillis()));
       return;
     }
+    send(rule, alert, name, () -> {
+      LOG.info("receiver {} told: alert {} {}", name, describe(alert), alert.state().label());
+      write(ledger.delivered(alert, name, rule.receivers, System.currentTimeMillis()));
+    });
+  }
+
+  private void send(AlertRule rule, Alert alert, String name, Runnable onDelivered) {
     WebhookReceiver receiver = receivers.get(name);
     String key = alert.fingerprint() + " " + alert.state().label();
     if (receiver.has(key)) {
       return; // on its way already (a takeover found it untold while it was being sent)
     }
-    JsonObject body = WebhookPayload.of(alert, name, externalUrl, WindowLink.of(externalUrl, rule, alert));
-    receiver.send(new WebhookReceiver.Notification(rule.name, key, body,
+    long now = System.currentTimeMillis();
+    ReceiverKind.Notice notice = new ReceiverKind.Notice(alert, name, externalUrl,
+        WindowLink.of(externalUrl, rule, alert), now);
+    receiver.send(new WebhookReceiver.Notification(rule.name, key, kinds.get(name).body(notice),
         describe(alert) + " " + alert.state().label(), () -> {
-          LOG.info("receiver {} told: alert {} {}", name, describe(alert), alert.state().label());
-          write(ledger.delivered(alert, name, rule.receivers, System.currentTimeMillis()));
+          String sentKey = alert.fingerprint() + " " + name;
+          if (alert.state() == AlertState.FIRING && kinds.get(name).resendMillis() > 0) {
+            lastSent.put(sentKey, System.currentTimeMillis());
+          } else {
+            lastSent.remove(sentKey);
+          }
+          onDelivered.run();
         }));
+  }
+
+  /**
+   * Sends the firing alerts again to the receivers that want them so (an Alertmanager forgets an
+   * alert it is not told of again).
+   */
+  private void resend(AlertRule rule, long now) {
+    for (Alert alert : evaluator.active(rule)) {
+      if (alert.state() != AlertState.FIRING) {
+        continue;
+      }
+      for (String name : rule.receivers) {
+        long every = kinds.get(name).resendMillis();
+        Long sent = lastSent.get(alert.fingerprint() + " " + name);
+        // Never sent by this node (it started, or took the rule over): at once.
+        if (every > 0 && (sent == null || now - sent >= every) && ledger.told(alert, name)) {
+          send(rule, alert, name, () -> { });
+        }
+      }
+    }
   }
 
   /**

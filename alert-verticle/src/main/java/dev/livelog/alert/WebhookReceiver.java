@@ -3,12 +3,12 @@ package dev.livelog.alert;
 import dev.livelog.common.retry.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,7 +32,7 @@ final class WebhookReceiver {
    * One alert to send ({@code key}: the alert and its state), and what to do once the receiver
    * has it.
    */
-  record Notification(String rule, String key, JsonObject body, String describe, Runnable onDelivered) {}
+  record Notification(String rule, String key, Buffer body, String describe, Runnable onDelivered) {}
 
   private final Vertx vertx;
   private final HttpClientAgent client;
@@ -142,7 +142,7 @@ final class WebhookReceiver {
       options.putHeader("Authorization", "Bearer " + bearerToken);
     }
     return client.request(options)
-        .compose(request -> request.send(notification.body().toBuffer()))
+        .compose(request -> request.send(notification.body()))
         .compose(response -> response.body().compose(body -> outcome(response, body.toString())));
   }
 

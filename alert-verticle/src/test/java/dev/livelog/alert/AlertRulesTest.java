@@ -83,4 +83,12 @@ class AlertRulesTest {
           fast_burn: {group: slo, series: 'api 2h', above: 14.4}
         """, Map.of()))).hasMessageContaining("its series: api, api 5m, api 1h, api 30m, api 6h, api 5m&1h, api 30m&6h");
   }
+
+  @Test
+  void aReceiversKindMustBeARegisteredOne() {
+    assertThatThrownBy(() -> AlertRules.validate(ConfigLoader.parse(
+        "notify: {receivers: {pager: {kind: pagerduty, url: 'http://127.0.0.1:9/x'}}}", Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("notify.receivers.pager.kind: unknown receiver kind 'pagerduty'; use one of: webhook, alertmanager");
+  }
 }

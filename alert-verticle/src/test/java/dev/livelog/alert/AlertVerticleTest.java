@@ -51,6 +51,10 @@ class AlertVerticleTest {
   }
 
   private LivelogConfig config(String rule) {
+    return config(rule, "webhook");
+  }
+
+  private LivelogConfig config(String rule, String kind) {
     LivelogConfig config = ConfigLoader.parse("""
         periods: [{name: 1s, interval: 1s, window: 2s}]
         groups:
@@ -58,10 +62,10 @@ class AlertVerticleTest {
         notify:
           external_url: https://livelog.example.com/
           receivers:
-            ops: {url: "%s", bearer_token_env: HOOK_TOKEN}
+            ops: {kind: %s, url: "%s", bearer_token_env: HOOK_TOKEN}
         alerts:
           errors: %s
-        """.formatted(sink.url(), rule), Map.of());
+        """.formatted(kind, sink.url(), rule), Map.of());
     StructureValidator.validate(config);
     return config;
   }
@@ -194,6 +198,33 @@ class AlertVerticleTest {
     Thread.sleep(300);
     assertThat(sink.attempts()).as("two refused (503), retried after 1 s and 2 s").isEqualTo(3);
     assertThat(sink.statuses()).containsExactly("firing 5xx");
+  }
+
+  @Test
+  void anAlertmanagerIsPostedItsV2AlertsAndToldAgainAfterARestart() throws Exception {
+    LivelogConfig config = config("{group: status, series: 5xx, above: 5, keep_firing_for: 0s}", "alertmanager");
+    String first = deploy(config);
+    long t = publishAll(System.currentTimeMillis() + 60_000, 9);
+    long before = System.currentTimeMillis();
+    assertThat(sink.await(n -> sink.bodies().size() == 1, Duration.ofSeconds(10))).isTrue();
+    assertThat(sink.paths()).containsExactly("/hook/api/v2/alerts");
+    io.vertx.core.json.JsonArray posted = new io.vertx.core.json.JsonArray(sink.bodies().get(0));
+    JsonObject alert = posted.getJsonObject(0);
+    assertThat(alert.getJsonObject("labels").getString("alertname")).isEqualTo("errors");
+    assertThat(alert.getString("generatorURL")).startsWith("https://livelog.example.com/?group=status");
+    long endsAt = java.time.Instant.parse(alert.getString("endsAt")).toEpochMilli();
+    assertThat(endsAt).as("four minutes ahead: the Alertmanager resolves it if livelog stops telling")
+        .isBetween(before + 230_000, System.currentTimeMillis() + 240_000);
+    awaitTold("firing");
+    result(vertx.undeploy(first));
+
+    deploy(config);
+    assertThat(sink.await(n -> sink.bodies().size() == 2, Duration.ofSeconds(10)))
+        .as("a firing alert is told again: an Alertmanager forgets what it is not told").isTrue();
+    publishAll(t, 1);
+    assertThat(sink.await(n -> sink.bodies().size() == 3, Duration.ofSeconds(10))).isTrue();
+    JsonObject resolved = new io.vertx.core.json.JsonArray(sink.bodies().get(2)).getJsonObject(0);
+    assertThat(java.time.Instant.parse(resolved.getString("endsAt")).toEpochMilli()).isEqualTo(t);
   }
 
   private void awaitTold(String state) throws InterruptedException {

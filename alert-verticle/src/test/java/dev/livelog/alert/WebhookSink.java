@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 public final class WebhookSink implements AutoCloseable {
   private final HttpServer server;
   private final List<JsonObject> accepted = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
+  private final List<String> paths = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger failNext = new AtomicInteger();
@@ -32,7 +34,12 @@ public final class WebhookSink implements AutoCloseable {
       if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         status = 503;
       } else {
-        accepted.add(new JsonObject(new String(body, StandardCharsets.UTF_8)));
+        String text = new String(body, StandardCharsets.UTF_8);
+        bodies.add(text);
+        paths.add(exchange.getRequestURI().getPath());
+        if (text.startsWith("{")) {
+          accepted.add(new JsonObject(text));
+        }
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
       }
       exchange.sendResponseHeaders(status, -1);
@@ -49,6 +56,16 @@ public final class WebhookSink implements AutoCloseable {
   /** Notifications accepted, in order. */
   public List<JsonObject> accepted() {
     return List.copyOf(accepted);
+  }
+
+  /** The bodies accepted, as sent (a webhook's object, an Alertmanager's array). */
+  public List<String> bodies() {
+    return List.copyOf(bodies);
+  }
+
+  /** The path each accepted body was POSTed to. */
+  public List<String> paths() {
+    return List.copyOf(paths);
   }
 
   /** Each accepted notification's status and first alert's series, e.g. {@code firing 5xx}. */

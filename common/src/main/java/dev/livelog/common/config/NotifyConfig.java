@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where alerts are sent: {@code receivers} by name, each a webhook that gets Alertmanager's
- * webhook JSON (version 4) when an alert fires and when it resolves. {@code external_url} is
+ * webhook JSON (version 4) when an alert fires and when it resolves, or an Alertmanager. {@code external_url} is
  * the dashboard's address as people reach it, for the links in notifications (default: the
  * {@code web} host and port).
  */
@@ -30,13 +30,15 @@ public record NotifyConfig(String externalUrl, Map<String, Receiver> receivers) 
   }
 
   /**
-   * A webhook: its {@code url}, or {@code url_env} naming the environment variable that holds
+   * A receiver of a {@code kind} registered in the alert module ({@code webhook}, the default:
+   * Alertmanager's webhook JSON; {@code alertmanager}: posted into an Alertmanager's API): its
+   * {@code url}, or {@code url_env} naming the environment variable that holds
    * it (a URL with a token in it stays out of the file); {@code bearer_token_env} names one
    * holding a token sent as {@code Authorization: Bearer}; each attempt times out after
    * {@code timeout}; resolved alerts are sent too unless {@code send_resolved: false}.
    */
-  public record Receiver(String url, String urlEnv, String bearerTokenEnv, Duration timeout,
-      Boolean sendResolved) {
+  public record Receiver(String kind, String url, String urlEnv, String bearerTokenEnv,
+      Duration timeout, Boolean sendResolved) {
 
     public Receiver {
       timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
