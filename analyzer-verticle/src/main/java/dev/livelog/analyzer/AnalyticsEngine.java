@@ -21,6 +21,7 @@ public final class AnalyticsEngine {
   static final long MAX_FUTURE_SECONDS = 60;
 
   private final List<GroupPlan> groups;
+  private final List<GroupPlan.Admissions> admissions;
   private final SecondBuckets buckets;
   private final LookbackBuckets lookbacks;
   private final long keepSeconds;
@@ -33,6 +34,7 @@ public final class AnalyticsEngine {
 
   public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods) {
     this.groups = groups;
+    this.admissions = groups.stream().map(GroupPlan::newAdmissions).toList();
     this.periods = List.copyOf(periods);
     this.windowSeconds = periods.stream().mapToLong(p -> p.window().toSeconds()).toArray();
     this.lateFor = new long[periods.size()];
@@ -67,7 +69,7 @@ public final class AnalyticsEngine {
     accepted++;
     GroupStats[] slot = buckets.at(second);
     for (int g = 0; g < slot.length; g++) {
-      groups.get(g).add(event, slot[g]);
+      groups.get(g).add(event, slot[g], admissions.get(g));
     }
   }
 
@@ -79,8 +81,8 @@ public final class AnalyticsEngine {
     List<Datapoint> points = new ArrayList<>(groups.size());
     for (int g = 0; g < groups.size(); g++) {
       GroupPlan plan = groups.get(g);
-      points.add(new Datapoint(period.name(), plan.name(), tickMillis, window[g].total(),
-          plan.values(window[g], windowSeconds, lookbacks.of(g, end))));
+      points.add(plan.datapoint(period.name(), tickMillis, window[g], windowSeconds,
+          lookbacks.of(g, end)));
     }
     return points;
   }

@@ -88,5 +88,13 @@ public final class AnalyzerPlans {
     if (a.byPrefix() != null && a.byPrefix() < 1) {
       throw new ConfigException("by_prefix", "must be at least 1 (path segments to keep)");
     }
+    if (a.maxSeries() != null && a.by() == null) {
+      throw new ConfigException("max_series", "only with 'by': how many of its values get a series");
+    }
+    if (a.maxSeries() != null
+        && (a.maxSeries() < 1 || a.maxSeries() > SeriesAnalyzer.MAX_MAX_SERIES)) {
+      throw new ConfigException("max_series", "must be between 1 and "
+          + SeriesAnalyzer.MAX_MAX_SERIES + " (the other values are folded into 'other')");
+    }
   }
 }

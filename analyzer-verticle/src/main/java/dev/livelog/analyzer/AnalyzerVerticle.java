@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public final class AnalyzerVerticle extends VerticleBase {
   private final QueryLimits queryLimits;
   private final ReplayFilter replays = new ReplayFilter();
   private final Map<String, DatapointHistory> histories = new HashMap<>();
+  /** Per period and group, the keys folded into 'other' series in the last datapoint published. */
+  private final Map<String, Map<String, Long>> foldedKeys = new ConcurrentHashMap<>();
   private final List<Long> timers = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private AnalyticsEngine engine;
@@ -226,6 +229,8 @@ public final class AnalyzerVerticle extends VerticleBase {
     String address = Addresses.analytics(period.name());
     for (Datapoint p : points) {
       vertx.eventBus().publish(address, p.toJson());
+      foldedKeys.computeIfAbsent(period.name(), k -> new ConcurrentHashMap<>())
+          .put(p.group(), p.foldedKeys());
     }
     long keepFrom = points.get(points.size() - 1).time() - period.interval().toMillis() * period.history();
     store.saveDatapoints(points)
@@ -248,12 +253,16 @@ public final class AnalyzerVerticle extends VerticleBase {
 
   /**
    * Events analyzed, late (older than every window; and per period, missed by every datapoint
-   * of it) and too far in the future since start; leases held.
+   * of it) and too far in the future since start; leases held; per period and group, the keys
+   * folded into 'other' series in the last datapoint this node published.
    */
   public JsonObject status() {
     JsonObject lateByPeriod = new JsonObject();
     config.periods().forEach(p -> lateByPeriod.put(p.name(), engine == null ? 0 : engine.lateFor(p.name())));
+    JsonObject folded = new JsonObject();
+    foldedKeys.forEach((period, groups) -> folded.put(period, new JsonObject(new HashMap<>(groups))));
     return new JsonObject()
+        .put("foldedKeys", folded)
         .put("accepted", engine == null ? 0 : engine.accepted())
         .put("late", engine == null ? 0 : engine.late())
         .put("lateByPeriod", lateByPeriod)

@@ -1,6 +1,7 @@
 package dev.livelog.analyzer;
 
 import dev.livelog.analyzer.metric.Window;
+import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.where.EventFilter;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.event.LogEvent;
@@ -99,7 +100,7 @@ public final class GroupPlan {
     stats.total++;
     for (int i = 0; i < analyzers.length; i++) {
       if (analyzers[i].lookbackSeconds() > 0) {
-        analyzers[i].add(event, stats.series[i]);
+        analyzers[i].add(event, stats.series[i], null); // no by: every event has the one key
       }
     }
   }
@@ -123,16 +124,57 @@ public final class GroupPlan {
   }
 
   public GroupStats newStats() {
-    return new GroupStats(analyzers.length);
+    return new GroupStats(analyzers);
   }
 
-  public void add(LogEvent event, GroupStats stats) {
+  /**
+   * Statistics of several spans merged into one (a window of seconds or of stored buckets, the
+   * threads of an analysis): totals added, each analyzer's series merged within its cap.
+   */
+  public GroupStats merged(List<GroupStats> parts) {
+    GroupStats out = newStats();
+    List<KeyedSeries> series = new ArrayList<>(parts.size());
+    for (int i = 0; i < analyzers.length; i++) {
+      series.clear();
+      for (GroupStats p : parts) {
+        series.add(p.series[i]);
+      }
+      out.series[i] = analyzers[i].merged(series);
+    }
+    for (GroupStats p : parts) {
+      out.total += p.total;
+    }
+    return out;
+  }
+
+  /**
+   * The per-analyzer state that picks which by-values get series ({@link SeriesAdmission}): one
+   * for each consumer of events, kept across the seconds it adds to; plans themselves hold none.
+   */
+  public Admissions newAdmissions() {
+    SeriesAdmission[] byAnalyzer = new SeriesAdmission[analyzers.length];
+    for (int i = 0; i < analyzers.length; i++) {
+      byAnalyzer[i] = analyzers[i].newAdmission();
+    }
+    return new Admissions(byAnalyzer);
+  }
+
+  /** Which by-values of each analyzer get series (see {@link #newAdmissions}). */
+  public static final class Admissions {
+    private final SeriesAdmission[] byAnalyzer;
+
+    private Admissions(SeriesAdmission[] byAnalyzer) {
+      this.byAnalyzer = byAnalyzer;
+    }
+  }
+
+  public void add(LogEvent event, GroupStats stats, Admissions admissions) {
     if (!where.test(event)) {
       return;
     }
     stats.total++;
     for (int i = 0; i < analyzers.length; i++) {
-      analyzers[i].add(event, stats.series[i]);
+      analyzers[i].add(event, stats.series[i], admissions.byAnalyzer[i]);
     }
   }
 
@@ -143,11 +185,27 @@ public final class GroupPlan {
 
   /** The same, with the spans kept for the metrics' lookbacks. */
   public Map<String, Double> values(GroupStats stats, double windowSeconds, Window.Lookback lookback) {
-    Map<String, Double> out = new LinkedHashMap<>();
+    return datapoint("", 0, stats, windowSeconds, lookback).values();
+  }
+
+  /** The group's datapoint of a period at {@code time} (no lookbacks: see below). */
+  public Datapoint datapoint(String period, long time, GroupStats stats, double windowSeconds) {
+    return datapoint(period, time, stats, windowSeconds, Window.Lookback.NONE);
+  }
+
+  /**
+   * The group's datapoint of a period at {@code time} over the accumulated events, with the
+   * spans kept for the metrics' lookbacks: every series' value, in a stable order, and what
+   * each {@code other} series folded.
+   */
+  public Datapoint datapoint(String period, long time, GroupStats stats, double windowSeconds,
+      Window.Lookback lookback) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, Long> folded = new LinkedHashMap<>();
     Window window = new Window(stats.total, windowSeconds, lookback);
     for (int i = 0; i < analyzers.length; i++) {
-      analyzers[i].emit(stats.series[i], window, out);
+      analyzers[i].emit(stats.series[i], window, values, folded);
     }
-    return out;
+    return new Datapoint(period, name, time, stats.total, values, folded);
   }
 }

@@ -1,20 +1,18 @@
 package dev.livelog.analyzer;
 
-import dev.livelog.analyzer.metric.Accumulator;
-import java.util.HashMap;
-import java.util.Map;
-
-/** A plot group's accumulated events over some time: its total and each series' accumulator. */
+/**
+ * A plot group's accumulated events over some time: its total and each analyzer's series
+ * ({@link KeyedSeries}, bounded whatever the {@code by} values).
+ */
 public final class GroupStats {
+  private final SeriesAnalyzer[] analyzers;
   long total;
-  final Map<String, Accumulator>[] series;
+  final KeyedSeries[] series;
 
-  @SuppressWarnings("unchecked")
-  GroupStats(int analyzers) {
-    series = new Map[analyzers];
-    for (int i = 0; i < analyzers; i++) {
-      series[i] = new HashMap<>();
-    }
+  GroupStats(SeriesAnalyzer[] analyzers) {
+    this.analyzers = analyzers;
+    this.series = new KeyedSeries[analyzers.length];
+    clear();
   }
 
   /** Events that passed the group's where clause. */
@@ -22,18 +20,10 @@ public final class GroupStats {
     return total;
   }
 
-  public void merge(GroupStats other) {
-    total += other.total;
-    for (int i = 0; i < series.length; i++) {
-      Map<String, Accumulator> mine = series[i];
-      other.series[i].forEach((key, acc) -> mine.computeIfAbsent(key, k -> acc.empty()).merge(acc));
-    }
-  }
-
   void clear() {
     total = 0;
-    for (Map<String, Accumulator> s : series) {
-      s.clear();
+    for (int i = 0; i < analyzers.length; i++) {
+      series[i] = analyzers[i].newSeries();
     }
   }
 }

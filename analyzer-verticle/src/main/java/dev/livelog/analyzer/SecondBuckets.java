@@ -1,5 +1,6 @@
 package dev.livelog.analyzer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,17 +45,21 @@ final class SecondBuckets {
 
   /** Every group's statistics merged over seconds {@code [from, to)}. */
   GroupStats[] window(long from, long to) {
-    GroupStats[] merged = new GroupStats[groups.size()];
-    for (int g = 0; g < merged.length; g++) {
-      merged[g] = groups.get(g).newStats();
+    List<List<GroupStats>> parts = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      parts.add(new ArrayList<>());
     }
     for (long s = from; s < to; s++) {
       int i = (int) Math.floorMod(s, (long) seconds.length);
       if (seconds[i] == s) {
-        for (int g = 0; g < merged.length; g++) {
-          merged[g].merge(slots[i][g]);
+        for (int g = 0; g < groups.size(); g++) {
+          parts.get(g).add(slots[i][g]);
         }
       }
+    }
+    GroupStats[] merged = new GroupStats[groups.size()];
+    for (int g = 0; g < merged.length; g++) {
+      merged[g] = groups.get(g).merged(parts.get(g));
     }
     return merged;
   }

@@ -13,14 +13,26 @@ import dev.livelog.store.query.BucketStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One analyzer of a plot group: its filter, its metric over a field, and the series it feeds:
  * one named by its label, or one per value of its {@code by} field (e.g. per upstream server),
  * each as its metric names them (one series, one per percentile, one per frequent value).
+ * Without declared {@code values}, at most {@code max_series} by-values get series of their
+ * own, the most frequent ({@link SeriesAdmission} picks them as events come); the others are
+ * folded into one {@code other} series ({@link KeyedSeries}).
  */
 final class SeriesAnalyzer {
+  /** Series per analyzer when {@code max_series} is not given. */
+  static final int DEFAULT_MAX_SERIES = 50;
+  /** The most {@code max_series} may be: each second holds up to twice as many accumulators. */
+  static final int MAX_MAX_SERIES = 1000;
+  /**
+   * With {@code by_class} or {@code by_prefix} a store groups by the raw values, several of
+   * which make one series: it keeps this many times {@code max_series} of them per bucket.
+   */
+  private static final int RAW_KEYS_PER_SERIES = 20;
+
   private final AnalyzerConfig config;
   private final Metric metric;
   private final Filter where;
@@ -31,6 +43,7 @@ final class SeriesAnalyzer {
   /** Without {@code by}, every event goes to one accumulator, under this key. */
   private final String onlyKey;
   private final long lookbackSeconds;
+  private final int maxSeries;
 
   SeriesAnalyzer(AnalyzerConfig config, Metric metric, Filter where) {
     this.config = config;
@@ -42,6 +55,8 @@ final class SeriesAnalyzer {
     this.byValue = ByValue.of(config);
     this.onlyKey = config.label() == null ? "" : config.label();
     this.lookbackSeconds = metric.lookbacks().stream().mapToLong(java.time.Duration::toSeconds).max().orElse(0);
+    this.maxSeries = Math.max(config.values().size(),
+        config.maxSeries() == null ? DEFAULT_MAX_SERIES : config.maxSeries());
   }
 
   /** The longest span this analyzer's metric reads beyond the window, in seconds (0: none). */
@@ -53,7 +68,7 @@ final class SeriesAnalyzer {
    * What this analyzer (which has no {@code by}: a metric with lookbacks refuses it) saw over
    * a span, as its metric asks for it by base name: null for another base name.
    */
-  Window.Span span(String base, Map<String, Accumulator> seen, long groupEvents) {
+  Window.Span span(String base, KeyedSeries seen, long groupEvents) {
     return by != null || !onlyKey.equals(base) ? null
         : new Window.Span(seenOrEmpty(seen, onlyKey), groupEvents);
   }
@@ -61,6 +76,16 @@ final class SeriesAnalyzer {
   /** The figures of this analyzer's series (the base name is its label: no {@code by}). */
   List<dev.livelog.analyzer.metric.PanelFigure> figures() {
     return by == null ? metric.figures(config.label()) : List.of();
+  }
+
+  /** Empty series for some time. */
+  KeyedSeries newSeries() {
+    return new KeyedSeries(metric, maxSeries);
+  }
+
+  /** Several spans' series merged into one, within the cap. */
+  KeyedSeries merged(List<KeyedSeries> parts) {
+    return KeyedSeries.merged(parts, metric, maxSeries);
   }
 
   /**
@@ -77,42 +102,61 @@ final class SeriesAnalyzer {
     return names;
   }
 
-  void add(LogEvent event, Map<String, Accumulator> series) {
+  /**
+   * What picks the by-values that get series, for one consumer of events (the live engine, a
+   * thread of an analysis); null without {@code by} or with declared {@code values}, where
+   * there are few keys.
+   */
+  SeriesAdmission newAdmission() {
+    return by == null || !config.values().isEmpty() ? null : new SeriesAdmission(2 * maxSeries);
+  }
+
+  void add(LogEvent event, KeyedSeries series, SeriesAdmission admission) {
     if (!filter.test(event)) {
       return;
     }
     String key = by == null ? onlyKey : shownKey(byValue.key(by.get(event)));
-    if (key == null) {
-      return;
+    if (key != null) {
+      (admission == null || admission.admits(key) ? series.at(key) : series.fold(key)).add(event, field);
     }
-    Accumulator acc = series.get(key);
-    if (acc == null) {
-      acc = metric.newAccumulator();
-      series.put(key, acc);
-    }
-    acc.add(event, field);
   }
 
-  /** The store query that gives this analyzer's accumulators over stored events. */
+  /**
+   * The store query that gives this analyzer's accumulators over stored events: grouped by
+   * its {@code by} field, the most frequent values per bucket and the rest folded, so a
+   * bucket answers a bounded number of rows.
+   */
   AggregateQuery query(Filter groupWhere, long from, long to, long step) {
-    return metric.storeQuery(AggregateQuery.counting(from, to, step, List.of(groupWhere, where))
-        .groupedBy(config.by()), config.field());
+    AggregateQuery plain = AggregateQuery.counting(from, to, step, List.of(groupWhere, where))
+        .groupedBy(config.by());
+    if (by != null) {
+      boolean raw = !config.byClass() && config.byPrefix() == null && config.values().isEmpty();
+      plain = plain.foldBeyond(raw ? maxSeries : maxSeries * RAW_KEYS_PER_SERIES);
+    }
+    return metric.storeQuery(plain, config.field());
   }
 
   /** Adds a row of that query's result to the series, as {@link #add} would have. */
-  void absorb(BucketStats row, Map<String, Accumulator> series) {
+  void absorb(BucketStats row, KeyedSeries series) {
+    if (row.folded() > 0) {
+      if (config.values().isEmpty()) {
+        series.absorb(null, row);
+      }
+      return;
+    }
     String key = by == null ? onlyKey
         : shownKey(row.key().isEmpty() ? null : byValue.key(row.key()));
     if (key != null) {
-      series.computeIfAbsent(key, k -> metric.newAccumulator()).absorb(row);
+      series.absorb(key, row);
     }
   }
 
   /**
    * Puts this analyzer's series values into {@code out}: declared series first (zero or no data
-   * when nothing matched), then the values seen, sorted.
+   * when nothing matched), then the values seen, sorted, then {@code other} when values were
+   * folded, with how many into {@code folded}.
    */
-  void emit(Map<String, Accumulator> seen, Window window, Map<String, Double> out) {
+  void emit(KeyedSeries seen, Window window, Map<String, Double> out, Map<String, Long> folded) {
     if (by == null) {
       metric.emit(config.label(), seenOrEmpty(seen, onlyKey), window, out);
       return;
@@ -120,9 +164,27 @@ final class SeriesAnalyzer {
     for (String declared : config.values()) {
       metric.emit(config.seriesName(declared), seenOrEmpty(seen, declared), window, out);
     }
-    if (config.values().isEmpty()) {
-      new TreeMap<>(seen).forEach((value, acc) ->
-          metric.emit(config.seriesName(value), acc, window, out));
+    if (!config.values().isEmpty()) {
+      return;
+    }
+    KeyedSeries shown = seen.size() > maxSeries ? merged(List.of(seen)) : seen;
+    Accumulator other = null;
+    if (shown.anyFolded()) {
+      // A value that is literally "other" is shown with the folded ones.
+      other = metric.newAccumulator();
+      other.merge(shown.other());
+    }
+    for (String value : shown.keys()) {
+      if (other != null && value.equals(KeyedSeries.OTHER)) {
+        other.merge(shown.get(value));
+      } else {
+        metric.emit(config.seriesName(value), shown.get(value), window, out);
+      }
+    }
+    if (other != null) {
+      String name = config.seriesName(KeyedSeries.OTHER);
+      metric.emit(name, other, window, out);
+      folded.put(name, shown.folded());
     }
   }
 
@@ -132,7 +194,7 @@ final class SeriesAnalyzer {
         ? null : value;
   }
 
-  private Accumulator seenOrEmpty(Map<String, Accumulator> seen, String key) {
+  private Accumulator seenOrEmpty(KeyedSeries seen, String key) {
     Accumulator acc = seen.get(key);
     return acc == null ? metric.newAccumulator() : acc;
   }

@@ -42,8 +42,7 @@ public final class StoredSeries {
       long n = AggregateQuery.buckets(from, to, step);
       for (long k = 0; k < n; k++) {
         GroupStats s = buckets.getOrDefault(k, plan.newStats());
-        points.add(new Datapoint(label, plan.name(), from + (k + 1) * step, s.total(),
-            plan.values(s, step / 1000.0)));
+        points.add(plan.datapoint(label, from + (k + 1) * step, s, step / 1000.0));
       }
       return points;
     });
@@ -73,16 +72,16 @@ public final class StoredSeries {
       for (long t = firstTick; t <= lastTick; t += interval) {
         List<Datapoint> tick = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-          GroupStats merged = groups.get(g).newStats();
+          List<GroupStats> parts = new ArrayList<>();
           Map<Long, GroupStats> buckets = all.get(g).result();
           for (long b = (t - window - from) / step; b < (t - from) / step; b++) {
             GroupStats s = buckets.get(b);
             if (s != null) {
-              merged.merge(s);
+              parts.add(s);
             }
           }
-          tick.add(new Datapoint(period.name(), groups.get(g).name(), t, merged.total(),
-              groups.get(g).values(merged, window / 1000.0)));
+          GroupStats merged = groups.get(g).merged(parts);
+          tick.add(groups.get(g).datapoint(period.name(), t, merged, window / 1000.0));
         }
         ticks.add(tick);
       }

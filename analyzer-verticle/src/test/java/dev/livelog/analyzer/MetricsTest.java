@@ -32,9 +32,10 @@ class MetricsTest {
     LivelogConfig config = ConfigLoader.parse("groups:\n  g:\n" + groupYaml.indent(4));
     GroupPlan plan = AnalyzerPlans.compile(config).get(0);
     GroupStats stats = plan.newStats();
+    GroupPlan.Admissions admissions = plan.newAdmissions();
     long offset = 0;
     for (Object[] row : ROWS) {
-      plan.add(new LogEvent("s", offset++, 0, SCHEMA, row.clone()), stats);
+      plan.add(new LogEvent("s", offset++, 0, SCHEMA, row.clone()), stats, admissions);
     }
     return plan.values(stats, 10.0);
   }
@@ -149,7 +150,7 @@ class MetricsTest {
         .hasMessage("groups.g.analyzers[0].top: a parameter of top, not of metric 'percentile'");
     assertThatThrownBy(() -> values("analyzers: [{lable: x, metric: percentile, field: rt}]"))
         .hasMessage("groups.g.analyzers[0].lable: unknown key; expected one of: by, by_class,"
-            + " by_prefix, field, label, match, metric, percentiles, values, where");
+            + " by_prefix, field, label, match, max_series, metric, percentiles, values, where");
     assertThatThrownBy(() -> values("analyzers: [{metric: top, field: path, top: 0}]"))
         .hasMessage("groups.g.analyzers[0].top: must be between 1 and 1000");
     assertThatThrownBy(() -> values("analyzers: [{metric: top, field: path, top: 2.5}]"))

@@ -4,33 +4,24 @@ import static dev.livelog.common.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.livelog.common.bus.Datapoint;
-import dev.livelog.common.bus.EventBatch;
-import dev.livelog.common.bus.SourceOrigin;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.EventStore;
-import dev.livelog.store.duckdb.DuckDbEventStore;
-import dev.livelog.store.mongo.MongoEventStore;
 import dev.livelog.store.query.Deadline;
 import dev.livelog.store.query.QueryLimits;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,36 +45,8 @@ class StoredSeriesTest {
   private static final long T0 = 1_764_064_800_000L;
   private static final String[] STATUS = {"HIT", "HIT", "HIT", "MISS", "EXPIRED", "STALE", "UPDATING"};
 
-  private static MongoServer mongo;
-  private static Vertx vertx;
+  @RegisterExtension static final EitherStore STORES = new EitherStore();
   @TempDir Path dir;
-  private EventStore store;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    mongo = new MongoServer(new MemoryBackend());
-    mongo.bind("127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    mongo.shutdownNow();
-    vertx.close();
-  }
-
-  @AfterEach
-  void closeStore() throws Exception {
-    result(store.close());
-  }
-
-  private EventStore open(String kind) throws Exception {
-    store = kind.equals("duckdb") ? DuckDbEventStore.inDirectory(vertx, dir)
-        : new MongoEventStore(vertx, "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
-            "series" + System.nanoTime());
-    result(store.open());
-    return store;
-  }
 
   /** 60 s of traffic, 20 events a second, with every kind of value the groups look at. */
   private static List<LogEvent> traffic() {
@@ -119,10 +82,8 @@ class StoredSeriesTest {
   @ParameterizedTest
   @ValueSource(strings = {"duckdb", "mongodb"})
   void aQueryGivesPerStepWhatTheLiveEngineGivesPerWindow(String kind) throws Exception {
-    open(kind);
     List<LogEvent> events = traffic();
-    result(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
-        events.size() * 100L, events.size(), events))));
+    EventStore store = STORES.holding(kind, dir, events);
     LivelogConfig config = ConfigLoader.parse(GROUPS);
     StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);
 
@@ -144,10 +105,8 @@ class StoredSeriesTest {
   @ParameterizedTest
   @ValueSource(strings = {"duckdb", "mongodb"})
   void backfilledTicksHaveTheLiveWindows(String kind) throws Exception {
-    open(kind);
     List<LogEvent> events = traffic();
-    result(store.append(List.of(new EventBatch(new SourceOrigin("ng1", "h", "/p", "1-2"), 0,
-        events.size() * 100L, events.size(), events))));
+    EventStore store = STORES.holding(kind, dir, events);
     LivelogConfig config = ConfigLoader.parse(GROUPS);
     PeriodConfig fiveSeconds = config.periods().get(0); // 5 s ticks over 10 s windows
     StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);

@@ -129,7 +129,7 @@ public final class LivelogNode {
           .compose(v -> {
             AnalyzerVerticle analyzer = new AnalyzerVerticle(config, store);
             if (metrics != null) {
-              metrics.analyzing(analyzer, config.periods());
+              metrics.analyzing(analyzer, config.periods(), config.groups().keySet());
             }
             return deploy(analyzer);
           })

@@ -8,8 +8,10 @@ import dev.livelog.store.StoreVerticle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -55,7 +57,7 @@ final class NodeMetrics {
   }
 
   /** The analyzer's intake: events analyzed, late per period, and dated in the future. */
-  void analyzing(AnalyzerVerticle analyzer, List<PeriodConfig> periods) {
+  void analyzing(AnalyzerVerticle analyzer, List<PeriodConfig> periods, Set<String> groups) {
     read.add(analyzer);
     FunctionCounter.builder("livelog_analyzer_events", analyzer, a -> a.status().getLong("accepted"))
         .description("events counted into the live windows").register(registry);
@@ -68,6 +70,14 @@ final class NodeMetrics {
           .description("events that arrived after every datapoint of the period that should"
               + " have counted them (stored, and in /api/query, all the same)")
           .tag("period", period.name()).register(registry);
+      for (String group : groups) {
+        Gauge.builder("livelog_analyzer_folded_keys", analyzer, a -> a.status()
+                .getJsonObject("foldedKeys").getJsonObject(period.name(), new JsonObject())
+                .getLong(group, 0L))
+            .description("by-values folded into 'other' series (past their analyzer's max_series)"
+                + " in the group's last datapoint of the period published by this node")
+            .tag("period", period.name()).tag("group", group).register(registry);
+      }
     }
   }
 

@@ -79,6 +79,44 @@ class ProbesTest {
   }
 
   @Test
+  void valuesFoldedIntoOtherAreCountedOnMetrics() throws Exception {
+    Path log = dir.resolve("a.log");
+    String now = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+        .format(ZonedDateTime.now(ZoneOffset.UTC));
+    // Five paths, two series: /a and /b keep theirs, /c, /d and /e are folded into other.
+    List<String> lines = new java.util.ArrayList<>();
+    for (String path : List.of("/a", "/a", "/a", "/b", "/b", "/c", "/d", "/e")) {
+      lines.add("1.2.3.4 - - [" + now + "] \"GET " + path + " HTTP/1.1\" 200 5 \"-\" \"-\"");
+    }
+    Files.write(log, lines);
+    LivelogConfig config = ConfigLoader.parse("""
+        sources: [{id: web, path: "%s", format: combined, from: start}]
+        storage: {data_dir: "%s"}
+        web: {port: 0}
+        groups:
+          paths:
+            label: Requests by path
+            analyzers:
+              - {metric: count, by: path, max_series: 2}
+        """.formatted(log, dir.resolve("data")));
+    ConfigCheck.validate(config);
+    LivelogNode node = LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      String folded = "livelog_analyzer_folded_keys{group=\"paths\",period=\"5s\"} 3.0";
+      long deadline = System.currentTimeMillis() + 15_000;
+      String metrics = "";
+      while (!metrics.contains(folded) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+        metrics = get(node.webPort(), "/metrics").body();
+      }
+      assertThat(metrics).contains(folded);
+    } finally {
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aSourcesCountersAreOnMetricsFromTheStartBeforeAnyLine() throws Exception {
     Path log = dir.resolve("empty.log");
     Files.createFile(log);

@@ -173,6 +173,15 @@ public abstract class EventStoreContractTest {
   }
 
   @Test
+  void aDatapointKeepsHowManyKeysItsOtherSeriesFolded() {
+    Datapoint folded = new Datapoint("5s", "paths", T0, 3_000, Map.of("/a", 10.0, "other", 2990.0),
+        Map.of("other", 2_950L));
+    result(store.saveDatapoints(List.of(folded, point("5s", "status", T0, Map.of("2xx", 1.0)))));
+    assertThat(result(store.datapoints("5s", T0, T0 + 1))).containsExactly(folded,
+        point("5s", "status", T0, Map.of("2xx", 1.0)));
+  }
+
+  @Test
   void checkpointsAreSavedReplacedAndLoaded() {
     assertThat(result(store.checkpoint("nginx"))).isNull();
 
@@ -256,7 +265,7 @@ public abstract class EventStoreContractTest {
   private List<BucketStats> aggregate(long step, List<Filter> filters, String by, String value,
       boolean counts, int perBucket) {
     List<BucketStats> rows = new ArrayList<>(result(store.aggregate(
-        new AggregateQuery(T0, T0 + 6_000, step, filters, by, value, counts, perBucket))));
+        new AggregateQuery(T0, T0 + 6_000, step, filters, by, value, counts, perBucket, false))));
     rows.sort(java.util.Comparator.comparingLong(BucketStats::bucket)
         .thenComparing(r -> String.valueOf(r.key())));
     return rows;
@@ -344,7 +353,7 @@ public abstract class EventStoreContractTest {
     result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("web", "inode-5"), events))));
 
     List<BucketStats> top = result(store.aggregate(
-        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), "path", null, false, 2)));
+        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), "path", null, false, 2, false)));
     assertThat(top).extracting(BucketStats::bucket, BucketStats::key, BucketStats::count)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(0L, "/p5", 6L), org.assertj.core.groups.Tuple.tuple(0L, "/p4", 5L),
@@ -352,7 +361,7 @@ public abstract class EventStoreContractTest {
             org.assertj.core.groups.Tuple.tuple(2L, "/p5", 6L), org.assertj.core.groups.Tuple.tuple(2L, "/p4", 5L));
 
     List<BucketStats> values = result(store.aggregate(
-        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), null, "rt", true, 0)));
+        new AggregateQuery(T0, T0 + 30_000, 10_000, List.of(), null, "rt", true, 0, false)));
     assertThat(values).hasSize(3).allSatisfy(bucket -> {
       assertThat(bucket.count()).isEqualTo(21);
       assertThat(bucket.measured()).isEqualTo(21);
@@ -361,6 +370,40 @@ public abstract class EventStoreContractTest {
       assertThat(bucket.min()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-9));
     });
     assertThat(values.get(2).max()).isCloseTo(2.55, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void keysBeyondTheMostFrequentAreFoldedIntoOneRowPerBucket() {
+    // Two 10 s buckets; in each, /hot 5 times and 40 paths once, each with a value.
+    FieldSchema schema = FieldSchema.of("path", "rt");
+    List<LogEvent> events = new ArrayList<>();
+    for (int b = 0; b < 2; b++) {
+      for (int i = 0; i < 45; i++) {
+        String path = i < 5 ? "/hot" : "/rare-" + b + "-" + i;
+        events.add(new LogEvent("web", events.size() * 100L, T0 + b * 10_000L + i * 100L,
+            schema, new Object[] {path, i < 5 ? 1.0 : 2.0}));
+      }
+    }
+    result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("web", "inode-6"), events))));
+
+    List<BucketStats> rows = result(store.aggregate(
+        AggregateQuery.counting(T0, T0 + 20_000, 10_000, List.of()).groupedBy("path")
+            .measuring("rt").withValueCounts().foldBeyond(3)));
+    assertThat(rows).hasSize(8); // per bucket: 3 keys and the folded row
+    for (long b = 0; b < 2; b++) {
+      long bucket = b;
+      List<BucketStats> of = rows.stream().filter(r -> r.bucket() == bucket).toList();
+      assertThat(of.stream().filter(r -> r.folded() == 0)).hasSize(3)
+          .anySatisfy(r -> assertThat(r).extracting(BucketStats::key, BucketStats::count)
+              .containsExactly("/hot", 5L));
+      BucketStats rest = of.stream().filter(r -> r.folded() > 0).findFirst().orElseThrow();
+      assertThat(rest.key()).isNull();
+      assertThat(rest.folded()).isEqualTo(38);
+      assertThat(rest.count()).isEqualTo(38);
+      assertThat(rest.sum()).isCloseTo(76.0, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(rest.valueCounts()).containsEntry(2.0, 38L);
+      assertThat(of.stream().mapToLong(BucketStats::count).sum()).isEqualTo(45);
+    }
   }
 
   @Test

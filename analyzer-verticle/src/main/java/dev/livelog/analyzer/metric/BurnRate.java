@@ -199,7 +199,7 @@ public final class BurnRate implements Metric {
     List<Filter> filters = new ArrayList<>(plain.filters());
     filters.add(bad);
     return new AggregateQuery(plain.from(), plain.to(), plain.step(), filters, plain.groupBy(),
-        null, false, 0);
+        null, false, 0, false);
   }
 
   private Double overLookback(String base, Duration span, Window window) {

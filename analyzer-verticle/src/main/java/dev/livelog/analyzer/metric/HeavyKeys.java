@@ -72,6 +72,7 @@ public final class HeavyKeys<V> {
   private final Map<String, Held<V>> held = new HashMap<>();
   private long floor;
   private long evictions;
+  private boolean decayed;
 
   /**
    * @param capacity keys kept after an eviction (up to twice as many are held)
@@ -124,7 +125,7 @@ public final class HeavyKeys<V> {
 
   /** Whether every count is exact (no key was ever evicted, here or in what was merged). */
   public boolean exact() {
-    return floor == 0 && evictions == 0;
+    return floor == 0 && evictions == 0 && !decayed;
   }
 
   /** Keys evicted so far (a key evicted twice counts twice). */
@@ -155,6 +156,21 @@ public final class HeavyKeys<V> {
     }
     floor += other.floor;
     evictions += other.evictions;
+    decayed |= other.decayed;
+  }
+
+  /**
+   * Halves every count (rounding down) and every bound (rounding up), so that events recorded
+   * from now on weigh twice as much as those before: a sketch of recent traffic. Counts are no
+   * longer of all events, and {@link #exact()} is false from then on.
+   */
+  public void decay() {
+    for (Held<V> h : held.values()) {
+      h.count /= 2;
+      h.error = (h.error + 1) / 2;
+    }
+    floor = (floor + 1) / 2;
+    decayed = true;
   }
 
   /** The {@code n} keys with the most recorded events, most first (ties by key). */

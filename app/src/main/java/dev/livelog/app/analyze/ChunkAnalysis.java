@@ -23,7 +23,8 @@ final class ChunkAnalysis {
 
   private final LineParser parser;
   private final List<GroupPlan> plans;
-  private final GroupStats[] groups;
+  private GroupStats[] groups;
+  private final List<GroupPlan.Admissions> admissions;
   private final Charset charset;
   final TrafficSummary summary;
   final List<Failure> failures = new ArrayList<>();
@@ -37,6 +38,7 @@ final class ChunkAnalysis {
     this.parser = Formats.compile(format, config.formats());
     this.plans = AnalyzerPlans.compile(config);
     this.groups = plans.stream().map(GroupPlan::newStats).toArray(GroupStats[]::new);
+    this.admissions = plans.stream().map(GroupPlan::newAdmissions).toList();
     this.charset = charset;
   }
 
@@ -60,7 +62,7 @@ final class ChunkAnalysis {
       LogEvent e = parser.parse(line, input, offset);
       summary.addEvent(e);
       for (int g = 0; g < groups.length; g++) {
-        plans.get(g).add(e, groups[g]);
+        plans.get(g).add(e, groups[g], admissions.get(g));
       }
     } catch (LineRejected r) {
       summary.addFailure();
@@ -78,11 +80,15 @@ final class ChunkAnalysis {
     return groups;
   }
 
-  void merge(ChunkAnalysis other) {
-    summary.merge(other.summary);
-    for (int g = 0; g < groups.length; g++) {
-      groups[g].merge(other.groups[g]);
+  /** Adds the threads' results to this (empty) one. */
+  void mergeAll(List<ChunkAnalysis> others) {
+    for (ChunkAnalysis other : others) {
+      summary.merge(other.summary);
+      failures.addAll(other.failures);
     }
-    failures.addAll(other.failures);
+    for (int g = 0; g < groups.length; g++) {
+      int group = g;
+      groups[g] = plans.get(g).merged(others.stream().map(o -> o.groups[group]).toList());
+    }
   }
 }

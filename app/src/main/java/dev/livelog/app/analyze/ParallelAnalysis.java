@@ -108,7 +108,7 @@ final class ParallelAnalysis implements AutoCloseable {
     }
     ChunkAnalysis total = new ChunkAnalysis(format, config, charset, TOP_KEYS);
     synchronized (partials) {
-      partials.forEach(total::merge);
+      total.mergeAll(partials);
     }
     total.failures.sort(Comparator.comparingInt(ChunkAnalysis.Failure::inputIndex)
         .thenComparingLong(ChunkAnalysis.Failure::offset));

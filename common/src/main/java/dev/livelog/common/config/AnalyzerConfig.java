@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * One analyzer of a plot group: events that pass {@code where} (all conditions, or any when
  * {@code match: any}), measured by {@code metric} over {@code field}. It feeds one series
  * named by its label, or one per value of its {@code by} field ({@code by_class: true} turns
- * numbers into classes such as 5xx, {@code by_prefix: N} keeps N path segments). Every other
+ * numbers into classes such as 5xx, {@code by_prefix: N} keeps N path segments; past
+ * {@code max_series} values, the least frequent are folded into one {@code other} series).
+ * Every other
  * key is a parameter of its metric ({@code percentiles}, {@code top}, ...), kept as written:
  * the metric (in the analyzer) reads, defaults and checks it.
  */
@@ -29,6 +31,7 @@ public record AnalyzerConfig(
     List<String> values,
     Boolean byClass,
     Integer byPrefix,
+    Integer maxSeries,
     @JsonAnySetter Map<String, Object> parameters) {
 
   /** The keys every analyzer has, whatever its metric: {@code label}, {@code by_class}, ... */

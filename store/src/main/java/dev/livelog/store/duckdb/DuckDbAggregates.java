@@ -28,37 +28,59 @@ final class DuckDbAggregates {
   }
 
   List<BucketStats> run(AggregateQuery q) throws SQLException {
-    String value = q.valueField() == null ? "CAST(NULL AS DOUBLE)" : fields.number(q.valueField());
-    String key = q.groupBy() == null ? "CAST(NULL AS VARCHAR)" : fields.text(q.groupBy());
-    StringBuilder sql = new StringBuilder()
-        .append("SELECT (epoch_ms(time) - ").append(q.from()).append(") // ").append(q.step())
-        .append(" AS bucket, ").append(key).append(" AS k, count(*) AS n, count(v) AS m,")
-        .append(" sum(v), min(v), max(v)")
-        // Values rounded to three significant digits: percentiles within 1%, few map entries.
-        .append(q.valueCounts() ? ", histogram(CASE WHEN v = 0 THEN 0 ELSE round(v, 2 - CAST(floor(log10(abs(v))) AS INTEGER)) END)" : "")
-        .append(" FROM (SELECT *, ").append(value).append(" AS v FROM events")
-        .append(" WHERE time >= CAST(epoch_ms(").append(Sql.timeBound(q.from())).append("::BIGINT) AS TIMESTAMP_MS)")
-        .append(" AND time < CAST(epoch_ms(").append(Sql.timeBound(q.to())).append("::BIGINT) AS TIMESTAMP_MS)");
-    for (Filter f : q.filters()) {
-      sql.append(" AND ").append(filters.of(f));
-    }
-    sql.append(") GROUP BY bucket, k");
-    if (q.keysPerBucket() > 0) {
-      sql.append(" QUALIFY row_number() OVER (PARTITION BY bucket ORDER BY count(*) DESC, k) <= ")
-          .append(q.keysPerBucket());
-    }
-    sql.append(" ORDER BY bucket, k");
-    try (PreparedStatement s = statements.prepare(sql.toString()); ResultSet rows = s.executeQuery()) {
+    String sql = q.foldRest() ? folded(q) : "SELECT bucket, k, " + statistics(q) + " FROM ("
+        + events(q) + ") GROUP BY bucket, k" + (q.keysPerBucket() > 0
+            ? " QUALIFY row_number() OVER (PARTITION BY bucket ORDER BY count(*) DESC, k) <= "
+                + q.keysPerBucket() : "")
+        + " ORDER BY bucket, k";
+    int foldedColumn = q.valueCounts() ? 9 : 8;
+    try (PreparedStatement s = statements.prepare(sql); ResultSet rows = s.executeQuery()) {
       List<BucketStats> out = new ArrayList<>();
       while (rows.next()) {
         long measured = rows.getLong(4);
         out.add(new BucketStats(rows.getLong(1), rows.getString(2), rows.getLong(3), measured,
             measured == 0 ? 0 : rows.getDouble(5), measured == 0 ? Double.NaN : rows.getDouble(6),
             measured == 0 ? Double.NaN : rows.getDouble(7),
-            q.valueCounts() ? valueCounts(rows.getObject(8)) : null));
+            q.valueCounts() ? valueCounts(rows.getObject(8)) : null,
+            q.foldRest() ? rows.getLong(foldedColumn) : 0));
       }
       return out;
     }
+  }
+
+  /** Each matching event's bucket, key and numeric value. */
+  private String events(AggregateQuery q) {
+    String value = q.valueField() == null ? "CAST(NULL AS DOUBLE)" : fields.number(q.valueField());
+    String key = q.groupBy() == null ? "CAST(NULL AS VARCHAR)" : fields.text(q.groupBy());
+    StringBuilder sql = new StringBuilder()
+        .append("SELECT (epoch_ms(time) - ").append(q.from()).append(") // ").append(q.step())
+        .append(" AS bucket, ").append(key).append(" AS k, ").append(value).append(" AS v FROM events")
+        .append(" WHERE time >= CAST(epoch_ms(").append(Sql.timeBound(q.from())).append("::BIGINT) AS TIMESTAMP_MS)")
+        .append(" AND time < CAST(epoch_ms(").append(Sql.timeBound(q.to())).append("::BIGINT) AS TIMESTAMP_MS)");
+    for (Filter f : q.filters()) {
+      sql.append(" AND ").append(filters.of(f));
+    }
+    return sql.toString();
+  }
+
+  /** Count, values measured, sum, minimum, maximum and, when asked, the value counts of v. */
+  private static String statistics(AggregateQuery q) {
+    return "count(*) AS n, count(v) AS m, sum(v), min(v), max(v)"
+        // Values rounded to three significant digits: percentiles within 1%, few map entries.
+        + (q.valueCounts() ? ", histogram(CASE WHEN v = 0 THEN 0 ELSE round(v, 2 - CAST(floor(log10(abs(v))) AS INTEGER)) END)" : "");
+  }
+
+  /**
+   * The {@code keysPerBucket} most frequent keys of each bucket, and the other keys as one row
+   * per bucket (a null key) saying how many keys it folded: ranked first, then aggregated.
+   */
+  private String folded(AggregateQuery q) {
+    int n = q.keysPerBucket();
+    return "WITH e AS (" + events(q) + "), ranked AS (SELECT bucket, k, row_number() OVER"
+        + " (PARTITION BY bucket ORDER BY count(*) DESC, k) AS r FROM e GROUP BY bucket, k)"
+        + " SELECT bucket, CASE WHEN r <= " + n + " THEN k END AS gk, " + statistics(q)
+        + ", count(DISTINCT k) FILTER (WHERE r > " + n + ") FROM e JOIN ranked USING (bucket, k)"
+        + " GROUP BY bucket, gk ORDER BY bucket, gk NULLS LAST";
   }
 
   private static Map<Double, Long> valueCounts(Object histogram) {

@@ -22,13 +22,15 @@ final class DuckDbDatapoints {
     // A handful of rows per tick: a JDBC batch is fast enough here, unlike for events.
     Sql.inTransaction(connection, () -> {
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT OR REPLACE INTO datapoints VALUES (?, ?, epoch_ms(?::BIGINT), ?, ?)")) {
+          "INSERT OR REPLACE INTO datapoints (period, \"group\", time, events, \"values\", folded)"
+              + " VALUES (?, ?, epoch_ms(?::BIGINT), ?, ?, ?)")) {
         for (Datapoint point : points) {
           insert.setString(1, point.period());
           insert.setString(2, point.group());
           insert.setLong(3, point.time());
           insert.setLong(4, point.events());
           insert.setString(5, FieldsJson.write(point.values()));
+          insert.setString(6, point.folded().isEmpty() ? null : FieldsJson.write(asDoubles(point.folded())));
           insert.addBatch();
         }
         return insert.executeBatch();
@@ -38,7 +40,7 @@ final class DuckDbDatapoints {
 
   List<Datapoint> range(String period, long from, long to) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("""
-        SELECT "group", epoch_ms(time), events, "values" FROM datapoints
+        SELECT "group", epoch_ms(time), events, "values", folded FROM datapoints
         WHERE period = ? AND time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT)
         ORDER BY time, "group\"""")) {
       query.setString(1, period);
@@ -47,8 +49,12 @@ final class DuckDbDatapoints {
       try (ResultSet rows = query.executeQuery()) {
         List<Datapoint> points = new ArrayList<>();
         while (rows.next()) {
+          Map<String, Long> folded = new LinkedHashMap<>();
+          if (rows.getString(5) != null) {
+            series(rows.getString(5)).forEach((name, keys) -> folded.put(name, keys.longValue()));
+          }
           points.add(new Datapoint(period, rows.getString(1), rows.getLong(2), rows.getLong(3),
-              series(rows.getString(4))));
+              series(rows.getString(4)), folded));
         }
         return points;
       }
@@ -62,6 +68,12 @@ final class DuckDbDatapoints {
       delete.setLong(2, Sql.timeBound(before));
       delete.executeUpdate();
     }
+  }
+
+  private static Map<String, Double> asDoubles(Map<String, Long> counts) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    counts.forEach((name, n) -> out.put(name, n.doubleValue()));
+    return out;
   }
 
   private static Map<String, Double> series(String json) {

@@ -34,6 +34,8 @@ final class DuckDbSchema {
     CREATE TABLE IF NOT EXISTS datapoints (
       period VARCHAR NOT NULL, "group" VARCHAR NOT NULL, time TIMESTAMP_MS NOT NULL,
       events BIGINT NOT NULL, "values" JSON, PRIMARY KEY (period, "group", time))""",
+    // Keys folded into 'other' series; added after the first release of the table.
+    "ALTER TABLE datapoints ADD COLUMN IF NOT EXISTS folded JSON",
     """
     CREATE TABLE IF NOT EXISTS checkpoints (
       source VARCHAR PRIMARY KEY, file_id VARCHAR, "offset" BIGINT NOT NULL,

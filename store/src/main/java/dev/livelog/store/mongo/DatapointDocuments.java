@@ -18,13 +18,16 @@ final class DatapointDocuments {
   static JsonObject toDocument(Datapoint point) {
     JsonObject values = new JsonObject();
     point.values().forEach((name, value) -> values.put(MongoKeys.escape(name), value));
-    return new JsonObject()
+    JsonObject folded = new JsonObject();
+    point.folded().forEach((name, keys) -> folded.put(MongoKeys.escape(name), keys));
+    JsonObject document = new JsonObject()
         .put("_id", id(point))
         .put("period", point.period())
         .put("group", point.group())
         .put("time", MongoValues.date(point.time()))
         .put("events", point.events())
         .put("values", values);
+    return folded.isEmpty() ? document : document.put("folded", folded);
   }
 
   static Datapoint toDatapoint(JsonObject document) {
@@ -34,7 +37,13 @@ final class DatapointDocuments {
       Number value = values.getNumber(key);
       series.put(MongoKeys.unescape(key), value == null ? null : value.doubleValue());
     }
+    JsonObject foldedKeys = document.getJsonObject("folded", new JsonObject());
+    Map<String, Long> folded = new LinkedHashMap<>();
+    for (String key : foldedKeys.fieldNames()) {
+      folded.put(MongoKeys.unescape(key), foldedKeys.getLong(key));
+    }
     return new Datapoint(document.getString("period"), document.getString("group"),
-        MongoValues.millis(document.getJsonObject("time")), document.getLong("events"), series);
+        MongoValues.millis(document.getJsonObject("time")), document.getLong("events"), series,
+        folded);
   }
 }

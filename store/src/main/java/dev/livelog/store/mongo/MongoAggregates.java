@@ -37,8 +37,40 @@ final class MongoAggregates {
   }
 
   Future<List<BucketStats>> run(AggregateQuery q, Deadline deadline) {
-    return MongoPipeline.run(vertx, client, MongoEventStore.EVENTS, pipeline(q), deadline)
-        .map(rows -> toStats(q, rows));
+    Future<List<BucketStats>> rows = MongoPipeline.run(vertx, client, MongoEventStore.EVENTS,
+        pipeline(q), deadline).map(r -> toStats(q, r));
+    if (!q.foldRest() || !q.valueCounts()) {
+      return rows;
+    }
+    // The folded rows' value counts: each bucket's, less those of the keys kept (see foldRest).
+    AggregateQuery wholeBuckets = new AggregateQuery(q.from(), q.to(), q.step(), q.filters(), null,
+        q.valueField(), true, 0, false);
+    Future<List<BucketStats>> totals = MongoPipeline.run(vertx, client, MongoEventStore.EVENTS,
+        pipeline(wholeBuckets), deadline).map(r -> toStats(wholeBuckets, r));
+    return Future.all(rows, totals).map(v -> withFoldedValueCounts(rows.result(), totals.result()));
+  }
+
+  private static List<BucketStats> withFoldedValueCounts(List<BucketStats> rows, List<BucketStats> totals) {
+    Map<Long, Map<Double, Long>> rest = new HashMap<>();
+    totals.forEach(t -> rest.put(t.bucket(), new HashMap<>(t.valueCounts())));
+    for (BucketStats r : rows) {
+      if (r.folded() == 0) {
+        Map<Double, Long> left = rest.getOrDefault(r.bucket(), new HashMap<>());
+        r.valueCounts().forEach((value, count) -> left.merge(value, -count, Long::sum));
+      }
+    }
+    List<BucketStats> out = new ArrayList<>(rows.size());
+    for (BucketStats r : rows) {
+      if (r.folded() == 0) {
+        out.add(r);
+        continue;
+      }
+      Map<Double, Long> left = rest.getOrDefault(r.bucket(), Map.of());
+      left.values().removeIf(count -> count <= 0);
+      out.add(new BucketStats(r.bucket(), r.key(), r.count(), r.measured(), r.sum(), r.min(), r.max(),
+          left, r.folded()));
+    }
+    return out;
   }
 
   static JsonArray pipeline(AggregateQuery q) {
@@ -71,7 +103,7 @@ final class MongoAggregates {
           .put("s", sum("$v")).put("lo", op("$min", "$v")).put("hi", op("$max", "$v"))));
     }
     if (q.keysPerBucket() > 0) {
-      topKeys(pipeline, q.keysPerBucket());
+      topKeys(pipeline, q);
     }
     return pipeline;
   }
@@ -81,7 +113,7 @@ final class MongoAggregates {
     return new JsonObject().put("_id", id).put("n", sum(count));
   }
 
-  private static JsonObject stage(String name, JsonObject spec) {
+  private static JsonObject stage(String name, Object spec) {
     return new JsonObject().put(name, spec);
   }
 
@@ -99,16 +131,57 @@ final class MongoAggregates {
 
   /**
    * The most frequent keys of each bucket, cut on the server: groups sorted by bucket and count
-   * (spilling to disk when large), then each bucket's first {@code perBucket}.
+   * (spilling to disk when large), then each bucket's first {@code perBucket}; with
+   * {@code foldRest}, the bucket's other keys are summed into one more row ({@link #foldRest}).
    */
-  private static void topKeys(JsonArray pipeline, int perBucket) {
-    pipeline.add(new JsonObject().put("$sort", new JsonObject().put("_id.b", 1).put("n", -1).put("_id.k", 1)))
-        .add(new JsonObject().put("$group", new JsonObject().put("_id", "$_id.b")
-            .put("rows", new JsonObject().put("$push", "$$ROOT"))))
-        .add(new JsonObject().put("$project", new JsonObject()
-            .put("rows", new JsonObject().put("$slice", new JsonArray().add("$rows").add(perBucket)))))
-        .add(new JsonObject().put("$unwind", "$rows"))
-        .add(new JsonObject().put("$replaceRoot", new JsonObject().put("newRoot", "$rows")));
+  private static void topKeys(JsonArray pipeline, AggregateQuery q) {
+    int perBucket = q.keysPerBucket();
+    pipeline.add(stage("$sort", new JsonObject().put("_id.b", 1).put("n", -1).put("_id.k", 1)))
+        .add(stage("$group", new JsonObject().put("_id", "$_id.b").put("rows", op("$push", "$$ROOT"))));
+    if (q.foldRest()) {
+      foldRest(pipeline, q);
+      return;
+    }
+    pipeline.add(stage("$project", new JsonObject()
+            .put("rows", op("$slice", new JsonArray().add("$rows").add(perBucket)))))
+        .add(stage("$unwind", "$rows"))
+        .add(stage("$replaceRoot", new JsonObject().put("newRoot", "$rows")));
+  }
+
+  /**
+   * Each bucket's rows (sorted, most frequent first): the first {@code keysPerBucket} as they
+   * are, the others summed into one more row with a null key and {@code f}, how many keys it
+   * folded. Its value counts are not gathered here: concatenated they could outgrow a document
+   * (and {@code $reduce} with {@code $concatArrays} is quadratic), regrouped by value they would
+   * take an {@code $unwind} of the bucket's rows, which mongo-java-server does by copying the
+   * whole document per element, and {@code $setWindowFields} (a rank without gathering the
+   * rows) is not in mongo-java-server. {@link #run} gets them as the bucket's value counts less
+   * those of the rows kept, from a second pipeline without {@code groupBy}.
+   */
+  private static void foldRest(JsonArray pipeline, AggregateQuery q) {
+    int perBucket = q.keysPerBucket();
+    JsonObject restSize = op("$size", "$rest");
+    pipeline.add(stage("$project", new JsonObject()
+        .put("top", op("$slice", new JsonArray().add("$rows").add(perBucket)))
+        // The last size - perBucket rows: the three-argument $slice overflows in mongo-java-server.
+        .put("rest", cond(op("$gt", new JsonArray().add(op("$size", "$rows")).add(perBucket)),
+            op("$slice", new JsonArray().add("$rows").add(subtract(perBucket, op("$size", "$rows")))),
+            new JsonArray()))));
+    JsonObject folded = new JsonObject()
+        .put("_id", new JsonObject().put("b", "$_id").putNull("k"))
+        .put("n", sum("$rest.n")).put("m", sum("$rest.m")).put("s", sum("$rest.s"))
+        .put("lo", op("$min", "$rest.lo")).put("hi", op("$max", "$rest.hi"))
+        .put("f", restSize);
+    // [folded] when there is a rest, else []: made by $map, since mongo-java-server leaves the
+    // expressions inside an array literal unevaluated.
+    JsonObject foldedRow = op("$map", new JsonObject()
+        .put("input", op("$range", new JsonArray().add(0)
+            .add(cond(op("$gt", new JsonArray().add(restSize).add(0)), 1, 0))))
+        .put("as", "x").put("in", folded));
+    pipeline.add(stage("$project", new JsonObject().put("rows", op("$concatArrays", new JsonArray()
+            .add("$top").add(foldedRow)))))
+        .add(stage("$unwind", "$rows"))
+        .add(stage("$replaceRoot", new JsonObject().put("newRoot", "$rows")));
   }
 
   /**
@@ -159,13 +232,15 @@ final class MongoAggregates {
     for (JsonObject g : groups) {
       JsonObject id = g.getJsonObject("_id");
       long measured = number(g.getValue("m")).longValue();
+      long folded = number(g.getValue("f")).longValue();
       out.add(new BucketStats(number(id.getValue("b")).longValue(),
-          q.groupBy() == null ? null : FieldValues.toText(MongoValues.fromBson(id.getValue("k"))),
+          q.groupBy() == null || folded > 0 ? null
+              : FieldValues.toText(MongoValues.fromBson(id.getValue("k"))),
           number(g.getValue("n")).longValue(), measured,
           measured == 0 ? 0 : number(g.getValue("s")).doubleValue(),
           measured == 0 ? Double.NaN : number(g.getValue("lo")).doubleValue(),
           measured == 0 ? Double.NaN : number(g.getValue("hi")).doubleValue(),
-          q.valueCounts() ? valueCounts(g.getJsonArray("vc")) : null));
+          q.valueCounts() ? valueCounts(g.getJsonArray("vc", new JsonArray())) : null, folded));
     }
     return out;
   }

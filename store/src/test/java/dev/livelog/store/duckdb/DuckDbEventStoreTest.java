@@ -142,7 +142,7 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
     assertThat(((QueryRefused) failed).status()).isEqualTo(504);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     // The reader is free again at once: the statement was cancelled, not left running.
-    assertThat(result(store.aggregate(new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0),
+    assertThat(result(store.aggregate(new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0, false),
         Deadline.after(Duration.ofSeconds(5))))).isEmpty();
   }
 
@@ -150,7 +150,7 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
   void aQueryWhoseDeadlinePassedWhileQueuedNeverStarts() {
     Future<Long> running = endlessQuery(Deadline.after(Duration.ofMillis(500)));
     Future<List<BucketStats>> queued = store.aggregate(
-        new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0),
+        new AggregateQuery(T0, T0 + 1_000, 1_000, List.of(), null, null, false, 0, false),
         Deadline.after(Duration.ofMillis(100)));
 
     assertThat(failure(queued)).isInstanceOf(QueryRefused.class).hasMessageContaining("100ms deadline");

@@ -74,7 +74,7 @@ class MongoQueryDeadlineTest {
   }
 
   private static AggregateQuery percentiles() {
-    return new AggregateQuery(T0, T0 + 60_000, 10_000, List.of(), "status", "bytes", true, 0);
+    return new AggregateQuery(T0, T0 + 60_000, 10_000, List.of(), "status", "bytes", true, 0, false);
   }
 
   @Test
