@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SeriesStore } from "../../main/resources/webroot/series.js";
+import { SeriesStore, foldedCount } from "../../main/resources/webroot/series.js";
 
 const point = (time, values, events = 1) => ({ time, values, events });
 
@@ -41,4 +41,32 @@ test("finds the newest point that counted events", () => {
   store.upsert(point(4000, {}, null));
   assert.equal(store.lastWithEvents(), 1);
   assert.equal(store.timeAt(store.lastWithEvents()), 2000);
+});
+
+test("lists the series of folded values last, with how many values they hold", () => {
+  const store = new SeriesStore(10);
+  store.upsert({ time: 1000, values: { "/a": 5, other: 40, "/b": 3 }, events: 48, folded: { other: 12 } });
+  store.upsert({ time: 2000, values: { "/a": 6, other: 30, "/c": 9 }, events: 45, folded: { other: 10 } });
+  assert.deepEqual(store.names(), ["/a", "/b", "/c", "other"]);
+  assert.equal(store.isFolded("other"), true);
+  assert.equal(store.isFolded("/a"), false);
+  assert.equal(store.foldedAt("other"), 10);
+  assert.equal(store.foldedAt("other", 0), 12);
+  assert.equal(store.foldedAt("/a"), null);
+});
+
+test("a metric's series of folded values are recognised by their base name", () => {
+  assert.equal(foldedCount("rt other p50", { "rt other": 7 }), 7);
+  assert.equal(foldedCount("rt other", { "rt other": 7 }), 7);
+  assert.equal(foldedCount("rt otherwise p50", { "rt other": 7 }), null);
+  assert.equal(foldedCount("other", undefined), null);
+});
+
+test("drops series no kept point has a value for, so the legend stays bounded", () => {
+  const store = new SeriesStore(3, ["declared"]);
+  for (let t = 1; t <= 10; t++) {
+    assert.equal(store.upsert(point(t * 1000, { [`/path-${t}`]: t })), true);
+  }
+  assert.deepEqual(store.names(), ["declared", "/path-8", "/path-9", "/path-10"]);
+  assert.deepEqual(store.column("declared"), [null, null, null]);
 });

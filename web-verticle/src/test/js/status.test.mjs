@@ -34,6 +34,12 @@ test("top rows are sorted by value, largest first, empty ones last", () => {
   assert.deepEqual(rows.map((r) => r.text), ["10", "3", "3", "–"]);
 });
 
+test("a table lists the row of folded values last, with how many it holds", () => {
+  const rows = topRows({ other: 900, "/a": 10, "/b": 3 }, "%d", { other: 2075 });
+  assert.deepEqual(rows.map((r) => r.name), ["/a", "/b", "other"]);
+  assert.deepEqual(rows.map((r) => r.folded), [null, null, 2075]);
+});
+
 test("bytes and rates read easily", () => {
   assert.equal(formatBytes(0), "0 B");
   assert.equal(formatBytes(512), "512 B");

@@ -3,7 +3,8 @@
 // the point under the cursor while one hovers (with a tooltip by the cursor).
 // Stable hooks for browser tests: the panel's data-group and data-period, its data-points,
 // data-first and data-last (epoch ms: a chart without holes has one point per interval), and
-// each legend item's data-series.
+// each legend item's data-series (and data-folded: how many values a series of folded values,
+// an analyzer's `other`, holds at the point shown).
 
 import { SeriesStore } from "./series.js";
 import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
@@ -89,6 +90,7 @@ export class Panel {
   #colorOf(name) {
     const configured = this.group.chart?.colors?.[name];
     if (configured) return configured;
+    if (this.store.isFolded(name) && this.theme.other) return this.theme.other;
     const palette = this.theme.palette;
     return palette[this.store.names().indexOf(name) % palette.length];
   }
@@ -109,7 +111,7 @@ export class Panel {
       ...this.store.names().map((name) => {
         const item = document.createElement("li");
         item.dataset.series = name;
-        item.innerHTML = `<span class="swatch"></span><span class="series-name"></span><span class="series-value"></span>`;
+        item.innerHTML = `<span class="swatch"></span><span class="series-name"></span><span class="series-folded"></span><span class="series-value"></span>`;
         item.querySelector(".swatch").style.background = this.#colorOf(name);
         item.querySelector(".series-name").textContent = name;
         return item;
@@ -125,6 +127,7 @@ export class Panel {
     for (const item of this.#legend.children) {
       const value = this.store.valueAt(item.dataset.series, index);
       item.querySelector(".series-value").textContent = formatValue(this.group.format, value);
+      showFolded(item, this.store.foldedAt(item.dataset.series, index));
     }
     this.#showTooltip(this.#cursor);
     const events = this.store.eventsAt(index);
@@ -143,7 +146,7 @@ export class Panel {
     const time = index === null ? null : this.store.timeAt(index);
     const title = time === null ? "" : new Date(time).toLocaleString([], { hourCycle: "h23" });
     const rows = this.store.names().map((name) => ({
-      name,
+      name: withFolded(name, this.store.foldedAt(name, index)),
       color: this.#colorOf(name),
       text: formatValue(this.group.format, this.store.valueAt(name, index)),
     }));
@@ -156,4 +159,26 @@ export class Panel {
       this.#chart.setSize({ width, height: this.#chart.height });
     }
   }
+}
+
+/** "2,075 values" for a series of folded values, or "" for any other. */
+export function foldedText(count) {
+  if (count === null || count === undefined) return "";
+  return `${count.toLocaleString()} ${count === 1 ? "value" : "values"}`;
+}
+
+/** A series' name with, for one of folded values, how many it holds: "other (2,075 values)". */
+export function withFolded(name, count) {
+  const text = foldedText(count);
+  return text ? `${name} (${text})` : name;
+}
+
+/** Shows on a legend item or table row how many values its series folded (none: hidden). */
+export function showFolded(element, count) {
+  const text = foldedText(count);
+  const label = element.querySelector(".series-folded");
+  label.textContent = text ? `(${text})` : "";
+  label.title = text ? `${text} past the analyzer's max_series, folded into this series` : "";
+  if (text) element.dataset.folded = count;
+  else delete element.dataset.folded;
 }

@@ -9,6 +9,7 @@ export function currentTheme() {
     grid: read("--chart-grid"),
     font: `12px ${read("--font-ui")}`,
     palette: read("--series-colors").split(",").map((color) => color.trim()),
+    other: read("--series-other"),
   };
 }
 

@@ -2,13 +2,21 @@
 // datapoint's values, largest first, instead of a chart. Same interface as Panel.
 
 import { formatValue } from "./format.js";
-import { panelElement } from "./panel.js";
+import { panelElement, showFolded } from "./panel.js";
+import { foldedCount } from "./series.js";
 
-/** `values` ({name: number|null}) as rows sorted by value, largest first; empty ones last. */
-export function topRows(values = {}, format = "%.2f") {
+/**
+ * `values` ({name: number|null}) as rows sorted by value, largest first; empty ones after, and
+ * series of folded values (`other`, named in `folded`) last, with how many they folded.
+ */
+export function topRows(values = {}, format = "%.2f", folded = null) {
+  const rank = (row) => (row.folded !== null ? 2 : row.value === null ? 1 : 0);
   return Object.entries(values)
-    .map(([name, value]) => ({ name, value: typeof value === "number" ? value : null }))
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name))
+    .map(([name, value]) => ({
+      name, value: typeof value === "number" ? value : null, folded: foldedCount(name, folded),
+    }))
+    .sort((a, b) => rank(a) - rank(b) || (b.value ?? -Infinity) - (a.value ?? -Infinity)
+      || a.name.localeCompare(b.name))
     .map((row) => ({ ...row, text: formatValue(format, row.value) }));
 }
 
@@ -36,7 +44,7 @@ export class TablePanel {
 
   render() {
     const point = this.#latest;
-    const rows = point ? topRows(point.values, this.group.format) : [];
+    const rows = point ? topRows(point.values, this.group.format, point.folded) : [];
     this.element.querySelector(".empty").hidden = rows.length > 0;
     this.element.querySelector("tbody").replaceChildren(...rows.map(tableRow));
     const time = this.element.querySelector(".panel-time");
@@ -47,11 +55,12 @@ export class TablePanel {
   }
 }
 
-function tableRow({ name, text }) {
+function tableRow({ name, text, folded }) {
   const row = document.createElement("tr");
   row.dataset.series = name;
-  row.innerHTML = `<td class="series-name"></td><td class="series-value num"></td>`;
+  row.innerHTML = `<td><span class="series-name"></span> <span class="series-folded"></span></td><td class="series-value num"></td>`;
   row.querySelector(".series-name").textContent = name;
   row.querySelector(".series-value").textContent = text;
+  showFolded(row, folded);
   return row;
 }

@@ -75,6 +75,20 @@ class DashboardBrowserTest extends BrowserTest {
   }
 
   @Test
+  void valuesPastAnAnalyzersMaxSeriesShowAsOtherLastWithHowManyItHolds() throws Exception {
+    // max_series: 1 over two upstreams: 10.0.0.1 (6 requests) keeps its series, 10.0.0.2 (2)
+    // is folded into other.
+    pipeline.append(CacheLines.sample(Instant.now()));
+    page.waitFor("the busiest upstream, then other, in the legend", Duration.ofSeconds(10),
+        d -> page.legendLabels("upstreams", PipelineUnderTest.FAST).equals(List.of("10.0.0.1:80", "other")));
+    page.waitFor("both upstreams' requests counted", Duration.ofSeconds(10), d -> {
+      PanelReading reading = page.read("upstreams", PipelineUnderTest.FAST);
+      return reading != null && reading.values().equals(Map.of("10.0.0.1:80", "6", "other", "2"));
+    });
+    assertThat(page.legendFolded("upstreams", PipelineUnderTest.FAST)).isEqualTo(Map.of("other", "(1 value)"));
+  }
+
+  @Test
   void followsTheSystemsDarkPreferenceAndFitsAPhone() throws Exception {
     pipeline.append(CacheLines.sample(Instant.now()));
     page.waitFor("the lines on the chart", Duration.ofSeconds(10), d -> {

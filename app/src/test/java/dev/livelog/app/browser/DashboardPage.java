@@ -108,6 +108,14 @@ final class DashboardPage {
         .map(WebElement::getText).toList();
   }
 
+  /** The legend's folded series (an analyzer's {@code other}) with the text of how many values each holds. */
+  Map<String, String> legendFolded(String group, String period) {
+    Map<String, String> folded = new LinkedHashMap<>();
+    panel(group, period).findElements(By.cssSelector(".legend li[data-folded]")).forEach(item ->
+        folded.put(item.getAttribute("data-series"), item.findElement(By.cssSelector(".series-folded")).getText()));
+    return folded;
+  }
+
   String title(String group, String period) {
     return panel(group, period).findElement(By.cssSelector(".panel-title")).getText();
   }

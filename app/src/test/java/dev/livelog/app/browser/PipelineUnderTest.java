@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The whole pipeline in this JVM, fed by a file source in the seed's cache format: the
  * example config's plot groups (stacked shares, lines of averages) plus a rate drawn as an
- * area and a top-N style table, at a 1 s and a 3 s period. The web
+ * area, a top-N style table and bars of one upstream with the rest as {@code other}, at a 1 s
+ * and a 3 s period. The web
  * verticle is deployed on its own so a test can stop and restart the server the page talks to
  * while the analyzer keeps ticking. Every datapoint the analyzer publishes is recorded, to
  * compare with what the page shows.
@@ -46,6 +47,12 @@ final class PipelineUnderTest implements AutoCloseable {
           chart: {type: table}
           analyzers:
             - {metric: count, by: status}
+        upstreams:
+          label: Requests by upstream, the busiest alone
+          format: "%d"
+          chart: {type: bar}
+          analyzers:
+            - {metric: count, by: ups_ad, max_series: 1, where: {ups_ad: {regex: '^10[.]'}}}
         rps:
           label: Requests per second
           format: "%.1f"
