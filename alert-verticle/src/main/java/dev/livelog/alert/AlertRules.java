@@ -46,7 +46,10 @@ public final class AlertRules {
 
   private static AlertRule compile(LivelogConfig config, String name, AlertConfig rule) {
     PeriodConfig period = rule.watchesSource() ? null
-        : rule.period() == null ? config.periods().get(0) : config.period(rule.period());
+        : rule.period() == null ? config.shortestPeriod() : config.period(rule.period());
+    if (!rule.watchesSource() && period == null) {
+      throw new ConfigException("period", "unknown period '" + rule.period() + "'");
+    }
     GroupConfig group = rule.group() == null ? null : config.groups().get(rule.group());
     if (group != null && rule.series() != null) {
       checkSeries(rule, group);

@@ -61,16 +61,35 @@ public final class AnalyticsEngine {
       future++;
       return;
     }
+    if (!add(event, second, now)) {
+      late++;
+    }
+  }
+
+  /**
+   * A stored event read to warm the windows and lookbacks after a start: counted where it
+   * falls, and never as late (it is old by design).
+   */
+  public void warm(LogEvent event, long nowMillis) {
+    long second = Math.floorDiv(event.time(), 1000L);
+    long now = Math.floorDiv(nowMillis, 1000L);
+    if (second <= now + MAX_FUTURE_SECONDS) {
+      add(event, second, now);
+    }
+  }
+
+  /** Adds an event to the lookbacks and, unless older than every window, to its second. */
+  private boolean add(LogEvent event, long second, long now) {
     lookbacks.add(event, second, now);
     if (second < now - keepSeconds) {
-      late++;
-      return;
+      return false;
     }
     accepted++;
     GroupStats[] slot = buckets.at(second);
     for (int g = 0; g < slot.length; g++) {
       groups.get(g).add(event, slot[g], admissions.get(g));
     }
+    return true;
   }
 
   /** The datapoints of a period's tick at {@code tickMillis}: the window that ends there. */

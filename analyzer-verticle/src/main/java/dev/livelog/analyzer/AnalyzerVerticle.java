@@ -175,7 +175,7 @@ public final class AnalyzerVerticle extends VerticleBase {
       long now = System.currentTimeMillis();
       for (EventBatch batch : batches) {
         for (LogEvent e : replays.freshEach(batch)) {
-          engine.accept(e, now);
+          engine.warm(e, now);
         }
         n += batch.events().size();
         for (LogEvent e : batch.events()) {

@@ -105,6 +105,18 @@ class BurnRateTest {
   }
 
   @Test
+  void storedEventsWarmTheLookbacksAfterAStartWithoutCountingAsLate() {
+    LivelogConfig config = ConfigLoader.parse(CONFIG);
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods());
+    assertThat(engine.longestSpanSeconds()).as("the 10 minute window").isEqualTo(600);
+    sample().forEach(e -> engine.warm(e, T));
+    Map<String, Double> api = engine.tick(config.periods().get(0), T).get(0).values();
+    assertThat(api.get("slo 10m")).isCloseTo(1.4, within(1e-9));
+    assertThat(engine.late()).isZero();
+    assertThat(engine.lateFor("5s")).isZero();
+  }
+
+  @Test
   void withoutEventsThereIsNoBurnRate() {
     Map<String, Double> api = live(ConfigLoader.parse(CONFIG), List.of(), "api");
     assertThat(api).containsEntry("slo", null).containsEntry("slo 1m", null).containsEntry("slo 1m&10m", null);

@@ -46,6 +46,13 @@ final class CheckConfigCommand implements Callable<Integer> {
         String.join(", ", config.periods().stream().map(p -> p.name()).toList()),
         config.groups().size(), String.join(", ", config.groups().keySet()),
         StoreKinds.of(config.storage()).describe(config.storage()));
+    if (!config.alerts().isEmpty()) {
+      spec.commandLine().getOut().printf("alerts: %d rule%s (%s), told to %s%n", config.alerts().size(),
+          config.alerts().size() == 1 ? "" : "s",
+          String.join(", ", config.alerts().keySet()), config.notifications().receivers().isEmpty()
+              ? "no receiver (shown on the dashboard and logged; add notify.receivers to be told)"
+              : String.join(", ", config.notifications().receivers().keySet()));
+    }
     for (String warning : HostEnvironmentCheck.warnings(config, System.getenv())) {
       spec.commandLine().getOut().println("warning: " + warning);
     }

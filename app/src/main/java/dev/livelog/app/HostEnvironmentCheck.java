@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What an SSH host needs on the machine that connects: key files, known_hosts, secrets in the
- * environment. These are warnings, not config errors: a config is often checked on another
+ * environment; and the secrets alert receivers name. These are warnings, not config errors: a config is often checked on another
  * machine than the one that runs it (a laptop, CI), where the keys are rightly absent. When
  * livelog runs, the same problems are the source's error on the status API, and it retries.
  */
@@ -21,6 +21,15 @@ final class HostEnvironmentCheck {
   static List<String> warnings(LivelogConfig config, Map<String, String> env) {
     List<String> out = new ArrayList<>();
     config.hosts().forEach((name, host) -> check("hosts." + name, host, env, out));
+    config.notifications().receivers().forEach((name, receiver) -> {
+      for (String[] variable : new String[][] {{"url_env", receiver.urlEnv()},
+          {"bearer_token_env", receiver.bearerTokenEnv()}}) {
+        if (variable[1] != null && !env.containsKey(variable[1])) {
+          out.add("notify.receivers." + name + "." + variable[0] + ": the environment variable "
+              + variable[1] + " is not set here (livelog run stops without it)");
+        }
+      }
+    });
     return out;
   }
 

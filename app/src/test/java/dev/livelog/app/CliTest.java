@@ -81,6 +81,10 @@ class CliTest {
     Files.writeString(config, groups + "notify: {receivers: {ops: {url_env: NO_SUCH_HOOK_VARIABLE}}}\n"
         + "alerts:\n  errors: {group: status, above: 5}\n"
         + "storage: {data_dir: '" + dir.resolve("data") + "'}\nweb: {port: 0}\n");
+    r = livelog("check-config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("alerts: 1 rule (errors), told to ops")
+        .contains("warning: notify.receivers.ops.url_env: the environment variable NO_SUCH_HOOK_VARIABLE is not set here");
     r = livelog("run", "-c", config.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("notify.receivers.ops.url_env: the environment variable NO_SUCH_HOOK_VARIABLE is not set");

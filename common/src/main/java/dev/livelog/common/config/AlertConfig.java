@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * An alert rule ({@code alerts.<name>}; the name is its {@code alertname}). It watches a plot
- * group's series at one period (all its series when {@code series} is absent, each its own
+ * group's series at one period (by default the shortest; all its series when {@code series} is absent, each its own
  * alert) and has one condition:
  *
  * <ul>

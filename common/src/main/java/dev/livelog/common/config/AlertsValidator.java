@@ -174,9 +174,9 @@ final class AlertsValidator {
     }
   }
 
-  /** The period a rule watches: the one it names, else the first (the shortest, usually). */
+  /** The period a rule watches: the one it names, else the shortest (the first told). */
   static PeriodConfig period(LivelogConfig config, AlertConfig rule) {
-    return rule.period() == null ? config.periods().get(0) : config.period(rule.period());
+    return rule.period() == null ? config.shortestPeriod() : config.period(rule.period());
   }
 
   private static void validateLabels(String field, AlertConfig rule) {

@@ -99,6 +99,11 @@ public record LivelogConfig(
     return host;
   }
 
+  /** The period with the shortest interval (the first of equal ones). */
+  public PeriodConfig shortestPeriod() {
+    return periods.stream().min(java.util.Comparator.comparing(PeriodConfig::interval)).orElseThrow();
+  }
+
   public PeriodConfig period(String name) {
     return periods.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
   }
