@@ -2,6 +2,7 @@ package dev.livelog.common.event;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds the {@link FieldSchema}s of stored events, one instance per list of field names, so
@@ -12,10 +13,14 @@ public final class SharedSchemas {
   /** One per process: batches decoded from the wire share their schemas through it. */
   public static final SharedSchemas PROCESS = new SharedSchemas();
 
-  /** Formats produce few schemas; past this, something is off and caching stops growing. */
-  private static final int MAX_CACHED = 10_000;
+  /**
+   * Formats produce few schemas, but a JSON log without a mapping makes one per set of keys:
+   * past this many field names in all, caching stops growing (schemas are still made).
+   */
+  private static final int MAX_CACHED_NAMES = 100_000;
 
   private final ConcurrentHashMap<List<String>, FieldSchema> schemas = new ConcurrentHashMap<>();
+  private final AtomicInteger cachedNames = new AtomicInteger();
 
   public FieldSchema of(List<String> names) {
     FieldSchema known = schemas.get(names);
@@ -23,10 +28,18 @@ public final class SharedSchemas {
       return known;
     }
     FieldSchema schema = new FieldSchema(names);
-    if (schemas.size() < MAX_CACHED) {
+    if (cachedNames.get() + names.size() <= MAX_CACHED_NAMES) {
       FieldSchema raced = schemas.putIfAbsent(List.copyOf(names), schema);
-      return raced == null ? schema : raced;
+      if (raced != null) {
+        return raced;
+      }
+      cachedNames.addAndGet(names.size());
     }
     return schema;
+  }
+
+  /** Field names held by the cached schemas (bounded). */
+  public int cachedNames() {
+    return cachedNames.get();
   }
 }

@@ -87,7 +87,7 @@ final class DuckDbEventQueries {
   }
 
   private LogEvent event(ResultSet row, List<EventColumns.Column> fieldColumns) throws SQLException {
-    FieldSchema schema = schemas.byId(row.getInt(4));
+    FieldSchema schema = schemas.byId(row.getInt(4), statements);
     Object[] values = new Object[schema.size()];
     for (int i = 0; i < values.length; i++) {
       for (EventColumns.Column c : columns.of(schema.name(i))) {
@@ -96,6 +96,19 @@ final class DuckDbEventQueries {
           if (v != null) {
             values[i] = v;
             break;
+          }
+        }
+      }
+    }
+    EventColumns.Column extra = columns.extra();
+    if (extra != null && extra.index() < fieldColumns.size()) {
+      String json = row.getString(FIRST_FIELD_COLUMN + extra.index());
+      if (json != null) {
+        FieldsJson.Fields fields = FieldsJson.read(json);
+        for (int k = 0; k < fields.names().size(); k++) {
+          int i = schema.indexOf(fields.names().get(k));
+          if (i >= 0 && values[i] == null) {
+            values[i] = fields.values()[k];
           }
         }
       }
@@ -115,6 +128,7 @@ final class DuckDbEventQueries {
       case BOOLEAN -> (Boolean) raw;
       case INSTANT -> Instant.ofEpochMilli(((Number) raw).longValue());
       case LIST -> FieldsJson.readList(raw.toString());
+      case EXTRA -> raw.toString();
     };
   }
 

@@ -128,8 +128,13 @@ final class DuckDbEventWriter implements AutoCloseable {
         for (int i = 0; i < schema.size(); i++) {
           Object v = e.value(i);
           if (v != null && columns.find(schema, i, ValueKind.of(v)) == null) {
-            columns.add(schema.name(i), ValueKind.of(v));
-            added = true;
+            if (columns.hasRoom()) {
+              columns.add(schema.name(i), ValueKind.of(v));
+              added = true;
+            } else if (columns.extra() == null) {
+              columns.addExtra();
+              added = true;
+            }
           }
         }
       }
@@ -163,11 +168,27 @@ final class DuckDbEventWriter implements AutoCloseable {
       throws SQLException {
     FieldSchema schema = event.schema();
     Arrays.fill(row, null);
+    List<String> extraNames = null;
+    List<Object> extraValues = null;
     for (int i = 0; i < schema.size(); i++) {
       Object v = event.value(i);
-      if (v != null) {
-        row[columns.find(schema, i, ValueKind.of(v)).index()] = v;
+      if (v == null) {
+        continue;
       }
+      EventColumns.Column c = columns.find(schema, i, ValueKind.of(v));
+      if (c != null) {
+        row[c.index()] = v;
+      } else {
+        if (extraNames == null) {
+          extraNames = new ArrayList<>();
+          extraValues = new ArrayList<>();
+        }
+        extraNames.add(schema.name(i));
+        extraValues.add(v);
+      }
+    }
+    if (extraNames != null) {
+      row[columns.extra().index()] = FieldsJson.write(extraNames, extraValues);
     }
     appender.beginRow()
         .append(event.source())
@@ -196,6 +217,7 @@ final class DuckDbEventWriter implements AutoCloseable {
       case BOOLEAN -> appender.append((boolean) (Boolean) v);
       case INSTANT -> appender.appendEpochMillis(((Instant) v).toEpochMilli());
       case LIST -> appender.append(FieldsJson.writeList((List<?>) v));
+      case EXTRA -> appender.append((String) v);
     }
   }
 

@@ -24,6 +24,8 @@ final class DuckDbSchema {
       name VARCHAR NOT NULL)""",
     """
     CREATE TABLE IF NOT EXISTS event_schemas (id INTEGER PRIMARY KEY, names VARCHAR NOT NULL)""",
+    // Schemas not in memory are looked up by their names (see EventSchemas).
+    "CREATE INDEX IF NOT EXISTS event_schemas_by_names ON event_schemas (names)",
     """
     CREATE TABLE IF NOT EXISTS stored_ranges (
       source VARCHAR NOT NULL, file_id VARCHAR NOT NULL, ranges VARCHAR NOT NULL,

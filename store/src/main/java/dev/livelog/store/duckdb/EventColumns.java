@@ -21,8 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code f.<field>} (plus {@code #<kind>} for a field's second kind), added with
  * {@code ALTER TABLE} when a new one appears and remembered in {@code event_columns}. Typed
  * columns are what make DuckDB fast here: compact, compressed, and aggregated without
- * parsing. Columns are added on the writer thread only; the reader thread looks them up
- * ({@link #all}, {@link #of}), and sees a column only once its {@code ALTER TABLE} committed.
+ * parsing. At most {@value #MAX_FIELD_COLUMNS} are made: a JSON format without a mapping makes
+ * a field of every key it meets, and a log can have any number of keys; past the cap a field
+ * without a column is kept in the row's {@link #extra} column (a JSON object), so nothing is
+ * lost and the table (and every append, which writes every column) stays bounded. Columns are
+ * added on the writer thread only; the reader thread looks them up ({@link #all}, {@link #of},
+ * {@link #extra}), and sees a column only once its {@code ALTER TABLE} committed.
  */
 final class EventColumns {
   /** A field column: its position among the field columns, field, kind and SQL name. */
@@ -32,7 +36,10 @@ final class EventColumns {
     }
   }
 
+  /** Field columns at most (a field's second kind is a column too); existing ones stay. */
+  static final int MAX_FIELD_COLUMNS = 256;
   private static final int MAX_CACHED_SCHEMAS = 10_000;
+  private static final String EXTRA_NAME = "extra";
 
   private final Connection connection;
   private final List<Column> columns = new CopyOnWriteArrayList<>();
@@ -43,6 +50,8 @@ final class EventColumns {
   // Consecutive events nearly always share a schema: skip the map lookup for the last one.
   private FieldSchema lastSchema;
   private Column[][] lastColumns;
+  private volatile Column extra;
+  private int fieldColumns;
 
   EventColumns(Connection connection, Set<String> fixedColumns) throws SQLException {
     this.connection = connection;
@@ -56,8 +65,27 @@ final class EventColumns {
     }
   }
 
+  /** Every column after the fixed ones, in table order: field columns and {@link #extra}. */
   List<Column> all() {
     return columns;
+  }
+
+  /** The column of fields past the cap (a JSON object per row), or null before it was needed. */
+  Column extra() {
+    return extra;
+  }
+
+  /** Whether another field column may be made (else the value goes into {@link #extra}). */
+  boolean hasRoom() {
+    return fieldColumns < MAX_FIELD_COLUMNS;
+  }
+
+  /** Makes the {@link #extra} column if it is not there yet. */
+  Column addExtra() throws SQLException {
+    if (extra == null) {
+      addColumn("", ValueKind.EXTRA, uniqueName(EXTRA_NAME));
+    }
+    return extra;
   }
 
   /** The columns of a field, one per kind it has had (none when never stored). */
@@ -98,7 +126,14 @@ final class EventColumns {
 
   /** Adds the column for a field and kind; the table's column list changes. */
   Column add(String field, ValueKind kind) throws SQLException {
-    String name = uniqueName(field, kind);
+    if (!hasRoom()) {
+      throw new IllegalStateException("no more than " + MAX_FIELD_COLUMNS + " field columns");
+    }
+    String base = "f." + field + (byField.containsKey(field) ? "#" + kind.name().toLowerCase(Locale.ROOT) : "");
+    return addColumn(field, kind, uniqueName(base));
+  }
+
+  private Column addColumn(String field, ValueKind kind, String name) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("ALTER TABLE events ADD COLUMN " + quote(name) + " " + kind.sqlType());
     }
@@ -118,17 +153,21 @@ final class EventColumns {
   private Column remember(String field, ValueKind kind, String name) {
     Column c = new Column(columns.size(), field, kind, name);
     columns.add(c);
+    takenNames.add(name.toLowerCase(Locale.ROOT));
+    if (kind == ValueKind.EXTRA) {
+      extra = c;
+      return c;
+    }
+    fieldColumns++;
     Column[] kinds = byField.get(field);
     kinds = kinds == null ? new Column[ValueKind.values().length] : kinds.clone();
     kinds[kind.ordinal()] = c;
     byField.put(field, kinds);
-    takenNames.add(name.toLowerCase(Locale.ROOT));
     return c;
   }
 
   /** DuckDB compares identifiers without case, so names must differ in more than case. */
-  private String uniqueName(String field, ValueKind kind) {
-    String base = "f." + field + (byField.containsKey(field) ? "#" + kind.name().toLowerCase(Locale.ROOT) : "");
+  private String uniqueName(String base) {
     String name = base;
     for (int n = 2; takenNames.contains(name.toLowerCase(Locale.ROOT)); n++) {
       name = base + "~" + n;

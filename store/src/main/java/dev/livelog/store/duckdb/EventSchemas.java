@@ -6,10 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,70 +16,95 @@ import java.util.concurrent.ConcurrentHashMap;
  * Numbers the field lists (schemas) of stored events, so each row says which fields it has
  * and reads back with the same schema, absent fields included. Kept in {@code event_schemas};
  * numbered on the writer thread, before any row names the number, and looked up
- * ({@link #byId}) on the reader thread too.
+ * ({@link #byId}) on the reader thread too. A log whose lines have ever new keys has ever new
+ * schemas, so memory holds only the most recent {@value #MAX_CACHED} each way (emptied when
+ * full, as lookups refill them) and the table answers the rest.
  */
 final class EventSchemas {
   private static final char SEPARATOR = '\u001f';
-  private static final int MAX_CACHED_SCHEMAS = 10_000;
+  static final int MAX_CACHED = 1_000;
 
-  private final Connection connection;
+  private final PreparedStatement findByNames;
+  private final PreparedStatement insert;
   private final SharedSchemas shared = new SharedSchemas();
-  private final Map<List<String>, Integer> idByNames = new HashMap<>();
+  private final Map<String, Integer> idByNames = new ConcurrentHashMap<>();
   private final Map<Integer, FieldSchema> schemaById = new ConcurrentHashMap<>();
   private final Map<FieldSchema, Integer> idBySchema = new IdentityHashMap<>();
   private FieldSchema lastSchema;
   private int lastId;
+  private int nextId;
 
   EventSchemas(Connection connection) throws SQLException {
-    this.connection = connection;
-    try (Statement s = connection.createStatement();
-        ResultSet rows = s.executeQuery("SELECT id, names FROM event_schemas")) {
-      while (rows.next()) {
-        String names = rows.getString(2);
-        List<String> list = names.isEmpty() ? List.of()
-            : Arrays.asList(names.split(String.valueOf(SEPARATOR), -1));
-        idByNames.put(list, rows.getInt(1));
-        schemaById.put(rows.getInt(1), shared.of(list));
-      }
-    }
+    this.findByNames = connection.prepareStatement("SELECT id FROM event_schemas WHERE names = ?");
+    this.insert = connection.prepareStatement("INSERT INTO event_schemas (id, names) VALUES (?, ?)");
+    this.nextId = (int) Sql.singleLong(connection, "SELECT coalesce(max(id), 0) + 1 FROM event_schemas");
   }
 
-  /** The id of a schema, numbering it when it is new. */
+  /** The id of a schema, numbering it when it is new (on the writer thread). */
   int idOf(FieldSchema schema) throws SQLException {
     if (schema == lastSchema) {
       return lastId;
     }
     Integer id = idBySchema.get(schema);
-    if (id != null) {
-      lastSchema = schema;
-      lastId = id;
-      return id;
-    }
-    List<String> names = schema.names();
-    id = idByNames.get(names);
     if (id == null) {
-      id = idByNames.size() + 1;
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO event_schemas (id, names) VALUES (?, ?)")) {
-        insert.setInt(1, id);
-        insert.setString(2, String.join(String.valueOf(SEPARATOR), names));
-        insert.executeUpdate();
+      String names = String.join(String.valueOf(SEPARATOR), schema.names());
+      id = idByNames.get(names);
+      if (id == null) {
+        id = storedId(names);
+        bounded(idByNames).put(names, id);
       }
-      idByNames.put(new ArrayList<>(names), id);
-      schemaById.put(id, shared.of(names));
+      bounded(idBySchema).put(schema, id);
     }
-    if (idBySchema.size() > MAX_CACHED_SCHEMAS) {
-      idBySchema.clear(); // bounded whatever the formats do; lookups just refill it
-    }
-    idBySchema.put(schema, id);
+    lastSchema = schema;
+    lastId = id;
     return id;
   }
 
-  FieldSchema byId(int id) {
-    FieldSchema s = schemaById.get(id);
-    if (s == null) {
-      throw new IllegalStateException("stored events name schema " + id + ", which is unknown");
+  private int storedId(String names) throws SQLException {
+    findByNames.setString(1, names);
+    try (ResultSet rows = findByNames.executeQuery()) {
+      if (rows.next()) {
+        return rows.getInt(1);
+      }
     }
+    int id = nextId++;
+    insert.setInt(1, id);
+    insert.setString(2, names);
+    insert.executeUpdate();
+    return id;
+  }
+
+  /** The schema of an id, read with {@code statements} when it is not in memory. */
+  FieldSchema byId(int id, Statements statements) throws SQLException {
+    FieldSchema s = schemaById.get(id);
+    if (s != null) {
+      return s;
+    }
+    try (PreparedStatement find = statements.prepare("SELECT names FROM event_schemas WHERE id = ?")) {
+      find.setInt(1, id);
+      try (ResultSet rows = find.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("stored events name schema " + id + ", which is unknown");
+        }
+        String names = rows.getString(1);
+        List<String> list = names.isEmpty() ? List.of()
+            : Arrays.asList(names.split(String.valueOf(SEPARATOR), -1));
+        s = shared.of(list);
+      }
+    }
+    bounded(schemaById).put(id, s);
     return s;
+  }
+
+  /** Schemas held in memory, at most {@value #MAX_CACHED} each way. */
+  int cached() {
+    return Math.max(Math.max(idByNames.size(), schemaById.size()), idBySchema.size());
+  }
+
+  private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    return cache;
   }
 }

@@ -1,12 +1,15 @@
 package dev.livelog.store.duckdb;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 
 /**
- * SQL expressions for a field over its typed columns (one per value kind it has had): its text
- * as livelog shows it (absent: empty text), and its numeric value (a list counts as its total,
- * text as the number it spells; otherwise NULL). Used on the DuckDB thread only.
+ * SQL expressions for a field over its typed columns (one per value kind it has had) and, once
+ * there is one, the {@code extra} column of fields past the column cap (a JSON object read by
+ * JSON pointer): its text as livelog shows it (absent: empty text), and its numeric value (a
+ * list counts as its total, text as the number it spells; otherwise NULL). Used on the DuckDB
+ * thread only.
  */
 final class FieldSql {
   private final EventColumns columns;
@@ -16,28 +19,47 @@ final class FieldSql {
   }
 
   String text(String field) {
-    List<EventColumns.Column> cs = columns.of(field);
-    if (cs.isEmpty()) {
-      return "''";
-    }
-    return "COALESCE(" + cs.stream().map(FieldSql::textOf).collect(Collectors.joining(", ")) + ", '')";
+    List<String> parts = new ArrayList<>();
+    columns.of(field).forEach(c -> parts.add(textOf(c)));
+    inExtra(field, (extra, at) -> parts.add("CASE json_type(" + extra + ", " + at + ")"
+        + " WHEN 'DOUBLE' THEN " + numberText("CAST(json_extract(" + extra + ", " + at + ") AS DOUBLE)")
+        + " WHEN 'OBJECT' THEN json_extract_string(" + extra + ", " + at + " || '/" + FieldsJson.INSTANT_TAG + "')"
+        + " ELSE json_extract_string(" + extra + ", " + at + ") END"));
+    return parts.isEmpty() ? "''" : "COALESCE(" + String.join(", ", parts) + ", '')";
   }
 
   String number(String field) {
-    List<EventColumns.Column> cs = columns.of(field);
-    if (cs.isEmpty()) {
-      return "CAST(NULL AS DOUBLE)";
-    }
-    return "COALESCE(" + cs.stream().map(FieldSql::numberOf).collect(Collectors.joining(", "))
-        + ", CAST(NULL AS DOUBLE))";
+    List<String> parts = new ArrayList<>();
+    columns.of(field).forEach(c -> parts.add(numberOf(c)));
+    inExtra(field, (extra, at) -> parts.add("CASE json_type(" + extra + ", " + at + ")"
+        + " WHEN 'ARRAY' THEN list_sum(TRY_CAST(json_extract(json_extract(" + extra + ", " + at
+        + "), '$[*]') AS DOUBLE[]))"
+        + " WHEN 'OBJECT' THEN TRY_CAST(json_extract_string(" + extra + ", " + at + " || '/"
+        + FieldsJson.DOUBLE_TAG + "') AS DOUBLE)"
+        + " WHEN 'BOOLEAN' THEN CAST(NULL AS DOUBLE)"
+        + " ELSE TRY_CAST(json_extract_string(" + extra + ", " + at + ") AS DOUBLE) END"));
+    return parts.isEmpty() ? "CAST(NULL AS DOUBLE)"
+        : "COALESCE(" + String.join(", ", parts) + ", CAST(NULL AS DOUBLE))";
   }
 
   String present(String field) {
-    List<EventColumns.Column> cs = columns.of(field);
-    if (cs.isEmpty()) {
-      return "false";
+    List<String> parts = new ArrayList<>();
+    columns.of(field).forEach(c -> parts.add(c.quoted() + " IS NOT NULL"));
+    inExtra(field, (extra, at) -> parts.add("json_extract(" + extra + ", " + at + ") IS NOT NULL"));
+    return parts.isEmpty() ? "false" : "(" + String.join(" OR ", parts) + ")";
+  }
+
+  /** Adds the field's expression over the extra column, when there is one. */
+  private void inExtra(String field, BiConsumer<String, String> expression) {
+    EventColumns.Column extra = columns.extra();
+    if (extra != null) {
+      expression.accept(extra.quoted(), literal(pointer(field)));
     }
-    return "(" + cs.stream().map(c -> c.quoted() + " IS NOT NULL").collect(Collectors.joining(" OR ")) + ")";
+  }
+
+  /** The JSON pointer (RFC 6901) of a top-level key: any key, dots and slashes included. */
+  static String pointer(String key) {
+    return "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
   private static String textOf(EventColumns.Column c) {
@@ -45,11 +67,16 @@ final class FieldSql {
     return switch (c.kind()) {
       case TEXT, LIST -> col;
       case INTEGER, BOOLEAN -> "CAST(" + col + " AS VARCHAR)";
-      // As Java prints it: 200.0 is "200", 0.5 is "0.5".
-      case NUMBER -> "CASE WHEN " + col + " = trunc(" + col + ") AND abs(" + col + ") < 1e15 THEN CAST(CAST("
-          + col + " AS BIGINT) AS VARCHAR) ELSE CAST(" + col + " AS VARCHAR) END";
+      case NUMBER -> numberText(col);
       case INSTANT -> "strftime(" + col + ", '%Y-%m-%dT%H:%M:%S.%gZ')";
+      case EXTRA -> throw new IllegalArgumentException("the extra column is not a field's");
     };
+  }
+
+  /** A double as Java prints it: 200.0 is "200", 0.5 is "0.5". */
+  private static String numberText(String value) {
+    return "CASE WHEN " + value + " = trunc(" + value + ") AND abs(" + value + ") < 1e15 THEN CAST(CAST("
+        + value + " AS BIGINT) AS VARCHAR) ELSE CAST(" + value + " AS VARCHAR) END";
   }
 
   private static String numberOf(EventColumns.Column c) {
@@ -61,6 +88,7 @@ final class FieldSql {
       case INSTANT -> "CAST(epoch_ms(" + col + ") AS DOUBLE)";
       case LIST -> "list_sum(TRY_CAST(json_extract(" + col + ", '$[*]') AS DOUBLE[]))";
       case BOOLEAN -> "CAST(NULL AS DOUBLE)";
+      case EXTRA -> throw new IllegalArgumentException("the extra column is not a field's");
     };
   }
 

@@ -39,11 +39,15 @@ final class FieldsJson {
     return write(schema.size(), schema::name, event::value);
   }
 
+  /** Fields by name, in order (values may be null). */
+  static String write(List<String> names, List<?> values) {
+    return write(names.size(), names::get, values::get);
+  }
+
   /** A datapoint's series. */
   static String write(Map<String, Double> series) {
     List<String> names = new ArrayList<>(series.keySet());
-    List<Double> values = new ArrayList<>(series.values()); // values may be null
-    return write(names.size(), names::get, values::get);
+    return write(names, new ArrayList<>(series.values())); // values may be null
   }
 
   private static String write(int size, IntFunction<String> name, IntFunction<Object> value) {

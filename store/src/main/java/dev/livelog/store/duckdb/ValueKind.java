@@ -14,7 +14,12 @@ enum ValueKind {
   BOOLEAN("BOOLEAN"),
   INSTANT("TIMESTAMP_MS"),
   /** A list, as JSON text that keeps its elements' types (see {@link FieldsJson}). */
-  LIST("VARCHAR");
+  LIST("VARCHAR"),
+  /**
+   * Not a field's kind: the one column holding, as a {@link FieldsJson} object, a row's fields
+   * that have no column of their own (past {@link EventColumns#MAX_FIELD_COLUMNS}).
+   */
+  EXTRA("VARCHAR");
 
   private final String sqlType;
 
