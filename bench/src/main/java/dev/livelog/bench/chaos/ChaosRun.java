@@ -43,6 +43,9 @@ public final class ChaosRun implements Testbed {
   private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
   private static final int CAUGHT_UP_POLLS = 3;
   private static final KeyPair USER_KEY = LoopbackSshServer.newKeyPair();
+  /** Held, so that its level is not collected away with it. */
+  private static final java.util.logging.Logger STORE_SERVER_LOG =
+      java.util.logging.Logger.getLogger("de.bwaldvogel.mongo");
 
   /** What a run does: how long, how many faults, where, how livelog is launched. */
   public record Settings(Duration length, int faults, Path dir, List<String> launcher, long seed,
@@ -91,13 +94,17 @@ public final class ChaosRun implements Testbed {
     System.exit(report.passed() ? 0 : 1);
   }
 
-  /** This JVM's own logging (the store server's) would drown the run's lines. */
+  /**
+   * This JVM's own logging would drown the run's lines: the store server reports every client
+   * connection cut by a killed livelog, which is the point of the run.
+   */
   public static void quietLogging() {
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
     root.setLevel(java.util.logging.Level.SEVERE);
     for (java.util.logging.Handler h : root.getHandlers()) {
       h.setLevel(java.util.logging.Level.SEVERE);
     }
+    STORE_SERVER_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   /** Runs the whole thing and says what the store holds. */
