@@ -48,6 +48,7 @@ public final class AnalyzerVerticle extends VerticleBase {
   private final Map<String, Map<String, Long>> foldedKeys = new ConcurrentHashMap<>();
   private final List<Long> timers = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final List<PublishedSeries> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private AnalyticsEngine engine;
   private StoredSeries stored;
   private Leases leases;
@@ -82,6 +83,8 @@ public final class AnalyzerVerticle extends VerticleBase {
         leases.want(leaseKey(group.name(), period), gained -> {
           if (gained) {
             backfill(period, group.name());
+          } else {
+            listeners.forEach(l -> l.released(period.name(), group.name()));
           }
         });
       }
@@ -95,6 +98,11 @@ public final class AnalyzerVerticle extends VerticleBase {
         .compose(v -> warmUp())
         .compose(v -> leases.start())
         .onSuccess(v -> config.periods().forEach(this::scheduleTick));
+  }
+
+  /** Hears the datapoints this analyzer publishes from now on (set before it is deployed). */
+  public void onPublished(PublishedSeries listener) {
+    listeners.add(listener);
   }
 
   private static String leaseKey(String group, PeriodConfig period) {
@@ -231,6 +239,7 @@ public final class AnalyzerVerticle extends VerticleBase {
       vertx.eventBus().publish(address, p.toJson());
       foldedKeys.computeIfAbsent(period.name(), k -> new ConcurrentHashMap<>())
           .put(p.group(), p.foldedKeys());
+      listeners.forEach(l -> l.published(p));
     }
     long keepFrom = points.get(points.size() - 1).time() - period.interval().toMillis() * period.history();
     store.saveDatapoints(points)

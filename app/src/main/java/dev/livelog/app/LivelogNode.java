@@ -130,6 +130,7 @@ public final class LivelogNode {
             AnalyzerVerticle analyzer = new AnalyzerVerticle(config, store);
             if (metrics != null) {
               metrics.analyzing(analyzer, config.periods(), config.groups().keySet());
+              analyzer.onPublished(metrics.series());
             }
             return deploy(analyzer);
           })

@@ -81,6 +81,11 @@ final class NodeMetrics {
     }
   }
 
+  /** The plot groups' series this node publishes, as {@code livelog_series} gauges. */
+  SeriesGauges series() {
+    return new SeriesGauges(registry);
+  }
+
   void storing(String id, StoreVerticle store) {
     counter("livelog_events_stored", "events newly stored", id, store, s -> s.stored(id));
   }
