@@ -41,6 +41,12 @@ public record Alert(String rule, AlertState state, Map<String, String> labels,
     return hash * 0x100000001b3L;
   }
 
+  /** The rule and what it is about, for logs: {@code errors [5xx]}, {@code silent [web]}. */
+  public String describe() {
+    String key = labels.getOrDefault("series", labels.get("source"));
+    return rule + (key == null ? "" : " [" + key + "]");
+  }
+
   public Alert withState(AlertState newState) {
     return new Alert(rule, newState, labels, annotations, value, valueText, activeAt, startsAt, endsAt);
   }
