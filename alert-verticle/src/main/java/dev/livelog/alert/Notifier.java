@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,12 @@ final class Notifier {
   private final Map<String, WebhookReceiver> receivers = new LinkedHashMap<>();
   private final Map<String, ReceiverKind> kinds = new LinkedHashMap<>();
   private final NotificationLedger ledger = new NotificationLedger();
-  /** When each firing alert was last delivered to each receiver that wants it again and again. */
-  private final Map<String, Long> lastSent = new HashMap<>();
+  /**
+   * Per rule, when each firing alert was last delivered to each receiver that wants it again and
+   * again; only its alerts firing now are kept (one resolved unseen by a receiver, with
+   * {@code send_resolved: false} or dropped from a full queue, would otherwise stay forever).
+   */
+  private final Map<String, Map<String, Long>> lastSent = new HashMap<>();
   private Future<Void> writes = Future.succeededFuture();
 
   /**
@@ -124,10 +129,11 @@ final class Notifier {
 
   /**
    * The rule's lease went to another node (which reads the records and sends what waited
-   * here): its ledger and waiting notifications go.
+   * here): its ledger, resend times and waiting notifications go.
    */
   void forget(AlertRule rule) {
     ledger.forget(rule.name);
+    lastSent.remove(rule.name);
     receivers.values().forEach(r -> r.dropRule(rule.name));
   }
 
@@ -137,18 +143,23 @@ final class Notifier {
    * over) at once.
    */
   void resend(AlertRule rule, List<Alert> active, long now) {
+    Map<String, Long> sentAt = lastSent.computeIfAbsent(rule.name, r -> new HashMap<>());
+    Set<String> firing = new HashSet<>();
     for (Alert alert : active) {
       if (alert.state() != AlertState.FIRING) {
         continue;
       }
       for (String name : rule.receivers) {
+        String key = sentKey(alert, name);
+        firing.add(key);
         long every = kinds.get(name).resendMillis();
-        Long sent = lastSent.get(alert.fingerprint() + " " + name);
+        Long sent = sentAt.get(key);
         if (every > 0 && (sent == null || now - sent >= every) && ledger.told(alert, name)) {
           send(rule, alert, name, () -> { });
         }
       }
     }
+    sentAt.keySet().retainAll(firing);
   }
 
   /** Records of rules no longer configured would be kept forever: they go. */
@@ -205,14 +216,16 @@ final class Notifier {
         link(rule, alert), System.currentTimeMillis());
     receiver.send(new WebhookReceiver.Notification(rule.name, key, kind.body(notice),
         alert.describe() + " " + alert.state().label(), () -> {
-          String sentKey = alert.fingerprint() + " " + name;
           if (alert.state() == AlertState.FIRING && kind.resendMillis() > 0) {
-            lastSent.put(sentKey, System.currentTimeMillis());
-          } else {
-            lastSent.remove(sentKey);
+            lastSent.computeIfAbsent(rule.name, r -> new HashMap<>())
+                .put(sentKey(alert, name), System.currentTimeMillis());
           }
           onDelivered.run();
         }));
+  }
+
+  private static String sentKey(Alert alert, String receiver) {
+    return alert.fingerprint() + " " + receiver;
   }
 
   /** Store writes in order (a record's saves must not overtake each other). */
