@@ -39,6 +39,8 @@ final class WebhookReceiver {
   private final String name;
   private final String url;
   private final String shownAs;
+  /** What follows the host (where a webhook's token often is), or null when nothing does. */
+  private final String pathAndQuery;
   private final String bearerToken;
   private final long timeoutMillis;
   private final Backoff backoff = Backoff.exact(1_000, 300_000);
@@ -56,6 +58,9 @@ final class WebhookReceiver {
     URI uri = URI.create(url);
     this.shownAs = name + " (" + uri.getScheme() + "://" + uri.getHost()
         + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + ")";
+    String file = (uri.getRawPath() == null ? "" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    this.pathAndQuery = file.length() > 1 ? file : null;
     this.client = vertx.createHttpClient(new HttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis)));
   }
@@ -123,7 +128,7 @@ final class WebhookReceiver {
       } else {
         long delay = backoff.nextDelayMillis();
         LOG.warn("receiver {}: {} not delivered ({}); retrying in {} ms", shownAs, sent.describe(),
-            done.cause().getMessage(), delay);
+            redacted(done.cause()), delay);
         queue.addFirst(sent);
         retryTimer = vertx.setTimer(delay, id -> {
           retryTimer = -1;
@@ -144,6 +149,12 @@ final class WebhookReceiver {
     return client.request(options)
         .compose(request -> request.send(notification.body()))
         .compose(response -> response.body().compose(body -> outcome(response, body.toString())));
+  }
+
+  /** A failure's text without the URL's path and query, which Vert.x names in a timeout's. */
+  private String redacted(Throwable failure) {
+    String text = String.valueOf(failure.getMessage());
+    return pathAndQuery == null ? text : text.replace(pathAndQuery, "/...");
   }
 
   private static Future<Void> outcome(HttpClientResponse response, String body) {
