@@ -43,7 +43,8 @@ final class Notifier {
   /**
    * The receivers of {@code notify}, their URLs and tokens read from {@code environment}.
    *
-   * @throws ConfigException naming the variable a receiver needs and the environment lacks
+   * @throws ConfigException naming the variable a receiver needs and the environment lacks, or
+   *     holds something else than a URL
    */
   Notifier(Vertx vertx, LivelogConfig config, Map<String, String> environment, EventStore store) {
     this.store = store;
@@ -54,6 +55,11 @@ final class Notifier {
       if (url == null || url.isBlank()) {
         throw new ConfigException("notify.receivers." + name + ".url_env", "the environment"
             + " variable " + receiver.urlEnv() + " is not set (it holds the webhook's URL)");
+      }
+      if (!NotifyConfig.isHttpUrl(url)) {
+        throw new ConfigException("notify.receivers." + name + ".url_env", "the environment"
+            + " variable " + receiver.urlEnv() + " does not hold an http:// or https:// URL with"
+            + " a host (its value is not shown: a webhook's URL often holds its token)");
       }
       ReceiverKind kind = ReceiverKinds.of(name, receiver);
       kinds.put(name, kind);

@@ -227,6 +227,26 @@ class AlertVerticleTest {
     assertThat(java.time.Instant.parse(resolved.getString("endsAt")).toEpochMilli()).isEqualTo(t);
   }
 
+  @Test
+  void aWebhookUrlFromTheEnvironmentThatIsNoUrlStopsTheStartWithoutShowingIt() {
+    LivelogConfig config = ConfigLoader.parse("""
+        periods: [{name: 1s, interval: 1s, window: 2s}]
+        groups:
+          status: {analyzers: [{by: status, by_class: true, metric: share, values: [2xx, 5xx]}]}
+        notify:
+          receivers:
+            ops: {url_env: HOOK_URL}
+        alerts:
+          errors: {group: status, series: 5xx, above: 5}
+        """, Map.of());
+    StructureValidator.validate(config);
+    Throwable failed = dev.livelog.common.Await.failure(vertx.deployVerticle(
+        new AlertVerticle(config, store, Map.of("HOOK_URL", "hooks.example.com/services/T0KEN"))));
+    assertThat(failed).isInstanceOf(dev.livelog.common.config.ConfigException.class)
+        .hasMessageStartingWith("notify.receivers.ops.url_env: the environment variable HOOK_URL does not hold")
+        .hasMessageNotContaining("T0KEN");
+  }
+
   private void awaitTold(String state) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {

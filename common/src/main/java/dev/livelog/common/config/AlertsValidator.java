@@ -1,7 +1,5 @@
 package dev.livelog.common.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -232,13 +230,8 @@ final class AlertsValidator {
   }
 
   private static void httpUrl(String field, String url) {
-    try {
-      URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new ConfigException(field, "an http:// or https:// URL with a host, got '" + url + "'");
-      }
-    } catch (URISyntaxException e) {
-      throw new ConfigException(field, "not a URL: " + e.getMessage());
+    if (!NotifyConfig.isHttpUrl(url)) {
+      throw new ConfigException(field, "an http:// or https:// URL with a host, got '" + url + "'");
     }
   }
 }

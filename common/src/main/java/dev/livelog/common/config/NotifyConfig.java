@@ -1,5 +1,7 @@
 package dev.livelog.common.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,16 @@ public record NotifyConfig(String externalUrl, Map<String, Receiver> receivers) 
 
   public static NotifyConfig defaults() {
     return new NotifyConfig(null, null);
+  }
+
+  /** Whether {@code url} is an http:// or https:// URL with a host. */
+  public static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   /** The dashboard's address for links: {@code external_url}, else the web server's own. */
