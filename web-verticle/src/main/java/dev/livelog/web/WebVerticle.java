@@ -99,9 +99,10 @@ public class WebVerticle extends VerticleBase {
     router.get("/api/config").handler(new ConfigHandler(DashboardDescription.of(config)));
     router.get("/api/history").handler(new HistoryHandler(vertx.eventBus(), config));
     router.get("/api/query").handler(new QueryHandler(vertx.eventBus(), config));
-    router.get("/api/sources").handler(new SourcesHandler(sources));
+    router.get("/api/sources")
+        .handler(new BoardHandler(now -> new JsonObject().put("sources", sources.snapshot(now))));
     router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));
-    router.get("/api/alerts").handler(new AlertsHandler(alerts));
+    router.get("/api/alerts").handler(new BoardHandler(alerts::snapshot));
     router.route("/api/*").handler(new ApiNotFoundHandler());
     // WebJar paths carry their version, so browsers may keep them as long as they like.
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
