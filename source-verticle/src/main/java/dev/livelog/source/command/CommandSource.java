@@ -6,8 +6,7 @@ import dev.livelog.source.ConnectAttempt;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
-import dev.livelog.source.StderrTail;
-import dev.livelog.source.StreamDrain;
+import dev.livelog.source.RunningCommand;
 import dev.livelog.source.ssh.TailScript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code journalctl -f -n 0}) to avoid reading old lines again after a restart.
  */
 public final class CommandSource implements LineSource {
-  private static final int DRAIN_BYTES = 1 << 20;
   private static final AtomicLong RUNS = new AtomicLong();
 
   /** Starts the command: on this machine or on an SSH host. */
@@ -69,11 +67,9 @@ public final class CommandSource implements LineSource {
   private final String hostLabel;
   private final String description;
   private final Launcher launcher;
-  private final StderrTail stderr = new StderrTail();
   private final byte[] chunk = new byte[64 * 1024];
-  private volatile ExecProcess process;
   private final ConnectAttempt attempt = new ConnectAttempt();
-  private StreamDrain drain;
+  private volatile RunningCommand running;
   private String identity;
   private long offset;
   private boolean restarted;
@@ -127,9 +123,7 @@ public final class CommandSource implements LineSource {
   }
 
   private void startCommand() throws IOException {
-    ExecProcess p = launcher.start(attempt);
-    process = p;
-    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-cmd-" + sourceId);
+    running = new RunningCommand(launcher.start(attempt), "livelog-cmd-" + sourceId);
     identity = "cmd-" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet();
     offset = 0;
   }
@@ -139,40 +133,21 @@ public final class CommandSource implements LineSource {
     if (restarted) {
       return ReadStatus.ROTATED;
     }
-    int n = drain.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+    int n = running.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
     if (n > 0) {
       buffer.put(chunk, 0, n);
       offset += n;
       return ReadStatus.DATA;
     }
     if (n == 0) {
-      stderr.poll(process.stderr());
       return ReadStatus.IDLE;
     }
-    Integer status = exitStatus();
+    Integer status = running.exitStatus();
     if (status != null && status == 0) {
       return ReadStatus.ENDED;
     }
-    stderr.poll(process.stderr());
-    String said = Redaction.uris(stderr.text());
     throw new IOException(where() + ": the command exited"
-        + (status == null ? "" : " with status " + status) + (said.isEmpty() ? "" : ": " + said));
-  }
-
-  /** The output ended: the status follows shortly (a local process, or the SSH exit-status). */
-  private Integer exitStatus() {
-    long deadline = System.currentTimeMillis() + 2_000;
-    Integer status = process.exitStatus();
-    while (status == null && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      status = process.exitStatus();
-    }
-    return status;
+        + RunningCommand.ending(status, Redaction.uris(running.said())));
   }
 
   /**
@@ -181,10 +156,10 @@ public final class CommandSource implements LineSource {
    */
   @Override
   public void seek(long newOffset) throws IOException {
-    if (process.isAlive()) {
+    if (running.isAlive()) {
       return;
     }
-    stopProcess();
+    running.close();
     startCommand();
     restarted = true;
   }
@@ -207,8 +182,8 @@ public final class CommandSource implements LineSource {
 
   @Override
   public long bytesBehind() {
-    StreamDrain d = drain;
-    return d == null ? -1 : d.buffered();
+    RunningCommand r = running;
+    return r == null ? -1 : r.buffered();
   }
 
   @Override
@@ -228,17 +203,9 @@ public final class CommandSource implements LineSource {
   @Override
   public void close() {
     attempt.abort();
-    stopProcess();
-  }
-
-  private void stopProcess() {
-    ExecProcess p = process;
-    if (p != null) {
-      p.close();
-    }
-    StreamDrain d = drain;
-    if (d != null) {
-      d.close();
+    RunningCommand r = running;
+    if (r != null) {
+      r.close();
     }
   }
 

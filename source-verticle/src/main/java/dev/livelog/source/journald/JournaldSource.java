@@ -6,8 +6,8 @@ import dev.livelog.source.ExecProcess;
 import dev.livelog.source.LineFramer;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.LineSplitter;
+import dev.livelog.source.RunningCommand;
 import dev.livelog.source.StderrTail;
-import dev.livelog.source.StreamDrain;
 import dev.livelog.source.command.CommandSource.Launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +41,6 @@ import java.util.function.Function;
  * timestamps. An entry at or before the position already read is skipped.
  */
 public final class JournaldSource implements LineSource {
-  private static final int DRAIN_BYTES = 1 << 20;
   private static final int NEWEST_BYTES = 16 << 20;
   /** Before the first entry there is no sequence yet: this identity starts from the journal's head. */
   static final String NOTHING_YET = "journal";
@@ -58,10 +57,8 @@ public final class JournaldSource implements LineSource {
   private final LineSplitter jsonLines;
   private final ArrayDeque<JournalEntry> parsed = new ArrayDeque<>();
   private final ConnectAttempt attempt = new ConnectAttempt();
-  private final StderrTail stderr = new StderrTail();
   private volatile List<JournalEntry> delivered = List.of();
-  private volatile ExecProcess process;
-  private volatile StreamDrain drain;
+  private volatile RunningCommand running;
   private String series;
   private long offset;
   private long cutLines;
@@ -121,6 +118,7 @@ public final class JournaldSource implements LineSource {
       }
       String text = out.toString(StandardCharsets.UTF_8).strip();
       if (text.isEmpty()) {
+        StderrTail stderr = new StderrTail();
         stderr.poll(p.stderr());
         if (!stderr.text().isEmpty()) {
           throw new IOException(where() + ": " + stderr.text());
@@ -142,20 +140,17 @@ public final class JournaldSource implements LineSource {
     parsed.clear();
     jsonLines.reset();
     delivered = List.of();
-    ExecProcess p = launcher.apply(command).start(attempt);
-    process = p;
-    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-journal");
+    running = new RunningCommand(launcher.apply(command).start(attempt), "livelog-journal");
   }
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
     if (parsed.isEmpty()) {
-      int n = drain.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+      int n = running.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
       if (n < 0) {
-        throw ended();
+        throw new IOException(where() + " exited" + running.ending());
       }
       if (n == 0) {
-        stderr.poll(process.stderr());
         return ReadStatus.IDLE;
       }
       buffer.put(chunk, 0, n);
@@ -211,15 +206,6 @@ public final class JournaldSource implements LineSource {
       parseError = new IOException(where() + " wrote something that is not a journal entry ("
           + e.getMessage() + "): " + json.substring(0, Math.min(json.length(), 200)));
     }
-  }
-
-  /** journalctl --follow ended: an error, with what it said. */
-  private IOException ended() {
-    stderr.poll(process.stderr());
-    Integer status = process.exitStatus();
-    String said = stderr.text();
-    return new IOException(where() + " exited" + (status == null ? "" : " with status " + status)
-        + (said.isEmpty() ? "" : ": " + said));
   }
 
   @Override
@@ -283,8 +269,8 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public long bytesBehind() {
-    StreamDrain d = drain;
-    return d == null ? -1 : d.buffered();
+    RunningCommand r = running;
+    return r == null ? -1 : r.buffered();
   }
 
   @Override
@@ -308,13 +294,9 @@ public final class JournaldSource implements LineSource {
   }
 
   private void stopProcess() {
-    ExecProcess p = process;
-    if (p != null) {
-      p.close();
-    }
-    StreamDrain d = drain;
-    if (d != null) {
-      d.close();
+    RunningCommand r = running;
+    if (r != null) {
+      r.close();
     }
   }
 }
