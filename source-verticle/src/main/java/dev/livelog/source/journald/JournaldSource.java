@@ -1,14 +1,13 @@
 package dev.livelog.source.journald;
 
 import dev.livelog.common.bus.Checkpoint;
-import dev.livelog.source.ConnectAttempt;
+import dev.livelog.source.CommandRunner;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.LineFramer;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.LineSplitter;
 import dev.livelog.source.RunningCommand;
 import dev.livelog.source.StderrTail;
-import dev.livelog.source.command.CommandSource.Launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The systemd journal as a source: {@code journalctl --follow --output=json}, locally or on an
@@ -48,7 +46,7 @@ public final class JournaldSource implements LineSource {
 
   private final String hostLabel;
   private final Journalctl journalctl;
-  private final Function<String, Launcher> launcher;
+  private final CommandRunner runner;
   private final boolean fromStart;
   private final String field;
   private final Charset charset;
@@ -56,7 +54,6 @@ public final class JournaldSource implements LineSource {
   private final byte[] chunk = new byte[64 * 1024];
   private final LineSplitter jsonLines;
   private final ArrayDeque<JournalEntry> parsed = new ArrayDeque<>();
-  private final ConnectAttempt attempt = new ConnectAttempt();
   private volatile List<JournalEntry> delivered = List.of();
   private volatile RunningCommand running;
   private String series;
@@ -65,14 +62,14 @@ public final class JournaldSource implements LineSource {
   private IOException parseError;
 
   /**
-   * @param launcher starts a command line: through {@code sh -c} here, or on an SSH host
+   * @param runner runs journalctl: here, or on an SSH host (closed with the source)
    * @param fromStart without a checkpoint: read every entry the journal holds (else new ones)
    */
-  public JournaldSource(String hostLabel, Journalctl journalctl, Function<String, Launcher> launcher,
+  public JournaldSource(String hostLabel, Journalctl journalctl, CommandRunner runner,
       boolean fromStart, String field, Charset charset, int maxLineChars) {
     this.hostLabel = hostLabel;
     this.journalctl = journalctl;
-    this.launcher = launcher;
+    this.runner = runner;
     this.fromStart = fromStart;
     this.field = field;
     this.charset = charset;
@@ -105,7 +102,7 @@ public final class JournaldSource implements LineSource {
 
   /** The journal's newest entry (of the unit and matches), or null when it holds none. */
   private JournalEntry newest() throws IOException {
-    ExecProcess p = launcher.apply(journalctl.newest()).start(attempt);
+    ExecProcess p = runner.start(journalctl.newest());
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       InputStream in = p.stdout();
@@ -140,7 +137,7 @@ public final class JournaldSource implements LineSource {
     parsed.clear();
     jsonLines.reset();
     delivered = List.of();
-    running = new RunningCommand(launcher.apply(command).start(attempt), "livelog-journal");
+    running = new RunningCommand(runner.start(command), "livelog-journal");
   }
 
   @Override
@@ -289,7 +286,7 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public void close() {
-    attempt.abort();
+    runner.close();
     stopProcess();
   }
 

@@ -10,9 +10,7 @@ import dev.livelog.source.RemoteShell;
 import dev.livelog.source.RunningCommand;
 import dev.livelog.source.ShellConnection;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,15 +264,11 @@ public final class SshTailSource implements LineSource {
   /** (Re)starts the remote program and waits for the file it follows. */
   private TailDecoder.Followed start(FileIdentity from, long at) throws IOException {
     stopProcess();
-    RemoteShell s = connection.open(where());
-    ExecProcess p = s.exec(TailScript.command("livelog-tail", sourceId));
-    running = new RunningCommand(p, "livelog-ssh-" + sourceId);
     String fileId = from == null ? null : from.device() + "-" + from.inode();
-    OutputStream stdin = p.stdin();
-    stdin.write(TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
-            fromStart, endWhenGone, poll)
-        .getBytes(StandardCharsets.UTF_8));
-    stdin.flush();
+    ExecProcess p = connection.run(where(), TailScript.command("livelog-tail", sourceId),
+        TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
+            fromStart, endWhenGone, poll));
+    running = new RunningCommand(p, "livelog-ssh-" + sourceId);
     decoder = new TailDecoder();
     in.clear().flip();
     return awaitFollowed();
