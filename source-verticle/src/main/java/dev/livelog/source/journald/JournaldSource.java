@@ -8,7 +8,6 @@ import dev.livelog.source.LineSource;
 import dev.livelog.source.LineSplitter;
 import dev.livelog.source.RunningCommand;
 import dev.livelog.source.StderrTail;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -39,7 +38,6 @@ import java.util.List;
  * timestamps. An entry at or before the position already read is skipped.
  */
 public final class JournaldSource implements LineSource {
-  private static final int NEWEST_BYTES = 16 << 20;
   /** Before the first entry there is no sequence yet: this identity starts from the journal's head. */
   static final String NOTHING_YET = "journal";
   private static final String PREFIX = "journal-";
@@ -100,21 +98,24 @@ public final class JournaldSource implements LineSource {
     return new Checkpoint(null, fileId(), offset, System.currentTimeMillis());
   }
 
-  /** The journal's newest entry (of the unit and matches), or null when it holds none. */
+  /**
+   * The journal's newest entry (of the unit and matches), or null when it holds none. Its JSON
+   * is framed as the follow's is, so an entry of any size is read within the same bound (one
+   * longer than it gives its cursor).
+   */
   private JournalEntry newest() throws IOException {
     ExecProcess p = runner.start(journalctl.newest());
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      LastLine last = new LastLine();
       InputStream in = p.stdout();
+      long at = 0;
+      jsonLines.reset();
       for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-        if (out.size() + n > NEWEST_BYTES) {
-          throw new IOException(where() + ": the newest entry is longer than "
-              + (NEWEST_BYTES >> 20) + " MiB");
-        }
-        out.write(chunk, 0, n);
+        jsonLines.feed(chunk, n, at, last);
+        at += n;
       }
-      String text = out.toString(StandardCharsets.UTF_8).strip();
-      if (text.isEmpty()) {
+      jsonLines.flushPartial(at, last);
+      if (last.json == null) {
         StderrTail stderr = new StderrTail();
         stderr.poll(p.stderr());
         if (!stderr.text().isEmpty()) {
@@ -122,8 +123,7 @@ public final class JournaldSource implements LineSource {
         }
         return null;
       }
-      String last = text.substring(text.lastIndexOf('\n') + 1);
-      return JournalEntry.parse(last, field, charset, maxLineChars, true);
+      return JournalEntry.parse(last.json, field, charset, maxLineChars, !last.cut);
     } catch (JournalEntry.NotAnEntry e) {
       throw new IOException(where() + " wrote something that is not a journal entry ("
           + e.getMessage() + ")");
@@ -172,6 +172,25 @@ public final class JournaldSource implements LineSource {
     delivered = out;
     offset = out.get(out.size() - 1).seqnum() + 1;
     return ReadStatus.DATA;
+  }
+
+  /** Keeps the last line that is not blank, and whether it was cut at the limit. */
+  private static final class LastLine implements LineSplitter.LineSink {
+    String json;
+    boolean cut;
+
+    @Override
+    public void line(String text, long at, long next) {
+      line(text, at, next, false);
+    }
+
+    @Override
+    public void line(String text, long at, long next, boolean wasCut) {
+      if (!text.isBlank()) {
+        json = text;
+        cut = wasCut;
+      }
+    }
   }
 
   /** Each line of journalctl's output, whole or cut at the limit, becomes an entry. */

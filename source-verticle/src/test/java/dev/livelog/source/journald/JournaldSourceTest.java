@@ -183,6 +183,20 @@ class JournaldSourceTest {
   }
 
   @Test
+  void aFirstStartFromTheEndAfterAnEntryLongerThanTheLimitBeginsAfterIt() throws Exception {
+    FakeJournal journal = new FakeJournal(dir.resolve("long"));
+    long newest = journal.write("nginx.service", "x".repeat(200_000), T0);
+    JournaldSource source = new JournaldSource("localhost",
+        new Journalctl(journal.journalctl(), "nginx.service", List.of()), LocalProcess::start,
+        false, "MESSAGE", StandardCharsets.UTF_8, 40);
+    opened.add(source);
+    JournalLines read = new JournalLines(source, null);
+    assertThat(source.offset()).isEqualTo(newest + 1);
+    journal.write("nginx.service", "new", T0 + 1);
+    assertThat(texts(read.until(1))).containsExactly("new");
+  }
+
+  @Test
   void journalctlsErrorsAreTheSourcesWithWhatItSaid() throws Exception {
     JournaldSource failing = source("sh -c 'echo Failed to add match: Invalid argument >&2; exit 1' --",
         "nginx.service", true, LocalProcess::start);
