@@ -1,6 +1,8 @@
 package dev.livelog.source;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link RemoteShell} kept open between commands and opened again when it dropped; closing
@@ -43,6 +45,31 @@ public final class ShellConnection implements AutoCloseable {
       throw new IOException(where + ": stopped");
     }
     return s;
+  }
+
+  /**
+   * Starts {@code command}, a {@code sh} reading its program from standard input, and sends it
+   * {@code program}, connecting first when needed. A failure drops the connection: the next
+   * command connects again.
+   *
+   * @param where names the source in the error when it was closed meanwhile
+   */
+  public ExecProcess run(String where, String command, String program) throws IOException {
+    RemoteShell s = open(where);
+    ExecProcess p = null;
+    try {
+      p = s.exec(command);
+      OutputStream in = p.stdin();
+      in.write(program.getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      return p;
+    } catch (IOException | RuntimeException e) {
+      if (p != null) {
+        p.close();
+      }
+      drop();
+      throw e;
+    }
   }
 
   /** The shell now, or null before the first connection. */

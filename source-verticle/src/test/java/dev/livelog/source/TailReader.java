@@ -1,5 +1,7 @@
 package dev.livelog.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Test helper: reads a {@link LineSource} until it reports something other than data, and
- * appends to the files sources follow.
+ * appends to (and compresses) the files sources follow.
  */
 public final class TailReader {
   private TailReader() {}
@@ -19,6 +21,11 @@ public final class TailReader {
   public static void append(Path file, String text) throws IOException {
     Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
+  }
+
+  /** Compresses as logrotate does: gzip replaces the file and keeps its modification time. */
+  public static void gzip(Path file) throws Exception {
+    assertThat(new ProcessBuilder("gzip", file.toString()).inheritIO().start().waitFor()).isZero();
   }
 
   /** Reads until {@code expected} bytes arrived, or a status other than DATA/IDLE, or 10 s. */

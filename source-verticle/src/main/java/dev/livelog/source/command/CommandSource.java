@@ -2,18 +2,13 @@ package dev.livelog.source.command;
 
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.redact.Redaction;
-import dev.livelog.source.ConnectAttempt;
-import dev.livelog.source.ExecProcess;
+import dev.livelog.source.CommandRunner;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
-import dev.livelog.source.StderrTail;
-import dev.livelog.source.StreamDrain;
-import dev.livelog.source.ssh.TailScript;
+import dev.livelog.source.RunningCommand;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,60 +24,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code journalctl -f -n 0}) to avoid reading old lines again after a restart.
  */
 public final class CommandSource implements LineSource {
-  private static final int DRAIN_BYTES = 1 << 20;
   private static final AtomicLong RUNS = new AtomicLong();
-
-  /** Starts the command: on this machine or on an SSH host. */
-  @FunctionalInterface
-  public interface Launcher {
-    ExecProcess start(ConnectAttempt attempt) throws IOException;
-
-    /** A command run locally through {@code sh -c}. */
-    static Launcher local(String command) {
-      return attempt -> LocalProcess.start(command);
-    }
-
-    /**
-     * A command run on an SSH host, started by a small {@code sh} program that ends it when
-     * the channel closes, so it does not outlive the connection.
-     */
-    static Launcher remote(String sourceId, String command, RemoteShell.Connector connector) {
-      return attempt -> {
-        RemoteShell shell = connector.connect(attempt);
-        attempt.done();
-        ExecProcess p;
-        try {
-          p = shell.exec(TailScript.command("livelog-command", sourceId));
-          OutputStream in = p.stdin();
-          in.write(remoteProgram(command).getBytes(StandardCharsets.UTF_8));
-          in.flush();
-        } catch (IOException | RuntimeException e) {
-          shell.close();
-          throw e;
-        }
-        return new ShellProcess(p, shell);
-      };
-    }
-  }
 
   private final String sourceId;
   private final String hostLabel;
   private final String description;
-  private final Launcher launcher;
-  private final StderrTail stderr = new StderrTail();
+  private final String command;
+  private final CommandRunner runner;
   private final byte[] chunk = new byte[64 * 1024];
-  private volatile ExecProcess process;
-  private final ConnectAttempt attempt = new ConnectAttempt();
-  private StreamDrain drain;
+  private volatile RunningCommand running;
   private String identity;
   private long offset;
   private boolean restarted;
 
-  public CommandSource(String sourceId, String hostLabel, String description, Launcher launcher) {
+  /**
+   * @param description the command as status and errors show it
+   * @param runner where the command runs (closed with the source)
+   */
+  public CommandSource(String sourceId, String hostLabel, String description, String command,
+      CommandRunner runner) {
     this.sourceId = sourceId;
     this.hostLabel = hostLabel;
     this.description = description;
-    this.launcher = launcher;
+    this.command = command;
+    this.runner = runner;
   }
 
   /**
@@ -90,34 +55,20 @@ public final class CommandSource implements LineSource {
    * ({@link Redaction#command}): its arguments may hold credentials.
    */
   public static CommandSource local(String sourceId, String command) {
-    return new CommandSource(sourceId, "localhost", Redaction.command(command),
-        Launcher.local(command));
+    return new CommandSource(sourceId, "localhost", Redaction.command(command), command,
+        LocalProcess::start);
   }
 
   /** livelog's standard input. */
   public static CommandSource stdin(String sourceId, InputStream in) {
-    return new CommandSource(sourceId, "localhost", "-", a -> new StdinProcess(in));
+    return new CommandSource(sourceId, "localhost", "-", "-", command -> new StdinProcess(in));
   }
 
-  /** A command run on an SSH host ({@link Launcher#remote}). */
+  /** A command run on an SSH host ({@link RemoteCommands}). */
   public static CommandSource remote(String sourceId, String hostLabel, String command,
       RemoteShell.Connector connector) {
-    return new CommandSource(sourceId, hostLabel, Redaction.command(command),
-        Launcher.remote(sourceId, command, connector));
-  }
-
-  /**
-   * Runs the command in its own process group ({@code setsid}, where there is one), and ends
-   * the whole group (a pipeline, a child that {@code sh -c} forked) when the channel's input
-   * ends: sshd does not signal a command that has no terminal.
-   */
-  static String remoteProgram(String command) {
-    String run = "sh -c " + TailScript.quote(command);
-    return "{\nexec 5<&0 </dev/null\n"
-        + "if command -v setsid >/dev/null 2>&1; then setsid " + run + " & else " + run + " & fi\n"
-        + "c=$!\n"
-        + "( exec <&5 >/dev/null 2>&1 5<&-; cat; kill -TERM -$c 2>/dev/null || kill -TERM $c ) &\n"
-        + "exec 5<&-\nwait $c\n}\n";
+    return new CommandSource(sourceId, hostLabel, Redaction.command(command), command,
+        new RemoteCommands(sourceId, connector));
   }
 
   @Override
@@ -127,9 +78,7 @@ public final class CommandSource implements LineSource {
   }
 
   private void startCommand() throws IOException {
-    ExecProcess p = launcher.start(attempt);
-    process = p;
-    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-cmd-" + sourceId);
+    running = new RunningCommand(runner.start(command), "livelog-cmd-" + sourceId);
     identity = "cmd-" + System.currentTimeMillis() + "-" + RUNS.incrementAndGet();
     offset = 0;
   }
@@ -139,40 +88,21 @@ public final class CommandSource implements LineSource {
     if (restarted) {
       return ReadStatus.ROTATED;
     }
-    int n = drain.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+    int n = running.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
     if (n > 0) {
       buffer.put(chunk, 0, n);
       offset += n;
       return ReadStatus.DATA;
     }
     if (n == 0) {
-      stderr.poll(process.stderr());
       return ReadStatus.IDLE;
     }
-    Integer status = exitStatus();
+    Integer status = running.exitStatus();
     if (status != null && status == 0) {
       return ReadStatus.ENDED;
     }
-    stderr.poll(process.stderr());
-    String said = Redaction.uris(stderr.text());
     throw new IOException(where() + ": the command exited"
-        + (status == null ? "" : " with status " + status) + (said.isEmpty() ? "" : ": " + said));
-  }
-
-  /** The output ended: the status follows shortly (a local process, or the SSH exit-status). */
-  private Integer exitStatus() {
-    long deadline = System.currentTimeMillis() + 2_000;
-    Integer status = process.exitStatus();
-    while (status == null && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      status = process.exitStatus();
-    }
-    return status;
+        + RunningCommand.ending(status, Redaction.uris(running.said())));
   }
 
   /**
@@ -181,10 +111,10 @@ public final class CommandSource implements LineSource {
    */
   @Override
   public void seek(long newOffset) throws IOException {
-    if (process.isAlive()) {
+    if (running.isAlive()) {
       return;
     }
-    stopProcess();
+    running.close();
     startCommand();
     restarted = true;
   }
@@ -207,8 +137,8 @@ public final class CommandSource implements LineSource {
 
   @Override
   public long bytesBehind() {
-    StreamDrain d = drain;
-    return d == null ? -1 : d.buffered();
+    RunningCommand r = running;
+    return r == null ? -1 : r.buffered();
   }
 
   @Override
@@ -227,52 +157,10 @@ public final class CommandSource implements LineSource {
 
   @Override
   public void close() {
-    attempt.abort();
-    stopProcess();
-  }
-
-  private void stopProcess() {
-    ExecProcess p = process;
-    if (p != null) {
-      p.close();
-    }
-    StreamDrain d = drain;
-    if (d != null) {
-      d.close();
-    }
-  }
-
-  /** A remote command with the connection it owns: closing one closes both. */
-  private record ShellProcess(ExecProcess process, RemoteShell shell) implements ExecProcess {
-    @Override
-    public InputStream stdout() {
-      return process.stdout();
-    }
-
-    @Override
-    public InputStream stderr() {
-      return process.stderr();
-    }
-
-    @Override
-    public OutputStream stdin() {
-      return process.stdin();
-    }
-
-    @Override
-    public Integer exitStatus() {
-      return process.exitStatus();
-    }
-
-    @Override
-    public boolean isAlive() {
-      return process.isAlive() && shell.isOpen();
-    }
-
-    @Override
-    public void close() {
-      process.close();
-      shell.close();
+    runner.close();
+    RunningCommand r = running;
+    if (r != null) {
+      r.close();
     }
   }
 }

@@ -92,10 +92,10 @@ public final class FileSourceKind implements SourceKind {
     }
     PathGlob glob = PathGlob.compile(path);
     FileSetConfig set = FileSetConfig.of(source);
+    FileSetSelection selection = new FileSetSelection(glob, set.excludes(), 1, set.pods());
     try {
-      List<String> listed = new LocalFiles().list(glob.base(), glob.depth());
-      return Optional.of(new FileSetSelection(glob, set.excludes(), 1, set.pods())
-          .select(listed, Set.of()).added().keySet().stream().findFirst()
+      List<String> listed = new LocalFiles().list(glob.base(), glob.depth(), selection::wants);
+      return Optional.of(selection.select(listed, Set.of()).added().keySet().stream().findFirst()
           .map(Path::of).orElse(Path.of(path)));
     } catch (IOException e) {
       return Optional.of(Path.of(path));

@@ -51,11 +51,9 @@ public final class FileSetSelection {
   public Result select(List<String> listed, Set<String> followed) {
     Map<String, Map<String, String>> matching = new TreeMap<>();
     for (String path : listed) {
-      String name = path.substring(path.lastIndexOf('/') + 1);
-      if (RotationNames.isCompressed(name) || excluded(path, name) || !pods.selects(path)) {
-        continue;
+      if (admits(path)) {
+        glob.match(path).ifPresent(fields -> matching.put(path, fields));
       }
-      glob.match(path).ifPresent(fields -> matching.put(path, fields));
     }
     Set<String> paths = new HashSet<>(matching.keySet());
     matching.keySet().removeIf(path -> isRotationOfAnother(path, paths));
@@ -74,6 +72,21 @@ public final class FileSetSelection {
       }
     }
     return new Result(added, matching.size(), left);
+  }
+
+  /**
+   * Whether a listed file can be one to follow: the pattern matches it, no exclude does, the
+   * {@code kubernetes} selection wants it and it is not compressed (rotations and the cap are
+   * decided by {@link #select}). A lister keeps only these.
+   */
+  public boolean wants(String path) {
+    return admits(path) && glob.matches(path);
+  }
+
+  /** Not compressed, not excluded, and of a wanted pod, whatever the pattern says. */
+  private boolean admits(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return !RotationNames.isCompressed(name) && !excluded(path, name) && pods.selects(path);
   }
 
   private boolean excluded(String path, String name) {

@@ -181,7 +181,8 @@ public final class FileSetVerticle extends VerticleBase implements FollowedSourc
   }
 
   private void discover() {
-    step(() -> executor.executeBlocking(() -> lister.list(glob.base(), glob.depth())), listed -> {
+    step(() -> executor.executeBlocking(
+        () -> lister.list(glob.base(), glob.depth(), selection::wants)), listed -> {
       listedOnce = true;
       failing = false;
       FileSetSelection.Result result = selection.select(listed, members.keySet());

@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Lists files on this machine: regular files and links to regular files (kubelet's
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public final class LocalFiles implements FileLister {
   @Override
-  public List<String> list(String base, int depth) throws IOException {
+  public List<String> list(String base, int depth, Predicate<String> wanted) throws IOException {
     Path dir = Path.of(base);
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -30,8 +31,10 @@ public final class LocalFiles implements FileLister {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
-              files.add(file.toString());
+            String path = file.toString();
+            if (wanted.test(path)
+                && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+              files.add(path);
             }
             return files.size() < MAX_LISTED ? FileVisitResult.CONTINUE
                 : FileVisitResult.TERMINATE;

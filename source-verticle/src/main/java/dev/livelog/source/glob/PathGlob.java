@@ -156,6 +156,11 @@ public final class PathGlob {
     return captures;
   }
 
+  /** Whether the pattern matches a path. */
+  public boolean matches(String path) {
+    return regex.matcher(path).matches();
+  }
+
   /** The captured fields of a matching path, or empty when it does not match. */
   public Optional<Map<String, String>> match(String path) {
     Matcher m = regex.matcher(path);

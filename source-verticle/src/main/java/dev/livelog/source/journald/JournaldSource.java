@@ -1,15 +1,13 @@
 package dev.livelog.source.journald;
 
 import dev.livelog.common.bus.Checkpoint;
-import dev.livelog.source.ConnectAttempt;
+import dev.livelog.source.CommandRunner;
 import dev.livelog.source.ExecProcess;
 import dev.livelog.source.LineFramer;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.LineSplitter;
+import dev.livelog.source.RunningCommand;
 import dev.livelog.source.StderrTail;
-import dev.livelog.source.StreamDrain;
-import dev.livelog.source.command.CommandSource.Launcher;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The systemd journal as a source: {@code journalctl --follow --output=json}, locally or on an
@@ -41,15 +38,13 @@ import java.util.function.Function;
  * timestamps. An entry at or before the position already read is skipped.
  */
 public final class JournaldSource implements LineSource {
-  private static final int DRAIN_BYTES = 1 << 20;
-  private static final int NEWEST_BYTES = 16 << 20;
   /** Before the first entry there is no sequence yet: this identity starts from the journal's head. */
   static final String NOTHING_YET = "journal";
   private static final String PREFIX = "journal-";
 
   private final String hostLabel;
   private final Journalctl journalctl;
-  private final Function<String, Launcher> launcher;
+  private final CommandRunner runner;
   private final boolean fromStart;
   private final String field;
   private final Charset charset;
@@ -57,25 +52,22 @@ public final class JournaldSource implements LineSource {
   private final byte[] chunk = new byte[64 * 1024];
   private final LineSplitter jsonLines;
   private final ArrayDeque<JournalEntry> parsed = new ArrayDeque<>();
-  private final ConnectAttempt attempt = new ConnectAttempt();
-  private final StderrTail stderr = new StderrTail();
   private volatile List<JournalEntry> delivered = List.of();
-  private volatile ExecProcess process;
-  private volatile StreamDrain drain;
+  private volatile RunningCommand running;
   private String series;
   private long offset;
   private long cutLines;
   private IOException parseError;
 
   /**
-   * @param launcher starts a command line: through {@code sh -c} here, or on an SSH host
+   * @param runner runs journalctl: here, or on an SSH host (closed with the source)
    * @param fromStart without a checkpoint: read every entry the journal holds (else new ones)
    */
-  public JournaldSource(String hostLabel, Journalctl journalctl, Function<String, Launcher> launcher,
+  public JournaldSource(String hostLabel, Journalctl journalctl, CommandRunner runner,
       boolean fromStart, String field, Charset charset, int maxLineChars) {
     this.hostLabel = hostLabel;
     this.journalctl = journalctl;
-    this.launcher = launcher;
+    this.runner = runner;
     this.fromStart = fromStart;
     this.field = field;
     this.charset = charset;
@@ -106,29 +98,32 @@ public final class JournaldSource implements LineSource {
     return new Checkpoint(null, fileId(), offset, System.currentTimeMillis());
   }
 
-  /** The journal's newest entry (of the unit and matches), or null when it holds none. */
+  /**
+   * The journal's newest entry (of the unit and matches), or null when it holds none. Its JSON
+   * is framed as the follow's is, so an entry of any size is read within the same bound (one
+   * longer than it gives its cursor).
+   */
   private JournalEntry newest() throws IOException {
-    ExecProcess p = launcher.apply(journalctl.newest()).start(attempt);
+    ExecProcess p = runner.start(journalctl.newest());
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      LastLine last = new LastLine();
       InputStream in = p.stdout();
+      long at = 0;
+      jsonLines.reset();
       for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-        if (out.size() + n > NEWEST_BYTES) {
-          throw new IOException(where() + ": the newest entry is longer than "
-              + (NEWEST_BYTES >> 20) + " MiB");
-        }
-        out.write(chunk, 0, n);
+        jsonLines.feed(chunk, n, at, last);
+        at += n;
       }
-      String text = out.toString(StandardCharsets.UTF_8).strip();
-      if (text.isEmpty()) {
+      jsonLines.flushPartial(at, last);
+      if (last.json == null) {
+        StderrTail stderr = new StderrTail();
         stderr.poll(p.stderr());
         if (!stderr.text().isEmpty()) {
           throw new IOException(where() + ": " + stderr.text());
         }
         return null;
       }
-      String last = text.substring(text.lastIndexOf('\n') + 1);
-      return JournalEntry.parse(last, field, charset, maxLineChars, true);
+      return JournalEntry.parse(last.json, field, charset, maxLineChars, !last.cut);
     } catch (JournalEntry.NotAnEntry e) {
       throw new IOException(where() + " wrote something that is not a journal entry ("
           + e.getMessage() + ")");
@@ -142,20 +137,17 @@ public final class JournaldSource implements LineSource {
     parsed.clear();
     jsonLines.reset();
     delivered = List.of();
-    ExecProcess p = launcher.apply(command).start(attempt);
-    process = p;
-    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-journal");
+    running = new RunningCommand(runner.start(command), "livelog-journal");
   }
 
   @Override
   public ReadStatus read(ByteBuffer buffer) throws IOException {
     if (parsed.isEmpty()) {
-      int n = drain.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+      int n = running.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
       if (n < 0) {
-        throw ended();
+        throw new IOException(where() + " exited" + running.ending());
       }
       if (n == 0) {
-        stderr.poll(process.stderr());
         return ReadStatus.IDLE;
       }
       buffer.put(chunk, 0, n);
@@ -180,6 +172,25 @@ public final class JournaldSource implements LineSource {
     delivered = out;
     offset = out.get(out.size() - 1).seqnum() + 1;
     return ReadStatus.DATA;
+  }
+
+  /** Keeps the last line that is not blank, and whether it was cut at the limit. */
+  private static final class LastLine implements LineSplitter.LineSink {
+    String json;
+    boolean cut;
+
+    @Override
+    public void line(String text, long at, long next) {
+      line(text, at, next, false);
+    }
+
+    @Override
+    public void line(String text, long at, long next, boolean wasCut) {
+      if (!text.isBlank()) {
+        json = text;
+        cut = wasCut;
+      }
+    }
   }
 
   /** Each line of journalctl's output, whole or cut at the limit, becomes an entry. */
@@ -211,15 +222,6 @@ public final class JournaldSource implements LineSource {
       parseError = new IOException(where() + " wrote something that is not a journal entry ("
           + e.getMessage() + "): " + json.substring(0, Math.min(json.length(), 200)));
     }
-  }
-
-  /** journalctl --follow ended: an error, with what it said. */
-  private IOException ended() {
-    stderr.poll(process.stderr());
-    Integer status = process.exitStatus();
-    String said = stderr.text();
-    return new IOException(where() + " exited" + (status == null ? "" : " with status " + status)
-        + (said.isEmpty() ? "" : ": " + said));
   }
 
   @Override
@@ -283,8 +285,8 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public long bytesBehind() {
-    StreamDrain d = drain;
-    return d == null ? -1 : d.buffered();
+    RunningCommand r = running;
+    return r == null ? -1 : r.buffered();
   }
 
   @Override
@@ -303,18 +305,14 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public void close() {
-    attempt.abort();
+    runner.close();
     stopProcess();
   }
 
   private void stopProcess() {
-    ExecProcess p = process;
-    if (p != null) {
-      p.close();
-    }
-    StreamDrain d = drain;
-    if (d != null) {
-      d.close();
+    RunningCommand r = running;
+    if (r != null) {
+      r.close();
     }
   }
 }

@@ -6,16 +6,17 @@ import dev.livelog.common.config.Encodings;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.Setting;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.source.CommandRunner;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.RemoteShell;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKind;
-import dev.livelog.source.command.CommandSource.Launcher;
+import dev.livelog.source.command.LocalProcess;
+import dev.livelog.source.command.RemoteCommands;
 import dev.livelog.source.ssh.SshShell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -110,16 +111,16 @@ public final class JournaldSourceKind implements SourceKind {
   public Supplier<LineSource> lines(SourceConfig source, SourceContext context) {
     Journalctl journalctl = journalctl(source);
     String host = host(source);
-    Function<String, Launcher> launcher;
+    Supplier<CommandRunner> runner;
     if (source.has("host")) {
       RemoteShell.Connector ssh = SshShell.connector(host, context);
-      launcher = command -> Launcher.remote(source.id(), command, ssh);
+      runner = () -> new RemoteCommands(source.id(), ssh);
     } else {
-      launcher = Launcher::local;
+      runner = () -> LocalProcess::start;
     }
     int maxLine = context.config().pipeline().maxLineLength();
-    return () -> new JournaldSource(host, journalctl, launcher, source.fromStart(), field(source),
-        Encodings.forName(source.encoding()), maxLine);
+    return () -> new JournaldSource(host, journalctl, runner.get(), source.fromStart(),
+        field(source), Encodings.forName(source.encoding()), maxLine);
   }
 
   @Override

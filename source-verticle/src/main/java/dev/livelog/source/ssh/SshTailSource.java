@@ -7,13 +7,10 @@ import dev.livelog.source.Fingerprint;
 import dev.livelog.source.LineSource;
 import dev.livelog.source.LostFile;
 import dev.livelog.source.RemoteShell;
+import dev.livelog.source.RunningCommand;
 import dev.livelog.source.ShellConnection;
-import dev.livelog.source.StderrTail;
-import dev.livelog.source.StreamDrain;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +22,12 @@ import java.util.List;
  * truncation.
  *
  * <p>The command's output is drained by its own thread into a bounded buffer
- * ({@link StreamDrain}), so {@link #read} returns at once, with {@code IDLE} when nothing is
+ * ({@link RunningCommand}), so {@link #read} returns at once, with {@code IDLE} when nothing is
  * new. A reconnect or a rewind ({@link #seek}) starts the program again at an offset of the
  * current file; when that file was truncated or rotated away meanwhile, the next read reports
  * it, as a rotation seen while streaming would be.
  */
 public final class SshTailSource implements LineSource {
-  private static final int DRAIN_BYTES = 1 << 20;
   private static final long START_TIMEOUT_MILLIS = 30_000;
   private static final long STALL_MILLIS = 20_000;
 
@@ -42,11 +38,9 @@ public final class SshTailSource implements LineSource {
   private final boolean endWhenGone;
   private final Duration poll;
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
-  private final StderrTail stderr = new StderrTail();
 
   private final ShellConnection connection;
-  private volatile ExecProcess process;
-  private StreamDrain drain;
+  private volatile RunningCommand running;
   private TailDecoder decoder;
   private FileIdentity identity;
   private long offset;
@@ -228,8 +222,8 @@ public final class SshTailSource implements LineSource {
     if (buffer.position() > 0) {
       return ReadStatus.DATA;
     }
-    if (drain.buffered() == 0
-        && System.currentTimeMillis() - drain.lastReceivedAt() > STALL_MILLIS) {
+    if (running.buffered() == 0
+        && System.currentTimeMillis() - running.lastReceivedAt() > STALL_MILLIS) {
       throw new IOException(where() + ": no output from the remote tail for "
           + STALL_MILLIS / 1000 + " s (the host or its connection hangs)");
     }
@@ -241,7 +235,7 @@ public final class SshTailSource implements LineSource {
     in.compact();
     int n;
     try {
-      n = drain.read(in.array(), in.position(), in.remaining());
+      n = running.read(in.array(), in.position(), in.remaining());
     } catch (IOException e) {
       in.flip();
       throw new IOException(where() + ": connection lost: " + e.getMessage(), e);
@@ -251,18 +245,9 @@ public final class SshTailSource implements LineSource {
     }
     in.flip();
     if (n < 0) {
-      throw new IOException(ended());
+      throw new IOException(where() + ": the remote tail ended" + running.ending());
     }
     return n > 0;
-  }
-
-  private String ended() {
-    ExecProcess p = process;
-    stderr.poll(p.stderr());
-    Integer status = p.exitStatus();
-    String said = stderr.text();
-    return where() + ": the remote tail ended" + (status == null ? "" : " (exit status " + status + ")")
-        + (said.isEmpty() ? "" : ": " + said);
   }
 
   private String where() {
@@ -272,23 +257,18 @@ public final class SshTailSource implements LineSource {
 
   private boolean streamIsHealthy() {
     RemoteShell s = connection.current();
-    ExecProcess p = process;
-    return s != null && s.isOpen() && p != null && p.isAlive() && decoder != null;
+    RunningCommand r = running;
+    return s != null && s.isOpen() && r != null && r.isAlive() && decoder != null;
   }
 
   /** (Re)starts the remote program and waits for the file it follows. */
   private TailDecoder.Followed start(FileIdentity from, long at) throws IOException {
     stopProcess();
-    RemoteShell s = connection.open(where());
-    ExecProcess p = s.exec(TailScript.command("livelog-tail", sourceId));
-    process = p;
     String fileId = from == null ? null : from.device() + "-" + from.inode();
-    OutputStream stdin = p.stdin();
-    stdin.write(TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
-            fromStart, endWhenGone, poll)
-        .getBytes(StandardCharsets.UTF_8));
-    stdin.flush();
-    drain = new StreamDrain(p.stdout(), DRAIN_BYTES, "livelog-ssh-" + sourceId);
+    ExecProcess p = connection.run(where(), TailScript.command("livelog-tail", sourceId),
+        TailScript.program(path, fileId, at, from == null ? null : fingerprint.current(),
+            fromStart, endWhenGone, poll));
+    running = new RunningCommand(p, "livelog-ssh-" + sourceId);
     decoder = new TailDecoder();
     in.clear().flip();
     return awaitFollowed();
@@ -368,13 +348,9 @@ public final class SshTailSource implements LineSource {
   }
 
   private void stopProcess() {
-    ExecProcess p = process;
-    if (p != null) {
-      p.close();
-    }
-    StreamDrain d = drain;
-    if (d != null) {
-      d.close();
+    RunningCommand r = running;
+    if (r != null) {
+      r.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.livelog.source.file;
 
 import static dev.livelog.source.TailReader.append;
+import static dev.livelog.source.TailReader.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
@@ -203,9 +204,5 @@ class FileTailSourceTest {
     assertThat(readAll(s)).isEqualTo("5\n");
     assertThat(s.read(ByteBuffer.allocate(16))).isEqualTo(LineSource.ReadStatus.IDLE);
     assertThat(s.takeLosses()).isEmpty();
-  }
-
-  private static void gzip(Path file) throws Exception {
-    assertThat(new ProcessBuilder("gzip", file.toString()).inheritIO().start().waitFor()).isZero();
   }
 }

@@ -44,6 +44,8 @@ class FileListerTest {
       assertThat(lister.files.list(logs.toString(), Integer.MAX_VALUE)).containsExactlyInAnyOrder(
           logs + "/a.log", logs + "/web-1_ns_nginx-abc.log", logs + "/sub/deeper/d.log");
       assertThat(lister.files.list(dir.resolve("nothing-here").toString(), 1)).isEmpty();
+      assertThat(lister.files.list(logs.toString(), Integer.MAX_VALUE, p -> p.endsWith("/d.log")))
+          .as("only wanted files are kept").containsExactly(logs + "/sub/deeper/d.log");
     }
   }
 

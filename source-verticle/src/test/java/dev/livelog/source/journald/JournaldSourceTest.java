@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.bus.Checkpoint;
 import dev.livelog.common.config.HostConfig;
+import dev.livelog.source.CommandRunner;
 import dev.livelog.source.LineSource;
-import dev.livelog.source.command.CommandSource.Launcher;
+import dev.livelog.source.RemoteShell;
+import dev.livelog.source.command.LocalProcess;
+import dev.livelog.source.command.RemoteCommands;
 import dev.livelog.source.journald.JournalLines.Line;
 import dev.livelog.source.ssh.LoopbackSshServer;
 import dev.livelog.source.ssh.ServerProcesses;
@@ -19,7 +22,6 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +52,13 @@ class JournaldSourceTest {
   }
 
   private JournaldSource source(TestJournal journal, String unit, boolean fromStart) {
-    return source(journal.journalctl(), unit, fromStart, Launcher::local);
+    return source(journal.journalctl(), unit, fromStart, LocalProcess::start);
   }
 
   private JournaldSource source(String program, String unit, boolean fromStart,
-      Function<String, Launcher> launcher) {
+      CommandRunner runner) {
     JournaldSource s = new JournaldSource("localhost", new Journalctl(program, unit, List.of()),
-        launcher, fromStart, "MESSAGE", StandardCharsets.UTF_8, 64 * 1024);
+        runner, fromStart, "MESSAGE", StandardCharsets.UTF_8, 64 * 1024);
     opened.add(s);
     return s;
   }
@@ -172,7 +174,7 @@ class JournaldSourceTest {
     journal.writeBytes("nginx.service", new byte[] {'c', 'a', 'f', (byte) 0xE9, 0x07}, T0);
     journal.write("nginx.service", "x".repeat(100), T0 + 1);
     JournaldSource source = new JournaldSource("localhost",
-        new Journalctl(journal.journalctl(), "nginx.service", List.of()), Launcher::local, true,
+        new Journalctl(journal.journalctl(), "nginx.service", List.of()), LocalProcess::start, true,
         "MESSAGE", StandardCharsets.ISO_8859_1, 40);
     opened.add(source);
     List<Line> lines = new JournalLines(source, null).until(2);
@@ -181,9 +183,23 @@ class JournaldSourceTest {
   }
 
   @Test
+  void aFirstStartFromTheEndAfterAnEntryLongerThanTheLimitBeginsAfterIt() throws Exception {
+    FakeJournal journal = new FakeJournal(dir.resolve("long"));
+    long newest = journal.write("nginx.service", "x".repeat(200_000), T0);
+    JournaldSource source = new JournaldSource("localhost",
+        new Journalctl(journal.journalctl(), "nginx.service", List.of()), LocalProcess::start,
+        false, "MESSAGE", StandardCharsets.UTF_8, 40);
+    opened.add(source);
+    JournalLines read = new JournalLines(source, null);
+    assertThat(source.offset()).isEqualTo(newest + 1);
+    journal.write("nginx.service", "new", T0 + 1);
+    assertThat(texts(read.until(1))).containsExactly("new");
+  }
+
+  @Test
   void journalctlsErrorsAreTheSourcesWithWhatItSaid() throws Exception {
     JournaldSource failing = source("sh -c 'echo Failed to add match: Invalid argument >&2; exit 1' --",
-        "nginx.service", true, Launcher::local);
+        "nginx.service", true, LocalProcess::start);
     failing.open(null);
     assertThatThrownBy(() -> {
       long deadline = System.currentTimeMillis() + 10_000;
@@ -195,7 +211,7 @@ class JournaldSourceTest {
         .hasMessageContaining("Failed to add match: Invalid argument");
 
     JournaldSource text = source("sh -c 'echo -- No entries --; sleep 5' --", null, true,
-        Launcher::local);
+        LocalProcess::start);
     text.open(null);
     assertThatThrownBy(() -> new JournalLines(text, null).until(1))
         .isInstanceOf(IOException.class).hasMessageContaining("not a journal entry")
@@ -213,9 +229,9 @@ class JournaldSourceTest {
       HostConfig host = HostConfig.of("127.0.0.1", server.port(), "tester")
           .withIdentity(LoopbackSshServer.writeIdentity(dir.resolve("id"), userKey, null).toString(), null)
           .withKnownHosts(server.writeKnownHosts(dir.resolve("kh")).toString(), "strict");
-      Function<String, Launcher> ssh = command -> Launcher.remote("jd", command,
-          attempt -> SshShell.connect("h1", host, Map.of(), attempt));
-      JournaldSource remote = source(journal.journalctl(), "nginx.service", true, ssh);
+      RemoteShell.Connector ssh = attempt -> SshShell.connect("h1", host, Map.of(), attempt);
+      JournaldSource remote = source(journal.journalctl(), "nginx.service", true,
+          new RemoteCommands("jd", ssh));
       JournalLines read = new JournalLines(remote, null);
       assertThat(texts(read.until(2))).containsExactly("one", "two");
       var running = ServerProcesses.matching(dir.resolve("remote").toString());
@@ -227,7 +243,7 @@ class JournaldSourceTest {
       assertThat(ServerProcesses.aliveAfter(running, 5_000)).as("left running after stop").isEmpty();
 
       JournalLines resumed = new JournalLines(source(journal.journalctl(), "nginx.service", false,
-          ssh), new Checkpoint("s", read.fileId(), one + 1, 0));
+          new RemoteCommands("jd", ssh)), new Checkpoint("s", read.fileId(), one + 1, 0));
       journal.write("nginx.service", "three", T0 + 2);
       assertThat(texts(resumed.until(2))).containsExactly("two", "three");
     }

@@ -1,6 +1,7 @@
 package dev.livelog.source.ssh;
 
 import static dev.livelog.source.TailReader.append;
+import static dev.livelog.source.TailReader.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Checkpoint;
@@ -99,8 +100,7 @@ class OpenSshTailTest {
     String fingerprint = Fingerprint.of("first\n".getBytes(StandardCharsets.UTF_8), 6).toString();
     append(log, "unread 1\nunread 2\n"); // appended while livelog is stopped, then compressed
     Files.move(log, dir.resolve("gz.log.1"));
-    Process gzip = new ProcessBuilder("gzip", dir.resolve("gz.log.1").toString()).start();
-    assertThat(gzip.waitFor()).isZero();
+    gzip(dir.resolve("gz.log.1"));
     append(log, "new\n");
     source = new SshTailSource("openssh-tail-gz", "local-openssh", log.toString(), false,
         host.pollInterval(), a -> SshShell.connect("local-openssh", host, Map.of(), a));

@@ -1,5 +1,7 @@
 package dev.livelog.source.ssh;
 
+import static dev.livelog.source.TailReader.append;
+import static dev.livelog.source.TailReader.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,6 @@ class RemoteTailLogicTest {
     source = new SshTailSource("t1", "localhost", file.toString(), fromStart, poll,
         attempt -> new LocalShell());
     return source;
-  }
-
-  private static void append(Path p, String s) throws IOException {
-    Files.writeString(p, s, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   @Test
@@ -258,9 +254,5 @@ class RemoteTailLogicTest {
     assertThat(at.offset()).isZero();
     assertThat(source.takeLosses()).containsExactly(new LostFile("localhost:" + log, oldId, 8));
     assertThat(TailReader.readUntil(source, 6).text()).isEqualTo("fresh\n");
-  }
-
-  private static void gzip(Path file) throws Exception {
-    assertThat(new ProcessBuilder("gzip", file.toString()).inheritIO().start().waitFor()).isZero();
   }
 }
