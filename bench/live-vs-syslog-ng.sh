@@ -17,8 +17,8 @@ command -v syslog-ng >/dev/null || { echo "syslog-ng is needed: apt-get install 
 (cd "$root" && mvn -B -q -DskipTests package -pl bench -am) >&2
 "$root/livelog" --version >/dev/null
 work=$(mktemp -d)
-trap 'pkill -f "syslog-ng -F -f $work" 2>/dev/null || true; rm -rf "$work"' EXIT
 source "$root/bench/live-run.sh"
+trap 'stop_started; rm -rf "$work"' EXIT
 
 port=$((18300 + RANDOM % 500))
 livelog_once() {
@@ -45,6 +45,7 @@ log { source(s_log); parser(p_apache); destination(d_parsed); };
 CONF
   syslog-ng -F -f "$work/syslog-ng.conf" -R "$work/persist" -p "$work/pid" -c "$work/ctl" --no-caps \
     > "$work/syslog-ng.log" 2>&1 &
+  pids+=($!)
   local pid=$! started ended written=0 counted=0 size
   until [ -s "$work/out.log" ]; do
     syslog_ng_running "$pid"; sleep 0.02
@@ -59,7 +60,7 @@ CONF
     counted=$size
   done
   ended=$(date +%s.%N)
-  kill -TERM "$pid"; wait "$pid" || true
+  stop_started
   # a line apache-accesslog-parser() did not parse has no response code in its output
   unparsed=$(awk '$4 !~ /^[0-9][0-9][0-9]$/' "$work/out.log" | wc -l)
   srate=$(awk -v n="$lines" -v a="$started" -v b="$ended" 'BEGIN { printf "%.0f", n / (b - a) }')
