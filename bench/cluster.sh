@@ -2,10 +2,10 @@
 # Three clustered JVMs on this machine (source; parser; analyzer + web with the embedded store)
 # against one JVM (`livelog run`, every role) on the same file in the same run, doing the same
 # work: the README's five plot groups over combined fields (bench/combined-groups.yaml), every
-# line stored. All are started as a user starts them (the launcher) and timed from the first
-# line the source read to the last event stored (a cluster's join is not the pipeline's speed,
-# nor is a JVM's start); both have their lost and duplicated events counted from the store
-# after they stopped.
+# line stored. All are started as a user starts them (the launcher, -Xmx512m each) and timed
+# from the first line the source read to the last event stored (a cluster's join is not the
+# pipeline's speed, nor is a JVM's start); both have their lost and duplicated events counted
+# from the store after they stopped.
 # Each clustered JVM is sized as a one-CPU process (-XX:ActiveProcessorCount=1: serial GC,
 # one parser instance, small pools), which is what three JVMs sharing two cores each get; with
 # the default ergonomics every JVM sizes itself for both cores and their GC and compiler threads
@@ -32,7 +32,7 @@ config() { # FILE [extra line]: the same pipeline for both sides
 single_once() {
   rm -rf "$work/data"
   config "$work/single.yaml" "web: {port: 18180}"
-  run_livelog single "$work/single.yaml" 18180
+  run_livelog single "$work/single.yaml" 18180 -Xmx512m
   store_counts "$work/data"
   echo "  one JVM: $rate lines/s (lost $lost, duplicated $dup)" >&2
 }
