@@ -5,7 +5,8 @@
 # time and peak RSS each. The work: requests per status class, bytes sent, top 10 paths
 # (without the query string) and top 10 clients.
 # - livelog: `livelog analyze --json` (the launcher, with its start-up archive built beforehand
-#   and outside the timing, as a user's second run has it); both cores.
+#   and outside the timing, as a user's second run has it); both cores. Its top lists hold at
+#   most 65,536 keys (bounded memory): whether they came out exact is printed with the figures.
 # - GoAccess 1.7: --log-format=COMBINED, the panels for the other summaries left out
 #   (--ignore-panel), no query strings (-q), a JSON report; one thread (1.7 has no other).
 # - lnav 0.11: headless, SQL over its access_log table, one query per summary.
@@ -66,6 +67,12 @@ for side in livelog goaccess lnav; do
   printf '%-9s %6.2f s  %10.0f lines/s  peak RSS %4d MiB  (best of %d)\n' "$side:" "${best_t[$side]}" \
     "$(awk -v n="$lines" -v t="${best_t[$side]}" 'BEGIN { print n / t }')" "$((best_m[$side] / 1024))" "$rounds"
 done
+# livelog keeps at most 65,536 keys per top list (bounded memory, counts exact or within a
+# stated error); GoAccess and lnav keep every key: say which livelog's were
+accuracy=$(grep -o '"\(exact\|max_error\)" *: *[a-z0-9]*' "$out/livelog.out" | grep -o '[a-z0-9]*$' | paste -sd' ')
+read -r paths_exact paths_error clients_exact clients_error <<< "$accuracy"
+describe() { [ "$1" = true ] && echo exact || echo "counts within $2"; }
+echo "livelog's top 10: paths $(describe "$paths_exact" "$paths_error"), clients $(describe "$clients_exact" "$clients_error") (GoAccess and lnav: exact)"
 peer=goaccess
 awk -v a="${best_t[lnav]}" -v b="${best_t[goaccess]}" 'BEGIN { exit !(a < b) }' && peer=lnav
 awk -v l="${best_t[livelog]}" -v p="${best_t[$peer]}" -v name="$peer" \

@@ -3,22 +3,16 @@ package dev.livelog.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.SeriesValues;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertEvaluatorTest {
   private static final long T0 = 1_700_000_000_000L;
 
   private static Datapoint point(String group, long time, Object... seriesAndValues) {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int i = 0; i < seriesAndValues.length; i += 2) {
-      Number n = (Number) seriesAndValues[i + 1];
-      values.put((String) seriesAndValues[i], n == null ? null : n.doubleValue());
-    }
-    return new Datapoint("5s", group, time, 100, values);
+    return new Datapoint("5s", group, time, 100, SeriesValues.of(seriesAndValues));
   }
 
   private static String describe(List<AlertEvaluator.Transition> transitions) {

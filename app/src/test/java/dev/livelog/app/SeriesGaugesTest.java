@@ -3,10 +3,9 @@ package dev.livelog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.SeriesValues;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SeriesGaugesTest {
@@ -14,12 +13,7 @@ class SeriesGaugesTest {
   private final SeriesGauges gauges = new SeriesGauges(registry);
 
   private static Datapoint point(String group, long time, Object... seriesAndValues) {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int i = 0; i < seriesAndValues.length; i += 2) {
-      Number n = (Number) seriesAndValues[i + 1];
-      values.put((String) seriesAndValues[i], n == null ? null : n.doubleValue());
-    }
-    return new Datapoint("5s", group, time, 10, values);
+    return new Datapoint("5s", group, time, 10, SeriesValues.of(seriesAndValues));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.livelog.bench;
 
+import dev.livelog.store.duckdb.DuckDbEventStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,18 +19,38 @@ import java.util.Properties;
  * prints {@code rows=N distinct=N deadletters=N}
  */
 public final class StoredEvents {
+  /** Rows, distinct events and dead letters in a store. */
+  public record Counts(long rows, long distinct, long deadLetters) {
+    /** Rows beyond one per event. */
+    public long twice() {
+      return rows - distinct;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0], "livelog.duckdb");
-    if (!Files.isRegularFile(file)) {
-      System.err.println("no embedded store at " + file);
+    Counts counts;
+    try {
+      counts = read(Path.of(args[0]));
+    } catch (NoSuchFileException e) {
+      System.err.println("no embedded store at " + e.getFile());
       System.exit(2);
+      return;
+    }
+    System.out.printf("rows=%d distinct=%d deadletters=%d%n", counts.rows(), counts.distinct(),
+        counts.deadLetters());
+  }
+
+  /** Reads the counts of the embedded store in {@code dataDir}, which no process may hold open. */
+  public static Counts read(Path dataDir) throws Exception {
+    Path file = dataDir.resolve(DuckDbEventStore.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
     }
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
         Statement s = connection.createStatement()) {
-      System.out.printf("rows=%d distinct=%d deadletters=%d%n",
-          single(s, "SELECT count(*) FROM events"),
+      return new Counts(single(s, "SELECT count(*) FROM events"),
           single(s, "SELECT count(*) FROM (SELECT DISTINCT source, file_id, \"offset\" FROM events)"),
           single(s, "SELECT count(*) FROM deadletters"));
     }

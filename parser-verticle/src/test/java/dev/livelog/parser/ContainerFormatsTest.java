@@ -1,15 +1,13 @@
 package dev.livelog.parser;
 
+import static dev.livelog.parser.FormatConfigYamlTest.failure;
 import static dev.livelog.parser.LogLineWriter.Escape.NGINX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livelog.common.bus.LineBatch;
 import dev.livelog.common.bus.SourceOrigin;
-import dev.livelog.common.config.ConfigException;
-import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.FormatConfig;
-import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.container.KubernetesLogFile;
 import dev.livelog.common.event.LogEvent;
 import java.time.Instant;
@@ -136,15 +134,5 @@ class ContainerFormatsTest {
         .isPresent();
     assertThat(KubernetesLogFile.of("/var/log/nginx/access.log")).isEmpty();
     assertThat(KubernetesLogFile.of("/var/log/containers/not_a_kubelet_name.log")).isEmpty();
-  }
-
-  private static ConfigException failure(String yaml) {
-    try {
-      LivelogConfig c = ConfigLoader.parse(yaml);
-      Formats.validate(c);
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + yaml);
   }
 }

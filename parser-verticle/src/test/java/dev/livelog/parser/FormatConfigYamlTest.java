@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.ValidatedYaml;
 import dev.livelog.common.event.LogEvent;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,7 @@ class FormatConfigYamlTest {
 
   /** The config error a YAML config gets from loading and format validation. */
   static ConfigException failure(String yaml) {
-    try {
-      Formats.validate(ConfigLoader.parse(yaml));
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + yaml);
+    return ValidatedYaml.failure(yaml, Formats::validate);
   }
 
   @Test

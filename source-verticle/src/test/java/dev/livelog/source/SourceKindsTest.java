@@ -7,6 +7,7 @@ import dev.livelog.common.config.ConfigException;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
+import dev.livelog.common.config.ValidatedYaml;
 import dev.livelog.common.config.StructureValidator;
 import dev.livelog.source.command.CommandSourceKind;
 import dev.livelog.source.command.StdinSourceKind;
@@ -21,18 +22,17 @@ class SourceKindsTest {
 
   private static LivelogConfig load(String yaml) {
     LivelogConfig c = ConfigLoader.parse(yaml);
-    StructureValidator.validate(c);
-    SourceKinds.validate(c);
+    validate(c);
     return c;
   }
 
+  private static void validate(LivelogConfig c) {
+    StructureValidator.validate(c);
+    SourceKinds.validate(c);
+  }
+
   private static ConfigException failure(String yaml) {
-    try {
-      load(yaml);
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + yaml);
+    return ValidatedYaml.failure(yaml, SourceKindsTest::validate);
   }
 
   private static SourceKind kindOf(String yaml) {

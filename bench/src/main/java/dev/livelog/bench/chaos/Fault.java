@@ -10,79 +10,55 @@ import java.util.List;
  * returns a one-line description of what it did, for the run's log.
  */
 enum Fault {
-  KILL_9("kill-9", "livelog killed (SIGKILL) and started again") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      bed.livelog().kill();
-      bed.livelog().start();
-      return "killed and restarted";
-    }
-  },
-  SIGTERM("sigterm", "livelog stopped (SIGTERM) and started again") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      String stop = bed.livelog().terminate();
-      bed.livelog().start();
-      return stop + ", restarted";
-    }
-  },
-  ROTATE("rotate", "log renamed while livelog runs, the writer reopens it") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      return rotate(bed, false);
-    }
-  },
-  ROTATE_GZ("rotate-gz", "log renamed and compressed at once while livelog runs") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      return rotate(bed, true);
-    }
-  },
-  ROTATE_STOPPED("rotate-stopped", "log renamed while livelog is stopped") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      return rotateWhileStopped(bed, false);
-    }
-  },
-  ROTATE_STOPPED_GZ("rotate-stopped-gz", "log renamed and compressed while livelog is stopped") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      return rotateWhileStopped(bed, true);
-    }
-  },
-  COPYTRUNCATE("copytruncate", "log copied, then truncated in place, while livelog runs") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      LogWriter log = bed.anyLog();
-      return log.name + " copied to " + log.copyTruncate().getFileName() + " and truncated";
-    }
-  },
-  SSHD_KILL("sshd-kill", "sshd and its sessions killed (SIGKILL), started again") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      bed.sshd().kill();
-      Duration down = Duration.ofMillis(1_000 + bed.random().nextInt(4_000));
-      Thread.sleep(down.toMillis());
-      bed.sshd().restart();
-      return "sshd down for " + down.toMillis() + " ms";
-    }
-  },
-  STORE_OUTAGE("store-outage", "the store unreachable for 10 s") {
-    @Override
-    String inject(Testbed bed) throws Exception {
-      bed.store().stop();
-      Thread.sleep(10_000);
-      bed.store().start();
-      return bed.store().describeOutage();
-    }
-  };
+  KILL_9("kill-9", "livelog killed (SIGKILL) and started again", bed -> {
+    bed.livelog().kill();
+    bed.livelog().start();
+    return "killed and restarted";
+  }),
+  SIGTERM("sigterm", "livelog stopped (SIGTERM) and started again", bed -> {
+    String stop = bed.livelog().terminate();
+    bed.livelog().start();
+    return stop + ", restarted";
+  }),
+  ROTATE("rotate", "log renamed while livelog runs, the writer reopens it",
+      bed -> rotate(bed, false)),
+  ROTATE_GZ("rotate-gz", "log renamed and compressed at once while livelog runs",
+      bed -> rotate(bed, true)),
+  ROTATE_STOPPED("rotate-stopped", "log renamed while livelog is stopped",
+      bed -> rotateWhileStopped(bed, false)),
+  ROTATE_STOPPED_GZ("rotate-stopped-gz", "log renamed and compressed while livelog is stopped",
+      bed -> rotateWhileStopped(bed, true)),
+  COPYTRUNCATE("copytruncate", "log copied, then truncated in place, while livelog runs", bed -> {
+    LogWriter log = bed.anyLog();
+    return log.name + " copied to " + log.copyTruncate().getFileName() + " and truncated";
+  }),
+  SSHD_KILL("sshd-kill", "sshd and its sessions killed (SIGKILL), started again", bed -> {
+    bed.sshd().kill();
+    Duration down = Duration.ofMillis(1_000 + bed.random().nextInt(4_000));
+    Thread.sleep(down.toMillis());
+    bed.sshd().restart();
+    return "sshd down for " + down.toMillis() + " ms";
+  }),
+  STORE_OUTAGE("store-outage", "the store unreachable for 10 s", bed -> {
+    bed.store().stop();
+    Thread.sleep(10_000);
+    bed.store().start();
+    return bed.store().describeOutage();
+  });
+
+  /** What a fault does to the testbed; returns what it did, in one line. */
+  private interface Injection {
+    String inject(Testbed bed) throws Exception;
+  }
 
   private final String label;
   private final String description;
+  private final Injection injection;
 
-  Fault(String label, String description) {
+  Fault(String label, String description, Injection injection) {
     this.label = label;
     this.description = description;
+    this.injection = injection;
   }
 
   /** The fault's name in lines, tables and arguments. */
@@ -94,7 +70,9 @@ enum Fault {
     return description;
   }
 
-  abstract String inject(Testbed bed) throws Exception;
+  String inject(Testbed bed) throws Exception {
+    return injection.inject(bed);
+  }
 
   private static String rotate(Testbed bed, boolean compress) throws Exception {
     LogWriter log = bed.anyLog();

@@ -18,12 +18,7 @@ class AlertsConfigTest {
       """;
 
   private static ConfigException failure(String alerts) {
-    try {
-      StructureValidator.validate(ConfigLoader.parse(BASE + alerts));
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + alerts);
+    return ValidatedYaml.failure(BASE + alerts);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.livelog.common.config;
 
+import static dev.livelog.common.config.ValidatedYaml.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
 
-  private static ConfigException failure(String yaml) {
-    try {
-      StructureValidator.validate(ConfigLoader.parse(yaml));
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new AssertionError("expected a config error for:\n" + yaml);
-  }
 
   @Test
   void readsSnakeCaseKeysDurationsAndDefaults() {
