@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 final class BlockingHttp implements AutoCloseable {
   private final Vertx vertx;
   private final WebClient client;
+  // Held for the test's length: Vert.x closes a client nothing refers to when the garbage
+  // collector finds it, which cut a bridge socket mid-handshake in a warm JVM.
+  private final WebSocketClient webSockets;
   final int port;
 
   BlockingHttp(Vertx vertx, int port) {
@@ -40,6 +44,7 @@ final class BlockingHttp implements AutoCloseable {
         // A connection per request: SockJS closes the connection after each XHR poll, and a
         // pooled one could be picked up just as it closes.
         .setKeepAlive(false));
+    webSockets = vertx.createWebSocketClient();
   }
 
   /** A web verticle with {@code config} in a Vert.x of its own, closed with the client. */
@@ -76,7 +81,7 @@ final class BlockingHttp implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       options.addHeader(headers[i], headers[i + 1]);
     }
-    return vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
+    return webSockets.connect(options).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }
 
