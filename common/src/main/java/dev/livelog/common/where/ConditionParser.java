@@ -73,7 +73,7 @@ public final class ConditionParser {
    * A strict bound: the inclusive {@code range} without the bound itself (as a range of one
    * number, which every store already translates).
    */
-  private static Condition strict(double bound, Condition range) {
+  static Condition strict(double bound, Condition range) {
     return new Condition.All(List.of(range, new Condition.Not(new Condition.Range(bound, bound))));
   }
 
