@@ -57,13 +57,37 @@ public final class Livelog implements Runnable {
         err.println("livelog: " + u.getMessage());
         return EXIT_USAGE;
       }
+      if (outOfMemory(e)) {
+        err.println(OUT_OF_MEMORY);
+        return EXIT_FAILURE;
+      }
       err.println("livelog: " + Redaction.uris(e.getMessage() == null ? e.toString() : e.getMessage()));
       if (Boolean.getBoolean("livelog.debug")) {
         e.printStackTrace(err);
       }
       return EXIT_FAILURE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(OUT_OF_MEMORY);
+      return EXIT_FAILURE;
+    }
+  }
+
+  /** What a command that ran out of heap says: the heap it had and how to give it more. */
+  static final String OUT_OF_MEMORY = "livelog: out of memory in a heap of at most "
+      + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; give it more with"
+      + " LIVELOG_JAVA_OPTS=-Xmx1g (the launcher's default for one-shot commands is 192 MiB)";
+
+  /** Whether {@code e} or one of its causes (a worker thread's, say) is an OutOfMemoryError. */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String commandPath(CommandLine c) {

@@ -25,18 +25,10 @@ class AnalyzeMemoryTest {
   @Test
   void manyDistinctPathsAndClientsFitInAQuarterGigabyteHeap() throws Exception {
     Path log = dir.resolve("distinct.log");
-    writeLog(log);
+    writeLog(log, LINES);
     Path out = dir.resolve("out.json");
     Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "dev.livelog.app.Livelog",
-        "analyze", "--json", "--format", "combined", log.toString()))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-    }
-    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+    assertThat(analyze("-Xmx256m", log, out, err)).as(Files.readString(err)).isZero();
 
     JsonObject json = new JsonObject(Files.readString(out));
     // Counts, status classes and bytes stay exact.
@@ -60,13 +52,37 @@ class AnalyzeMemoryTest {
     assertThat(json.getJsonObject("top_accuracy").getJsonObject("clients").getBoolean("exact")).isFalse();
   }
 
+  @Test
+  void aHeapTooSmallForTheInputIsSaidPlainly() throws Exception {
+    Path log = dir.resolve("distinct.log");
+    writeLog(log, 300_000);
+    Path err = dir.resolve("err.txt");
+    assertThat(analyze("-Xmx12m", log, dir.resolve("out.json"), err)).isEqualTo(1);
+    assertThat(Files.readString(err).strip()).as("one line, no stack trace")
+        .matches("livelog: out of memory in a heap of at most 1[0-2] MiB; give it more with LIVELOG_JAVA_OPTS=-Xmx1g .*")
+        .doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  /** {@code livelog analyze --json} of {@code log} in a JVM of its own with {@code heap}; its exit code. */
+  private static int analyze(String heap, Path log, Path out, Path err) throws Exception {
+    Process p = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap, "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), "dev.livelog.app.Livelog",
+        "analyze", "--json", "--format", "combined", log.toString()))
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
+    return p.waitFor();
+  }
+
   /**
    * Every tenth line asks for /hot from one client, every twentieth for /warm from another,
    * and the other lines each come from a client of their own for a path of their own.
    */
-  private static void writeLog(Path log) throws Exception {
+  private static void writeLog(Path log, int lines) throws Exception {
     try (BufferedWriter w = Files.newBufferedWriter(log)) {
-      for (int i = 0; i < LINES; i++) {
+      for (int i = 0; i < lines; i++) {
         String client;
         String path;
         if (i % 10 == 0) {
