@@ -58,7 +58,7 @@ timed_pipeline() { # READ_PORT STORED_PORT PID...: sets $rate, from the first li
     fi
   done
   rate=$(awk -v s="$last_stored" -v l="$lines" -v a="$started" -v b="$ended" \
-    'BEGIN { n = s < l ? s : l; printf "%.0f", b > a ? n / (b - a) : 0 }')
+    'BEGIN { n = s < l ? s : l; printf "%.0f", (b > a ? n / (b - a) : 0) }')
 }
 
 run_livelog() { # NAME CONFIG PORT [java options...]

@@ -71,7 +71,7 @@ CONF
   # a line apache-accesslog-parser() did not parse has no response code in its output
   unparsed=$(awk '$4 !~ /^[0-9][0-9][0-9]$/' "$work/out.log" | wc -l)
   missing=$((written < lines ? lines - written : 0))
-  srate=$(awk -v n="$((lines - missing))" -v a="$started" -v b="$ended" 'BEGIN { printf "%.0f", b > a ? n / (b - a) : 0 }')
+  srate=$(awk -v n="$((lines - missing))" -v a="$started" -v b="$ended" 'BEGIN { printf "%.0f", (b > a ? n / (b - a) : 0) }')
   echo "  syslog-ng:   $srate lines/s (not parsed $unparsed, missing $missing)" >&2
   total_unparsed=$((total_unparsed + unparsed)) total_missing=$((total_missing + missing))
 }
