@@ -3,12 +3,15 @@
 const BUSY_RETRIES = 5;
 
 /**
- * GETs `path` as JSON. A 429 (too many queries running on the analyzer) is asked again after
- * the server's Retry-After, a few times, before it counts as a failure.
+ * GETs `path` as JSON (or `method` it: POST, DELETE). A 429 (too many queries running on the
+ * analyzer) is asked again after the server's Retry-After, a few times, before it counts as a
+ * failure. An answer without a body (204) is `{}`.
  */
-export async function fetchJson(path) {
+export async function fetchJson(path, { method = "GET", keepalive = false } = {}) {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(new URL(path, document.baseURI), {
+      method,
+      keepalive,
       headers: { Accept: "application/json" },
     });
     if (response.status === 401) {

@@ -12,6 +12,7 @@ import { DeadLetters } from "./deadletters.js";
 import { PastView } from "./past.js";
 import { PRESETS, localInputValue, rangeOf } from "./range.js";
 import { SourcesTable } from "./sources.js";
+import { LiveTail } from "./tail.js";
 import { currentTheme, onThemeChange } from "./theme.js";
 
 const ANALYTICS_PREFIX = "livelog.analytics.";
@@ -177,6 +178,7 @@ async function start() {
     },
   });
   refreshAlerts = watchAlerts(config, bridge);
+  new LiveTail($("tail"), bridge, { maxRate: config.tail.max_rate }).start();
   for (const period of config.periods) {
     bridge.subscribe(ANALYTICS_PREFIX + period.name, (datapoint) => dashboard.add(datapoint));
   }

@@ -11,6 +11,7 @@ const PING_EVERY_MS = 5_000;
 export class EventBusBridge {
   #url;
   #handlers = new Map();
+  #callbacks = new Map();
   #bus = null;
   #stopped = false;
   #listeners;
@@ -25,6 +26,14 @@ export class EventBusBridge {
   constructor(url, listeners = {}) {
     this.#url = url;
     this.#listeners = { onState() {}, onOpen() {}, onError() {}, ...listeners };
+  }
+
+  /** Stops the messages of `address` (a live tail that was closed). */
+  unsubscribe(address) {
+    const callback = this.#callbacks.get(address);
+    this.#handlers.delete(address);
+    this.#callbacks.delete(address);
+    if (callback && this.#isOpen()) this.#bus.unregisterHandler(address, callback);
   }
 
   /** Calls `handler(body)` for every message published to `address`. */
@@ -72,13 +81,15 @@ export class EventBusBridge {
 
   // One registration per address; its messages go to every handler subscribed to it.
   #register(address) {
-    this.#bus.registerHandler(address, (error, message) => {
+    const callback = (error, message) => {
       if (error) {
         this.#refused(error);
         return;
       }
       this.#handlers.get(address)?.forEach((handler) => handler(message.body));
-    });
+    };
+    this.#callbacks.set(address, callback);
+    this.#bus.registerHandler(address, callback);
   }
 
   #closed() {

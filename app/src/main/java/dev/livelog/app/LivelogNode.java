@@ -5,6 +5,7 @@ import dev.livelog.analyzer.AnalyzerVerticle;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.SourceConfig;
 import dev.livelog.parser.ParserVerticle;
+import dev.livelog.parser.tail.TailVerticle;
 import dev.livelog.source.SourceContext;
 import dev.livelog.source.SourceKinds;
 import dev.livelog.source.FollowedSource;
@@ -145,6 +146,8 @@ public final class LivelogNode {
       }
       chain = chain.compose(v -> track(vertx.deployVerticle(() -> new ParserVerticle(config, parsed),
           new DeploymentOptions().setInstances(instances))));
+      // The live tails of what this node parses (idle until a page tails).
+      chain = chain.compose(v -> deploy(new TailVerticle()));
     }
     if (roles.contains(Role.WEB)) {
       chain = chain.compose(v -> {

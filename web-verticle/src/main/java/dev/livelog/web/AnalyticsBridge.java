@@ -30,6 +30,8 @@ final class AnalyticsBridge {
   static final String PATH = "/eventbus";
   static final String ANALYTICS = "livelog\\.analytics\\..+";
   static final String STATUS = "livelog\\.status\\..+";
+  /** A live tail's lines: its address holds 128 random bits, only its page knows them. */
+  static final String TAIL = "livelog\\.tail\\.page\\.[0-9a-f]{32}";
   /**
    * The page pings every 5 s, but browsers throttle timers in background tabs to about once
    * a minute; a longer timeout than the default 10 s spares those tabs a reconnect loop.
@@ -49,7 +51,9 @@ final class AnalyticsBridge {
   /**
    * Closes a browser's bridge connection when the session it was opened with ends: a tab left
    * open does not stream past its sign-in. The page then reconnects, is refused, and reloads
-   * to the sign-in page.
+   * to the sign-in page. A page that does not keep up (a slow link, a stalled tab) loses the
+   * messages its socket cannot take instead of having them queued here without bound: its
+   * charts refetch history when they reconnect, and its live tail goes on with the next second.
    */
   private static final class SessionEnd implements Handler<BridgeEvent> {
     private final Vertx vertx;
@@ -62,6 +66,10 @@ final class AnalyticsBridge {
     @Override
     public void handle(BridgeEvent event) {
       SockJSSocket socket = event.socket();
+      if (event.type() == BridgeEventType.RECEIVE && socket.writeQueueFull()) {
+        event.complete(false);
+        return;
+      }
       if (event.type() == BridgeEventType.SOCKET_CREATED && socket.routingContext() != null) {
         Sessions.Session session = socket.routingContext().get(AccessGuard.SESSION);
         if (session != null) {
@@ -94,6 +102,7 @@ final class AnalyticsBridge {
         .setPingTimeout(PING_TIMEOUT_MS)
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(ANALYTICS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(STATUS))
-        .addOutboundPermitted(new PermittedOptions().setAddress(Addresses.ALERTS));
+        .addOutboundPermitted(new PermittedOptions().setAddress(Addresses.ALERTS))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(TAIL));
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * What the page needs to lay out its charts before any datapoint arrives: the periods and
  * the plot groups, in config order, with the series names known up front for the legends;
- * and the alert rules (whether to show the alerts list).
+ * the alert rules (whether to show the alerts list); and the live tail's most lines a second.
  */
 final class DashboardDescription {
   private DashboardDescription() {}
@@ -31,7 +31,8 @@ final class DashboardDescription {
     JsonArray alerts = new JsonArray();
     config.alerts().forEach((name, rule) -> alerts.add(new JsonObject().put("name", name)
         .put("group", rule.group()).put("series", rule.series()).put("severity", rule.severity())));
-    return new JsonObject().put("periods", periods).put("groups", groups).put("alerts", alerts);
+    return new JsonObject().put("periods", periods).put("groups", groups).put("alerts", alerts)
+        .put("tail", new JsonObject().put("max_rate", config.web().tailRate()));
   }
 
   private static JsonObject period(PeriodConfig period) {

@@ -103,6 +103,7 @@ public class WebVerticle extends VerticleBase {
         .handler(new BoardHandler(now -> new JsonObject().put("sources", sources.snapshot(now))));
     router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));
     router.get("/api/alerts").handler(new BoardHandler(alerts::snapshot));
+    TailRoutes.mount(router, vertx, config.web().tailRate());
     router.route("/api/*").handler(new ApiNotFoundHandler());
     // WebJar paths carry their version, so browsers may keep them as long as they like.
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

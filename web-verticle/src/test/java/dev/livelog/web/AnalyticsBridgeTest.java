@@ -102,6 +102,32 @@ class AnalyticsBridgeTest {
   }
 
   @Test
+  void aTailsSubscriptionsAndTheNodesSamplesAreNotForPages(Vertx vertx, VertxTestContext ctx) {
+    String page = Addresses.tailPage("0123456789abcdef0123456789abcdef");
+    connect().onComplete(ctx.succeeding(socket -> {
+      List<String> frames = new ArrayList<>();
+      socket.handler(data -> ctx.verify(() -> {
+        frames.add(data.toString());
+        if (frames.size() <= 2) {
+          assertAccessDenied(data.toString());
+          return;
+        }
+        JsonObject rec = new JsonObject(data.toString());
+        assertThat(rec.getString("address")).isEqualTo(page);
+        ctx.completeNow();
+      }));
+      socket.writeTextMessage(frame("register", Addresses.TAIL_SUBSCRIPTIONS).encode());
+      socket.writeTextMessage(frame("register", Addresses.tailLines("0123456789abcdef0123456789abcdef")).encode());
+      socket.writeTextMessage(frame("register", page).encode());
+      vertx.setPeriodic(50, tick -> {
+        vertx.eventBus().publish(Addresses.TAIL_SUBSCRIPTIONS, new JsonObject().put("leak", true));
+        vertx.eventBus().publish(Addresses.tailLines("0123456789abcdef0123456789abcdef"), new JsonObject().put("leak", true));
+        vertx.eventBus().publish(page, new JsonObject().put("ok", true));
+      });
+    }));
+  }
+
+  @Test
   void deliversDatapointsToASubscriber(Vertx vertx, VertxTestContext ctx) {
     JsonObject datapoint = new Datapoint("5s", "cache0", 1_764_000_000_000L, 120,
         Map.of("HIT", 62.5, "MISS", 20.0)).toJson();

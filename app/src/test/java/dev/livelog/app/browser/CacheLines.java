@@ -15,8 +15,13 @@ final class CacheLines {
   private CacheLines() {}
 
   static String line(Instant t, String status, boolean media, String upstream, String rt) {
+    return line(t, status, media, upstream, rt, "www.example.com");
+  }
+
+  /** A line for the virtual host {@code domain}. */
+  static String line(Instant t, String status, boolean media, String upstream, String rt, String domain) {
     return "***" + TIME.format(t) + " ups_ad: " + upstream + " ups_rt: " + rt + " cache: " + status
-        + " www.example.com \"GET /p/ HTTP/1.1\" (200) media: " + (media ? 1 : 0) + " wp_login: ";
+        + " " + domain + " \"GET /p/ HTTP/1.1\" (200) media: " + (media ? 1 : 0) + " wp_login: ";
   }
 
   /**

@@ -6,7 +6,9 @@ import dev.livelog.app.ConfigCheck;
 import dev.livelog.app.LivelogNode;
 import dev.livelog.app.Role;
 import dev.livelog.app.demo.DemoCommand;
+import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The whole pipeline in this JVM, fed by a file source in the seed's cache format: the
@@ -65,6 +68,7 @@ final class PipelineUnderTest implements AutoCloseable {
   final LivelogConfig config;
   private final Map<String, String> environment;
   private final Map<String, Datapoint> published = new ConcurrentHashMap<>();
+  private final AtomicLong parsed = new AtomicLong();
   private final LivelogNode node;
   private String webDeployment;
   private int port;
@@ -86,6 +90,8 @@ final class PipelineUnderTest implements AutoCloseable {
     this.environment = environment;
     ConfigCheck.validate(config);
     node = result(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));
+    node.vertx().eventBus().<EventBatch>localConsumer(Addresses.EVENTS,
+        message -> parsed.addAndGet(message.body().events().size()));
     for (PeriodConfig period : config.periods()) {
       node.vertx().eventBus().<JsonObject>consumer("livelog.analytics." + period.name(), message -> {
         Datapoint p = Datapoint.fromJson(message.body());
@@ -131,6 +137,11 @@ final class PipelineUnderTest implements AutoCloseable {
 
   void append(List<String> lines) throws Exception {
     Files.write(log, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+  }
+
+  /** Events the parser published since start. */
+  long parsedEvents() {
+    return parsed.get();
   }
 
   /** What the analyzer published for a group at a tick, or null. */

@@ -36,6 +36,25 @@ public final class Addresses {
   /** A source's state changes (connecting, streaming, ...), published. */
   public static final String SOURCE_STATUS = "livelog.status.sources";
 
+  /**
+   * Live tails, published by web nodes: {@code TailSubscription} JSON, a page's tail opened
+   * or renewed ({@code expires_ms} from now), or {@code {id, cancel: true}}. Parsing nodes
+   * hold the subscriptions and tap their events only while one is open.
+   */
+  public static final String TAIL_SUBSCRIPTIONS = "livelog.tail.subscriptions";
+  /** Prefix of a tail's sampled lines from the parsing nodes to the web node that opened it. */
+  public static final String TAIL_LINES_PREFIX = "livelog.tail.lines.";
+  /** Prefix of a tail's lines as its page gets them over the bridge (outbound only). */
+  public static final String TAIL_PAGE_PREFIX = "livelog.tail.page.";
+
+  public static String tailLines(String id) {
+    return TAIL_LINES_PREFIX + id;
+  }
+
+  public static String tailPage(String id) {
+    return TAIL_PAGE_PREFIX + id;
+  }
+
   public static String analytics(String period) {
     return ANALYTICS_PREFIX + period;
   }

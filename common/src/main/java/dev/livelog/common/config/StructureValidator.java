@@ -1,5 +1,6 @@
 package dev.livelog.common.config;
 
+import dev.livelog.common.tail.TailSubscription;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class StructureValidator {
     }
     if (web.auth() != null && !web.auth().none()) {
       validateWebAuth(web.auth());
+    }
+    if (web.tailRate() < 1 || web.tailRate() > TailSubscription.MAX_RATE) {
+      throw new ConfigException("web.tail_rate", "must be between 1 and " + TailSubscription.MAX_RATE
+          + " (lines a second the live tail shows a page at most), got " + web.tailRate());
     }
     if (web.tls() != null) {
       require("web.tls.cert", web.tls().cert());

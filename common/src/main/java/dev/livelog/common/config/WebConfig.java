@@ -7,20 +7,25 @@ import java.util.List;
  * when set, guards the page, the REST API and the bridge (the health probes stay open); it
  * is required when {@code host} is not loopback. {@code tls} serves HTTPS. A request must
  * name a loopback host or one of {@code public_hosts} (DNS rebinding), and a browser page
- * must come from the dashboard itself or one of {@code allowed_origins}.
+ * must come from the dashboard itself or one of {@code allowed_origins}. {@code tail_rate} is
+ * the most lines a second the live tail pushes to one page (it samples above that).
  */
 public record WebConfig(String host, Integer port, WebAuthConfig auth, Tls tls,
-    List<String> publicHosts, List<String> allowedOrigins) {
+    List<String> publicHosts, List<String> allowedOrigins, Integer tailRate) {
+
+  /** Lines a second a page's live tail shows at most, unless {@code web.tail_rate} says otherwise. */
+  public static final int DEFAULT_TAIL_RATE = 20;
 
   public WebConfig {
     host = host == null ? "127.0.0.1" : host;
     port = port == null ? 8080 : port;
+    tailRate = tailRate == null ? DEFAULT_TAIL_RATE : tailRate;
     publicHosts = publicHosts == null ? List.of() : List.copyOf(publicHosts);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
   }
 
   public WebConfig(String host, Integer port, WebAuthConfig auth) {
-    this(host, port, auth, null, null, null);
+    this(host, port, auth, null, null, null, null);
   }
 
   public WebConfig(String host, Integer port) {
@@ -32,19 +37,23 @@ public record WebConfig(String host, Integer port, WebAuthConfig auth, Tls tls,
   }
 
   public WebConfig withAuth(WebAuthConfig newAuth) {
-    return new WebConfig(host, port, newAuth, tls, publicHosts, allowedOrigins);
+    return new WebConfig(host, port, newAuth, tls, publicHosts, allowedOrigins, tailRate);
   }
 
   public WebConfig withPort(int newPort) {
-    return new WebConfig(host, newPort, auth, tls, publicHosts, allowedOrigins);
+    return new WebConfig(host, newPort, auth, tls, publicHosts, allowedOrigins, tailRate);
   }
 
   public WebConfig withTls(Tls newTls) {
-    return new WebConfig(host, port, auth, newTls, publicHosts, allowedOrigins);
+    return new WebConfig(host, port, auth, newTls, publicHosts, allowedOrigins, tailRate);
   }
 
   public WebConfig withPublicHosts(List<String> hosts, List<String> origins) {
-    return new WebConfig(host, port, auth, tls, hosts, origins);
+    return new WebConfig(host, port, auth, tls, hosts, origins, tailRate);
+  }
+
+  public WebConfig withTailRate(int rate) {
+    return new WebConfig(host, port, auth, tls, publicHosts, allowedOrigins, rate);
   }
 
   /** Whether the server listens on loopback only, so no other machine can reach it. */

@@ -4,6 +4,7 @@ import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -37,16 +38,52 @@ public final class EventFilter {
     return !any || fields.length == 0;
   }
 
+  /** The filter of the config's {@code where:} clauses: regexes as {@code java.util.regex} runs them. */
   public static EventFilter compile(Filter filter) {
+    return compile(filter, JAVA_REGEX);
+  }
+
+  /**
+   * The filter of a {@code where} that came from outside (a page's live tail), whose regexes
+   * run on RE2/J: in time linear in the text, whatever the pattern, so no pattern can hold a
+   * thread for long (RE2's syntax: no look-around or back-references, as DuckDB's regexes).
+   *
+   * @throws IllegalArgumentException when a regex is not in RE2's syntax, saying which
+   */
+  public static EventFilter compileLinear(Filter filter) {
+    return compile(filter, EventFilter::linearRegex);
+  }
+
+  private static final Function<String, Predicate<String>> JAVA_REGEX = pattern -> {
+    Pattern p = Pattern.compile(pattern);
+    return text -> p.matcher(text).find();
+  };
+
+  private static Predicate<String> linearRegex(String pattern) {
+    try {
+      com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(pattern);
+      return text -> p.matcher(text).find();
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      throw new IllegalArgumentException("regex '" + pattern + "' is not in RE2's syntax (no"
+          + " look-around or back-references): " + e.getDescription());
+    }
+  }
+
+  private static EventFilter compile(Filter filter, Function<String, Predicate<String>> regex) {
     if (filter.isEmpty()) {
       return ALL;
     }
     List<FieldCondition> conditions = filter.conditions();
     return new EventFilter(conditions.stream().map(c -> new FieldRef(c.field())).toArray(FieldRef[]::new),
-        conditions.stream().map(c -> predicate(c.condition())).toList(), filter.any());
+        conditions.stream().map(c -> predicate(c.condition(), regex)).toList(), filter.any());
   }
 
   static Predicate<Object> predicate(Condition condition) {
+    return predicate(condition, JAVA_REGEX);
+  }
+
+  private static Predicate<Object> predicate(Condition condition,
+      Function<String, Predicate<String>> regex) {
     if (condition instanceof Condition.Equals e) {
       return equalsTo(e.value());
     }
@@ -55,8 +92,8 @@ public final class EventFilter {
       return v -> options.stream().anyMatch(o -> o.test(v));
     }
     if (condition instanceof Condition.Regex r) {
-      Pattern p = Pattern.compile(r.pattern());
-      return v -> p.matcher(FieldValues.toText(v)).find();
+      Predicate<String> found = regex.apply(r.pattern());
+      return v -> found.test(FieldValues.toText(v));
     }
     if (condition instanceof Condition.Range r) {
       return v -> {
@@ -68,10 +105,10 @@ public final class EventFilter {
       return v -> (v != null) == p.present();
     }
     if (condition instanceof Condition.Not n) {
-      return predicate(n.condition()).negate();
+      return predicate(n.condition(), regex).negate();
     }
     List<Predicate<Object>> each = ((Condition.All) condition).conditions().stream()
-        .map(EventFilter::predicate).toList();
+        .map(c -> predicate(c, regex)).toList();
     return v -> each.stream().allMatch(c -> c.test(v));
   }
 

@@ -43,6 +43,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLiveTailsRateHasADefaultAndBounds() {
+    assertThat(ValidatedYaml.valid("web: {port: 8080}\n").web().tailRate()).isEqualTo(20);
+    assertThat(ValidatedYaml.valid("web: {tail_rate: 5}\n").web().tailRate()).isEqualTo(5);
+    ValidatedYaml.rejects("web: {tail_rate: 0}\n", "web.tail_rate", "must be between 1 and 1000");
+    ValidatedYaml.rejects("web: {tail_rate: 5000}\n", "web.tail_rate", "got 5000");
+  }
+
+  @Test
   void emptyFileMeansAllDefaults() {
     LivelogConfig c = ConfigLoader.parse("");
     assertThat(c.periods()).extracting(PeriodConfig::name).containsExactly("5s", "5m");

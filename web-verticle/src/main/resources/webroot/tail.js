@@ -1,0 +1,161 @@
+// The live tail: the latest requests as the parsers read them, filtered with the
+// where-language, at most a few lines a second (the server samples above that and says
+// "1 in k"). The page opens a tail with POST api/tail, renews it while it shows it, and
+// closes it when paused, hidden or left: a tail nobody watches costs nothing.
+// Stable hooks for browser tests: the panel's data-state ("opening", "live", "paused",
+// "error"), data-matched and data-one-in (of the last second), and each line's data-source,
+// data-offset and its fields' data-field.
+
+import { fetchJson } from "./api.js";
+
+const MAX_LINES = 200;
+
+export class LiveTail {
+  #tail = null;
+  #renewal = null;
+  #paused = false;
+  #opening = null;
+
+  /** `root`: the panel's element; `bridge`: the page's EventBusBridge. */
+  constructor(root, bridge, { maxRate }) {
+    this.root = root;
+    this.bridge = bridge;
+    this.lines = root.querySelector(".tail-lines");
+    this.state = root.querySelector(".tail-state");
+    this.error = root.querySelector(".tail-error");
+    this.where = root.querySelector(".tail-where");
+    this.rate = root.querySelector(".tail-rate");
+    this.pauseButton = root.querySelector(".tail-pause");
+    for (const rate of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((r) => r < maxRate).concat(maxRate)) {
+      this.rate.append(new Option(`${rate} lines/s`, rate, rate === maxRate, rate === maxRate));
+    }
+    this.where.value = new URLSearchParams(location.search).get("tail") ?? "";
+    root.querySelector(".tail-controls").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.#apply();
+    });
+    this.rate.addEventListener("change", () => this.#apply());
+    this.pauseButton.addEventListener("click", () => (this.#paused ? this.resume() : this.pause()));
+    // A hidden tab watches nothing: its tail is closed until it shows again.
+    document.addEventListener("visibilitychange", () => {
+      if (this.#paused) return;
+      if (document.hidden) this.#close();
+      else this.#open();
+    });
+    addEventListener("pagehide", () => this.#close({ leaving: true }));
+  }
+
+  start() {
+    if (!document.hidden) this.#open();
+  }
+
+  pause() {
+    this.#paused = true;
+    this.#close();
+    this.pauseButton.textContent = "Resume";
+    this.#showState("paused", "paused");
+  }
+
+  resume() {
+    this.#paused = false;
+    this.pauseButton.textContent = "Pause";
+    this.#open();
+  }
+
+  // A new filter or rate: the tail is opened again with it (and the filter kept in the URL).
+  #apply() {
+    const url = new URL(location.href);
+    if (this.where.value.trim()) url.searchParams.set("tail", this.where.value.trim());
+    else url.searchParams.delete("tail");
+    history.replaceState(null, "", url);
+    this.lines.replaceChildren();
+    this.#close();
+    if (this.#paused) return;
+    this.#open();
+  }
+
+  async #open() {
+    if (this.#tail || this.#opening) return;
+    this.#showState("opening", "opening…");
+    const query = new URLSearchParams({ where: this.where.value.trim(), rate: this.rate.value });
+    this.#opening = fetchJson(`api/tail?${query}`, { method: "POST" });
+    try {
+      const tail = await this.#opening;
+      this.#tail = tail;
+      this.error.hidden = true;
+      this.bridge.subscribe(tail.address, (second) => this.#show(second));
+      this.#renewal = setInterval(() => this.#renew(), tail.renew_ms);
+      this.#showState("live", "waiting for lines…");
+    } catch (error) {
+      this.error.textContent = error.message;
+      this.error.hidden = false;
+      this.#showState("error", "not tailing");
+    } finally {
+      this.#opening = null;
+    }
+  }
+
+  async #renew() {
+    const tail = this.#tail;
+    if (!tail) return;
+    try {
+      await fetchJson(`api/tail/${tail.id}`, { method: "POST" });
+    } catch {
+      // Expired (the server restarted, the tab slept past it): open a new one.
+      if (this.#tail !== tail) return;
+      this.#close({ known: false });
+      this.#open();
+    }
+  }
+
+  #close({ leaving = false, known = true } = {}) {
+    const tail = this.#tail;
+    if (!tail) return;
+    this.#tail = null;
+    clearInterval(this.#renewal);
+    this.bridge.unsubscribe(tail.address);
+    if (known) fetchJson(`api/tail/${tail.id}`, { method: "DELETE", keepalive: leaving }).catch(() => {});
+  }
+
+  // One second of the tail: its lines, newest on top, and how many matched.
+  #show(second) {
+    if (!this.#tail) return;
+    const items = second.lines.map((line) => lineItem(line));
+    this.lines.prepend(...items.reverse());
+    while (this.lines.children.length > MAX_LINES) this.lines.lastElementChild.remove();
+    this.root.dataset.matched = second.matched;
+    this.root.dataset.oneIn = second.one_in;
+    const sampled = second.one_in > 1
+      ? ` — sampled: 1 in ${second.one_in < 10 ? second.one_in.toFixed(1) : Math.round(second.one_in)}`
+      : "";
+    this.#showState("live", `${second.matched.toLocaleString()} lines/s${sampled}`);
+  }
+
+  #showState(state, text) {
+    this.root.dataset.state = state;
+    this.state.textContent = text;
+  }
+}
+
+/** A line: its time, its source, and its fields' values (each field's name on hover). */
+export function lineItem(line) {
+  const item = document.createElement("li");
+  item.dataset.source = line.source;
+  item.dataset.offset = line.offset;
+  const time = document.createElement("time");
+  time.dateTime = new Date(line.time).toISOString();
+  time.textContent = new Date(line.time).toLocaleTimeString([], { hourCycle: "h23" });
+  const source = document.createElement("span");
+  source.className = "tail-source";
+  source.textContent = line.source;
+  item.append(time, source);
+  for (const [name, value] of Object.entries(line.fields ?? {})) {
+    const field = document.createElement("span");
+    field.className = "tail-field";
+    field.dataset.field = name;
+    field.title = name;
+    field.textContent = String(value);
+    item.append(field);
+  }
+  return item;
+}
