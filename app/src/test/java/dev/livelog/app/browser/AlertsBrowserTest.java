@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -58,7 +59,16 @@ class AlertsBrowserTest extends BrowserTest {
         .isEqualTo("the cache misses 100.0% of requests");
     assertThat(driver.findElement(By.cssSelector("#alerts [data-count]")).getText()).isEqualTo("1");
 
-    row.findElement(By.cssSelector("a.alert-window")).click();
+    // The list is drawn again with every alert message (every 2 s): the row read above may be
+    // gone by the time it is clicked, so the link is looked up afresh until a click lands.
+    page.waitFor("the window link clicked", Duration.ofSeconds(10), d -> {
+      try {
+        d.findElement(By.cssSelector("#alerts tr[data-state='firing'] a.alert-window")).click();
+        return true;
+      } catch (StaleElementReferenceException redrawn) {
+        return false;
+      }
+    });
     page.waitFor("the stored range around the alert", Duration.ofSeconds(10),
         d -> driver.findElement(By.id("past")).isDisplayed());
     assertThat(page.currentUrl()).contains("?group=cache0&from=");
