@@ -17,7 +17,8 @@ import java.util.Map;
  * dead letter. A line without its own time gets the time its source gave it (a journal
  * entry's timestamp), else the time it was parsed. A line the source cut
  * because it was longer than {@code pipeline.max_line_length} is a dead letter saying so: its
- * end is missing, so its fields could not be trusted.
+ * end is missing, so its fields could not be trusted. Every event keeps its line
+ * ({@link LogEvent#line()}).
  */
 public final class BatchParser {
   private final LineParser parser;
@@ -50,7 +51,9 @@ public final class BatchParser {
         continue;
       }
       try {
-        LogEvent e = withOriginFields(parser.parse(line, source, batch.offset(i)),
+        LogEvent parsed = parser.parse(line, source, batch.offset(i));
+        // Parsers keep the line as they make the event; one made elsewhere (a plugin) gets it here.
+        LogEvent e = withOriginFields(parsed.line() == line ? parsed : parsed.withLine(line),
             batch.origin().fields());
         events.add(e.time() != LogEvent.NO_TIME ? e
             : e.withTime(batch.time(i) != LogEvent.NO_TIME ? batch.time(i) : now));
@@ -93,7 +96,7 @@ public final class BatchParser {
         values[at] = fields.get(name);
       }
     }
-    return new LogEvent(e.source(), e.offset(), e.time(), extended, values);
+    return new LogEvent(e.source(), e.offset(), e.time(), extended, values, e.line());
   }
 
   private static DeadLetter deadLetter(LineBatch batch, int i, long now, String reason) {

@@ -17,7 +17,9 @@ public interface LineParser {
   FieldSchema schema();
 
   /**
-   * Parses a line read at {@code offset} of a file followed by {@code source}.
+   * Parses a line read at {@code offset} of a file followed by {@code source}. The event
+   * carries the line it was given ({@link LogEvent#line()}, the same string, not a copy); a
+   * parser wrapping another gives its own event the line it was given, not the inner one's.
    *
    * @throws LineRejected when the line does not have the format, with the reason and the
    *     character position where matching stopped

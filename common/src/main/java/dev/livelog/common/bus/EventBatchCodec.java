@@ -14,10 +14,12 @@ import java.util.Map;
 
 /**
  * Compact wire form of an {@link EventBatch}: each schema's field names once per batch, then
- * per event its schema number, offset, time and tagged values. A local hop passes the object.
+ * per event its schema number, offset, time, tagged values and line. A local hop passes the
+ * object.
  */
 public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatch> {
-  static final byte VERSION = 4; // 2: the format in the origin; 3: varints, deltas, sources; 4: origin fields
+  // 2: the format in the origin; 3: varints, deltas, sources; 4: origin fields; 5: each event's line
+  static final byte VERSION = 5;
 
   private static final byte NULL = 0;
   private static final byte STRING = 1;
@@ -32,7 +34,7 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
   public void encodeToWire(Buffer buffer, EventBatch batch) {
     List<LogEvent> events = batch.events();
     int fields = events.isEmpty() ? 0 : events.get(0).schema().size();
-    WireWriter out = new WireWriter(128 + events.size() * (24 + fields * 24)).writeByte(VERSION);
+    WireWriter out = new WireWriter(128 + events.size() * (24 + fields * 24 + 160)).writeByte(VERSION);
     OriginWire.write(out, batch.origin());
     out.writeVarLong(batch.startOffset()).writeVarLong(batch.endOffset()).writeVarInt(batch.lines());
 
@@ -78,6 +80,7 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
       for (int i = 0; i < lastSchema.size(); i++) {
         writeValue(out, e.value(i));
       }
+      out.writeString(e.line());
     }
     out.appendTo(buffer);
   }
@@ -121,7 +124,7 @@ public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatc
       for (int i = 0; i < values.length; i++) {
         values[i] = readValue(in);
       }
-      events.add(new LogEvent(source, offset, time, schema, values));
+      events.add(new LogEvent(source, offset, time, schema, values, in.readString()));
     }
     return new EventBatch(origin, start, end, lines, events);
   }

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One parsed log line: its event time, where it came from (source id and the byte offset of
- * the line in its file) and typed field values laid out by a {@link FieldSchema}.
+ * the line in its file), typed field values laid out by a {@link FieldSchema}, and the line
+ * itself as the source read it (the parser's input, shared, not copied: the drill-down shows
+ * it and the stores keep it).
  *
  * <p>Values are {@link String}, {@link Long}, {@link Double}, {@link Boolean},
  * {@link java.time.Instant}, or a {@link java.util.List} of those; {@code null} means absent
@@ -25,8 +27,16 @@ public final class LogEvent {
   private final long time;
   private final FieldSchema schema;
   private final Object[] values;
+  private final String line;
 
+  /** An event without its line (read back from a store that did not keep it, or in tests). */
   public LogEvent(String source, long offset, long time, FieldSchema schema, Object[] values) {
+    this(source, offset, time, schema, values, null);
+  }
+
+  /** @param line the line it was parsed from, or null when not known */
+  public LogEvent(String source, long offset, long time, FieldSchema schema, Object[] values,
+      String line) {
     if (values.length != schema.size()) {
       throw new IllegalArgumentException(
           "schema has " + schema.size() + " fields, got " + values.length + " values");
@@ -36,11 +46,17 @@ public final class LogEvent {
     this.time = time;
     this.schema = schema;
     this.values = values;
+    this.line = line;
   }
 
   /** The same event at another time (values are never changed, so they are shared). */
   public LogEvent withTime(long newTime) {
-    return new LogEvent(source, offset, newTime, schema, values);
+    return new LogEvent(source, offset, newTime, schema, values, line);
+  }
+
+  /** The same event with the line it was parsed from. */
+  public LogEvent withLine(String original) {
+    return new LogEvent(source, offset, time, schema, values, original);
   }
 
   public String source() {
@@ -58,6 +74,11 @@ public final class LogEvent {
 
   public FieldSchema schema() {
     return schema;
+  }
+
+  /** The line this event was parsed from, as its source read it; null when not known. */
+  public String line() {
+    return line;
   }
 
   public Object value(int index) {

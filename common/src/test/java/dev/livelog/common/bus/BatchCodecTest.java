@@ -100,6 +100,22 @@ class BatchCodecTest {
   }
 
   @Test
+  void eachEventsLineCrossesTheWireAndAnEventWithoutOneStaysWithout() {
+    FieldSchema a = FieldSchema.of("status");
+    String line = "10.0.0.1 - - [07/Dec/2025:10:00:00 +0000] \"GET /caf\u00e9 HTTP/1.1\" 200 5";
+    List<LogEvent> events = List.of(
+        new LogEvent("ng1", 0, 1_700_000_000_000L, a, new Object[] {200L}, line),
+        new LogEvent("ng1", 80, 1_700_000_000_001L, a, new Object[] {404L}));
+    Buffer buffer = Buffer.buffer();
+    new EventBatchCodec().encodeToWire(buffer, new EventBatch(origin, 0, 90, 2, events));
+    List<LogEvent> back = new EventBatchCodec().decodeFromWire(0, buffer).events();
+    assertThat(back.get(0).line()).isEqualTo(line);
+    assertThat(back.get(1).line()).isNull();
+    assertThat(back.get(1).withTime(5).line()).isNull();
+    assertThat(back.get(0).withTime(5).line()).isEqualTo(line);
+  }
+
+  @Test
   void localHopPassesTheSameObject() {
     EventBatch batch = new EventBatch(origin, 0, 0, 0, List.of());
     assertThat(new EventBatchCodec().transform(batch)).isSameAs(batch);

@@ -94,7 +94,7 @@ final class ContainerLineParser implements LineParser {
         throw new LineRejected("the runtime's time: " + bad.getMessage(), 0);
       }
     }
-    return new LogEvent(source, offset, time, schema, values);
+    return new LogEvent(source, offset, time, schema, values, line);
   }
 
   private void put(Object[] values, int added, String value) {

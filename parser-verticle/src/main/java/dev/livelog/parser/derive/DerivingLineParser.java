@@ -95,7 +95,7 @@ public final class DerivingLineParser implements LineParser {
         throw new LineRejected("derived field '" + fields.get(d).name + "': " + bad.getMessage(), -1);
       }
     }
-    return new LogEvent(source, offset, e.time(), schema, values);
+    return new LogEvent(source, offset, e.time(), schema, values, line);
   }
 
   /** The schema with the derived fields, and where each one reads and writes. */

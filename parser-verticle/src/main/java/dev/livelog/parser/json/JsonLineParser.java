@@ -77,7 +77,7 @@ public final class JsonLineParser implements LineParser {
     if (plan.request() >= 0 && event[plan.request()] instanceof String request) {
       RequestLine.split(request, event, plan.requestParts());
     }
-    return new LogEvent(source, offset, eventTime(plan, event), plan.schema(), event);
+    return new LogEvent(source, offset, eventTime(plan, event), plan.schema(), event, text);
   }
 
   private void leaf(String key, Kind kind, Object value) {

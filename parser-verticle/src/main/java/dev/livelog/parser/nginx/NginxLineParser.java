@@ -143,7 +143,7 @@ public final class NginxLineParser implements LineParser {
     }
     long time = timeField >= 0 && values[timeField] instanceof Instant t
         ? t.toEpochMilli() : LogEvent.NO_TIME;
-    return new LogEvent(source, offset, time, schema, values);
+    return new LogEvent(source, offset, time, schema, values, line);
   }
 
   private static int expect(String line, int pos, String literal) throws LineRejected {

@@ -95,7 +95,7 @@ public final class RegexLineParser implements LineParser {
     }
     long time = timeIndex >= 0 && values[timeIndex] instanceof Instant t
         ? t.toEpochMilli() : LogEvent.NO_TIME;
-    return new LogEvent(source, offset, time, schema, values);
+    return new LogEvent(source, offset, time, schema, values, line);
   }
 
   private boolean find(String line) throws LineRejected {
