@@ -9,6 +9,8 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventsPage;
+import dev.livelog.store.query.EventsQuery;
 import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Future;
 import java.util.Collection;
@@ -88,6 +90,13 @@ public interface EventStore {
 
   /** {@link #eventBatches(long, long, int)}, cancelled at the deadline. */
   Future<List<EventBatch>> eventBatches(long from, long to, int limit, Deadline deadline);
+
+  /**
+   * A page of stored events, newest first, with their lines and the total that match: the
+   * drill-down's {@code /api/events} ({@link EventsQuery}). Rows stored before lines were kept
+   * come back without one. Cancelled at the deadline like every query over stored events.
+   */
+  Future<EventsPage> eventsPage(EventsQuery query, Deadline deadline);
 
   /**
    * Aggregates stored events in the store itself (SQL in DuckDB, an aggregation pipeline in

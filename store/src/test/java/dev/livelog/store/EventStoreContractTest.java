@@ -15,6 +15,10 @@ import dev.livelog.common.event.LogEvent;
 import dev.livelog.common.config.ConfigLoader;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
+import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventCursor;
+import dev.livelog.store.query.EventsPage;
+import dev.livelog.store.query.EventsQuery;
 import dev.livelog.common.where.ConditionParser;
 import dev.livelog.common.where.Filter;
 import io.vertx.core.Context;
@@ -418,6 +422,101 @@ public abstract class EventStoreContractTest {
         .flatMap(b -> b.events().stream()).map(LogEvent::offset)).containsExactly(0L, 100L, 200L);
     assertThat(batches).allMatch(b -> b.events().stream()
         .allMatch(e -> e.offset() >= b.startOffset() && e.offset() < b.endOffset()));
+  }
+
+  private static final Filter STATUS_300 = ConditionParser.parse(Map.of("status", 300), "all");
+
+  /** Three files' events at the same times, so pages must order ties by identity. */
+  private List<LogEvent> storeTies() {
+    List<EventBatch> batches = List.of(batch("nginx", "inode-1", 0, 30, T0),
+        batch("nginx", "inode-2", 0, 30, T0), batch("api", "inode-1", 0, 30, T0));
+    result(store.append(batches));
+    return batches.stream().flatMap(b -> b.events().stream()).toList();
+  }
+
+  private List<EventsPage.Stored> allPages(EventsQuery first) {
+    List<EventsPage.Stored> seen = new ArrayList<>();
+    EventsQuery q = first;
+    for (int pages = 0; pages < 100; pages++) {
+      EventsPage page = result(store.eventsPage(q, Deadline.after(java.time.Duration.ofSeconds(10))));
+      seen.addAll(page.events());
+      if (page.next() == null) {
+        return seen;
+      }
+      q = new EventsQuery(q.from(), q.to(), q.filters(), q.limit(), EventCursor.decode(page.next().encode()));
+    }
+    throw new AssertionError("more than 100 pages");
+  }
+
+  @Test
+  void aPageOfEventsComesNewestFirstWithLinesFieldsAndTheTotal() {
+    List<LogEvent> all = storeTies();
+    long from = T0 + 3_000;
+    long to = T0 + 27_000;
+    EventsPage page = result(store.eventsPage(new EventsQuery(from, to, List.of(STATUS_300), 4, null),
+        Deadline.after(java.time.Duration.ofSeconds(10))));
+
+    long matching = all.stream().filter(e -> e.time() >= from && e.time() < to
+        && Long.valueOf(300).equals(e.get("status"))).count();
+    assertThat(page.total()).isEqualTo(matching).isEqualTo(24);
+    assertThat(page.events()).hasSize(4);
+    assertThat(page.next()).isNotNull();
+    EventsPage.Stored newest = page.events().get(0);
+    assertThat(newest.event().time()).isEqualTo(T0 + 25_000);
+    LogEvent original = all.stream().filter(e -> e.source().equals(newest.event().source())
+        && e.offset() == newest.event().offset()).findFirst().orElseThrow();
+    assertThat(newest.event().line()).isEqualTo(original.line());
+    assertSameEvent(newest.event(), original);
+    assertThat(newest.host()).isEqualTo("web1");
+    assertThat(newest.path()).isEqualTo("/var/log/nginx/access.log");
+  }
+
+  @Test
+  void pagesFollowTheirCursorsWithoutSkippingOrRepeatingEvenAsEventsArrive() {
+    storeTies();
+    long from = T0;
+    long to = T0 + 40_000;
+    EventsQuery first = new EventsQuery(from, to, List.of(), 7, null);
+    EventsPage page1 = result(store.eventsPage(first, Deadline.after(java.time.Duration.ofSeconds(10))));
+    // Newer events and an older one of another file arrive between pages.
+    result(store.append(List.of(batch("nginx", "inode-1", 3000, 5, T0), batch("zzz", "inode-9", 0, 1, T0))));
+    List<EventsPage.Stored> rest = allPages(new EventsQuery(from, to, List.of(), 7, page1.next()));
+
+    List<EventsPage.Stored> seen = new ArrayList<>(page1.events());
+    seen.addAll(rest);
+    List<String> ids = seen.stream().map(s -> s.event().source() + "/" + s.fileId() + "/" + s.event().offset()).toList();
+    assertThat(ids).doesNotHaveDuplicates();
+    // Every event stored before the first page is there once; of those after, only the one
+    // older than the first page's end (zzz at T0) is.
+    List<String> storedFirst = new ArrayList<>();
+    for (String file : List.of("nginx/inode-1", "nginx/inode-2", "api/inode-1")) {
+      for (int i = 0; i < 30; i++) {
+        storedFirst.add(file + "/" + 100 * i);
+      }
+    }
+    assertThat(ids).containsAll(storedFirst).contains("zzz/inode-9/0");
+    assertThat(seen).hasSize(90 + 1);
+    for (int i = 1; i < seen.size(); i++) {
+      EventCursor before = seen.get(i - 1).cursor();
+      EventCursor after = seen.get(i).cursor();
+      assertThat(before.time() > after.time() || (before.time() == after.time()
+          && (before.source().compareTo(after.source()) > 0 || (before.source().equals(after.source())
+          && (before.fileId().compareTo(after.fileId()) > 0 || (before.fileId().equals(after.fileId())
+          && before.offset() > after.offset())))))).as("newest first at " + i).isTrue();
+    }
+    assertThat(seen).allMatch(s -> s.event().line() != null && s.event().line().startsWith(s.event().source() + "@"));
+  }
+
+  @Test
+  void anEventStoredWithoutItsLineComesBackWithout() {
+    LogEvent bare = new LogEvent("old", 0, T0, SampleEvents.ACCESS,
+        new Object[SampleEvents.ACCESS.size()]);
+    result(store.append(List.of(batch(SampleEvents.origin("old", "inode-1"), List.of(bare)))));
+    EventsPage page = result(store.eventsPage(new EventsQuery(T0, T0 + 1, List.of(), 10, null),
+        Deadline.after(java.time.Duration.ofSeconds(10))));
+    assertThat(page.total()).isEqualTo(1);
+    assertThat(page.events().get(0).event().line()).isNull();
+    assertThat(page.next()).isNull();
   }
 
   private static void assertSameEvent(LogEvent actual, LogEvent expected) {

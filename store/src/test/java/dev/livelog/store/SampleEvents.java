@@ -53,6 +53,12 @@ public final class SampleEvents {
       List.of("10.1.0.1:8080", 0.25, 3L),
       null,
     };
-    return new LogEvent(source, offset, time, ACCESS, values);
+    return new LogEvent(source, offset, time, ACCESS, values, line(source, offset, values));
+  }
+
+  /** The line an event says it was parsed from: its fields, with quotes, a tab and non-ASCII. */
+  public static String line(String source, long offset, Object[] values) {
+    return source + "@" + offset + " " + values[0] + " \"" + values[2] + " " + values[3] + "\" "
+        + values[4] + " \u00e9\u2713";
   }
 }

@@ -10,6 +10,8 @@ import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventsPage;
+import dev.livelog.store.query.EventsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -98,6 +100,11 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public Future<List<EventBatch>> eventBatches(long from, long to, int limit, Deadline deadline) {
     return reader.submit(deadline, () -> storedEvents.batches(from, to, limit));
+  }
+
+  @Override
+  public Future<EventsPage> eventsPage(EventsQuery query, Deadline deadline) {
+    return reader.submit(deadline, () -> storedEvents.page(query));
   }
 
   @Override

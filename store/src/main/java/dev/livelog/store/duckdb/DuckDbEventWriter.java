@@ -190,6 +190,7 @@ final class DuckDbEventWriter implements AutoCloseable {
     if (extraNames != null) {
       row[columns.extra().index()] = FieldsJson.write(extraNames, extraValues);
     }
+    row[columns.line().index()] = event.line();
     appender.beginRow()
         .append(event.source())
         .append(origin.fileId())
@@ -217,7 +218,7 @@ final class DuckDbEventWriter implements AutoCloseable {
       case BOOLEAN -> appender.append((boolean) (Boolean) v);
       case INSTANT -> appender.appendEpochMillis(((Instant) v).toEpochMilli());
       case LIST -> appender.append(FieldsJson.writeList((List<?>) v));
-      case EXTRA -> appender.append((String) v);
+      case EXTRA, LINE -> appender.append((String) v);
     }
   }
 

@@ -24,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * parsing. At most {@value #MAX_FIELD_COLUMNS} are made: a JSON format without a mapping makes
  * a field of every key it meets, and a log can have any number of keys; past the cap a field
  * without a column is kept in the row's {@link #extra} column (a JSON object), so nothing is
- * lost and the table (and every append, which writes every column) stays bounded. Columns are
+ * lost and the table (and every append, which writes every column) stays bounded. Each row's
+ * line is the {@link #line} column, listed here too (a store made before it gets it at its
+ * next open, after its field columns, and its older rows have none). Columns are
  * added on the writer thread only; the reader thread looks them up ({@link #all}, {@link #of},
  * {@link #extra}), and sees a column only once its {@code ALTER TABLE} committed.
  */
@@ -40,6 +42,7 @@ final class EventColumns {
   static final int MAX_FIELD_COLUMNS = 256;
   private static final int MAX_CACHED_SCHEMAS = 10_000;
   private static final String EXTRA_NAME = "extra";
+  private static final String LINE_NAME = "line";
 
   private final Connection connection;
   private final List<Column> columns = new CopyOnWriteArrayList<>();
@@ -51,6 +54,7 @@ final class EventColumns {
   private FieldSchema lastSchema;
   private Column[][] lastColumns;
   private volatile Column extra;
+  private volatile Column line;
   private int fieldColumns;
 
   EventColumns(Connection connection, Set<String> fixedColumns) throws SQLException {
@@ -63,9 +67,15 @@ final class EventColumns {
         remember(rows.getString(1), ValueKind.valueOf(rows.getString(2)), rows.getString(3));
       }
     }
+    if (line == null) {
+      addColumn("", ValueKind.LINE, uniqueName(LINE_NAME));
+    }
   }
 
-  /** Every column after the fixed ones, in table order: field columns and {@link #extra}. */
+  /**
+   * Every column after the fixed ones, in table order: field columns, {@link #extra} and
+   * {@link #line}.
+   */
   List<Column> all() {
     return columns;
   }
@@ -73,6 +83,11 @@ final class EventColumns {
   /** The column of fields past the cap (a JSON object per row), or null before it was needed. */
   Column extra() {
     return extra;
+  }
+
+  /** The column of each row's line. */
+  Column line() {
+    return line;
   }
 
   /** Whether another field column may be made (else the value goes into {@link #extra}). */
@@ -156,6 +171,10 @@ final class EventColumns {
     takenNames.add(name.toLowerCase(Locale.ROOT));
     if (kind == ValueKind.EXTRA) {
       extra = c;
+      return c;
+    }
+    if (kind == ValueKind.LINE) {
+      line = c;
       return c;
     }
     fieldColumns++;

@@ -69,7 +69,7 @@ final class FieldSql {
       case INTEGER, BOOLEAN -> "CAST(" + col + " AS VARCHAR)";
       case NUMBER -> numberText(col);
       case INSTANT -> "strftime(" + col + ", '%Y-%m-%dT%H:%M:%S.%gZ')";
-      case EXTRA -> throw new IllegalArgumentException("the extra column is not a field's");
+      case EXTRA, LINE -> throw new IllegalArgumentException("the " + c.name() + " column is not a field's");
     };
   }
 
@@ -88,7 +88,7 @@ final class FieldSql {
       case INSTANT -> "CAST(epoch_ms(" + col + ") AS DOUBLE)";
       case LIST -> "list_sum(TRY_CAST(json_extract(" + col + ", '$[*]') AS DOUBLE[]))";
       case BOOLEAN -> "CAST(NULL AS DOUBLE)";
-      case EXTRA -> throw new IllegalArgumentException("the extra column is not a field's");
+      case EXTRA, LINE -> throw new IllegalArgumentException("the " + c.name() + " column is not a field's");
     };
   }
 

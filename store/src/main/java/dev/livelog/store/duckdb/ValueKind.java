@@ -19,7 +19,9 @@ enum ValueKind {
    * Not a field's kind: the one column holding, as a {@link FieldsJson} object, a row's fields
    * that have no column of their own (past {@link EventColumns#MAX_FIELD_COLUMNS}).
    */
-  EXTRA("VARCHAR");
+  EXTRA("VARCHAR"),
+  /** Not a field's kind: the one column holding each row's line as its source read it. */
+  LINE("VARCHAR");
 
   private final String sqlType;
 

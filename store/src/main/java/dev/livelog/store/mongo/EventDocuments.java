@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Events as MongoDB documents. The {@code _id} is source, file identity and byte offset, which
- * makes a replayed event a duplicate key instead of a second copy.
+ * makes a replayed event a duplicate key instead of a second copy; {@code line} is the line the
+ * event was parsed from (documents stored before lines were kept have none).
  */
 final class EventDocuments {
   private final SharedSchemas schemas = new SharedSchemas();
@@ -19,9 +20,10 @@ final class EventDocuments {
     return source + ":" + fileId + ":" + offset;
   }
 
+  /** The line is left out when not known (as in documents stored before lines were kept). */
   static JsonObject toDocument(SourceOrigin origin, LogEvent event, long now) {
     long time = event.time() == LogEvent.NO_TIME ? now : event.time();
-    return new JsonObject()
+    JsonObject document = new JsonObject()
         .put("_id", id(event.source(), origin.fileId(), event.offset()))
         .put("source", event.source())
         .put("file", origin.fileId())
@@ -30,6 +32,7 @@ final class EventDocuments {
         .put("path", origin.path())
         .put("time", MongoValues.date(time))
         .put("fields", fields(event));
+    return event.line() == null ? document : document.put("line", event.line());
   }
 
   /** Absent values are kept as null so that the event's field list survives the trip. */
@@ -52,6 +55,7 @@ final class EventDocuments {
       values[i++] = MongoValues.fromBson(fields.getValue(key));
     }
     return new LogEvent(document.getString("source"), document.getLong("offset"),
-        MongoValues.millis(document.getJsonObject("time")), schemas.of(names), values);
+        MongoValues.millis(document.getJsonObject("time")), schemas.of(names), values,
+        document.getString("line"));
   }
 }

@@ -12,6 +12,9 @@ import dev.livelog.store.EventStore;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventCursor;
+import dev.livelog.store.query.EventsPage;
+import dev.livelog.store.query.EventsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -146,6 +149,42 @@ public final class MongoEventStore implements EventStore {
         .add(new JsonObject().put("$project", new JsonObject().put("source", 1).put("offset", 1)
             .put("time", 1).put("fields", 1).mergeIn(more)));
     return MongoPipeline.run(vertx, client, EVENTS, pipeline, deadline);
+  }
+
+  @Override
+  public Future<EventsPage> eventsPage(EventsQuery query, Deadline deadline) {
+    JsonArray match = new JsonArray().add(timeRange(query.from(), query.to()));
+    query.filters().stream().filter(f -> !f.isEmpty()).forEach(f -> match.add(MongoFilters.of(f)));
+    JsonArray page = new JsonArray()
+        .add(new JsonObject().put("$match", new JsonObject().put("$and",
+            query.after() == null ? match : match.copy().add(after(query.after())))))
+        .add(new JsonObject().put("$sort", new JsonObject()
+            .put("time", -1).put("source", -1).put("file", -1).put("offset", -1)))
+        .add(new JsonObject().put("$limit", query.limit() + 1))
+        .add(new JsonObject().put("$project", new JsonObject().put("source", 1).put("offset", 1)
+            .put("time", 1).put("fields", 1).put("file", 1).put("host", 1).put("path", 1)
+            .put("line", 1)));
+    JsonArray count = new JsonArray()
+        .add(new JsonObject().put("$match", new JsonObject().put("$and", match)))
+        .add(new JsonObject().put("$group", new JsonObject().put("_id", (Object) null)
+            .put("n", new JsonObject().put("$sum", 1))));
+    return MongoPipeline.run(vertx, client, EVENTS, page, deadline).compose(rows ->
+        MongoPipeline.run(vertx, client, EVENTS, count, deadline).map(n -> EventsPage.of(
+            rows.stream().map(d -> new EventsPage.Stored(documents.toEvent(d), d.getString("file"),
+                d.getString("host"), d.getString("path"))).toList(),
+            query.limit(), n.isEmpty() ? 0 : ((Number) n.get(0).getValue("n")).longValue())));
+  }
+
+  /** After a cursor in the newest-first order: an earlier time, or the same and a lower identity. */
+  private static JsonObject after(EventCursor c) {
+    JsonObject time = MongoValues.date(c.time());
+    return new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put("time", new JsonObject().put("$lt", time)))
+        .add(new JsonObject().put("time", time).put("source", new JsonObject().put("$lt", c.source())))
+        .add(new JsonObject().put("time", time).put("source", c.source())
+            .put("file", new JsonObject().put("$lt", c.fileId())))
+        .add(new JsonObject().put("time", time).put("source", c.source()).put("file", c.fileId())
+            .put("offset", new JsonObject().put("$lt", c.offset()))));
   }
 
   @Override

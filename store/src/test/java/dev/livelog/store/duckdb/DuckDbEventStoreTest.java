@@ -57,6 +57,47 @@ class DuckDbEventStoreTest extends EventStoreContractTest {
         .isEqualTo(new Checkpoint("nginx", "inode-1", 1000, T0));
   }
 
+  /**
+   * A store written before lines were kept: its field columns come right after the fixed ones
+   * and no line column exists. Made here from a current store by taking the line column out.
+   */
+  private void takeOutTheLineColumn() throws Exception {
+    result(store.close());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        "jdbc:duckdb:" + dataDir.resolve(DuckDbEventStore.FILE_NAME).toAbsolutePath());
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE events DROP COLUMN line");
+      s.execute("CREATE TEMP TABLE kept AS SELECT row_number() OVER (ORDER BY position) - 1 AS position,"
+          + " field, kind, name FROM event_columns WHERE kind <> 'LINE'");
+      s.execute("DELETE FROM event_columns");
+      s.execute("INSERT INTO event_columns SELECT * FROM kept");
+    }
+  }
+
+  @Test
+  void aStoreFromBeforeLinesWereKeptGetsTheColumnAndKeepsItsRows() throws Exception {
+    result(store.append(List.of(batch("nginx", "inode-1", 0, 10, T0))));
+    takeOutTheLineColumn();
+
+    store = DuckDbEventStore.inDirectory(vertx, dataDir);
+    result(store.open());
+    result(store.append(List.of(batch("nginx", "inode-1", 1000, 10, T0))));
+
+    List<dev.livelog.common.event.LogEvent> warm = result(store.events(T0, T0 + 60_000, 100));
+    assertThat(warm).hasSize(20);
+    List<dev.livelog.common.event.LogEvent> written = batch("nginx", "inode-1", 0, 20, T0).events();
+    for (int i = 0; i < 20; i++) {
+      assertThat(warm.get(i).fields()).as("event %d", i).isEqualTo(written.get(i).fields());
+    }
+    dev.livelog.store.query.EventsPage page = result(store.eventsPage(
+        new dev.livelog.store.query.EventsQuery(T0, T0 + 60_000, List.of(), 200, null),
+        Deadline.after(Duration.ofSeconds(10))));
+    assertThat(page.total()).isEqualTo(20);
+    assertThat(page.events()).extracting(p -> p.event().line()).containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, 20).map(i -> 19 - i)
+            .mapToObj(i -> i >= 10 ? written.get(i).line() : null).toList());
+  }
+
   @Test
   void afterACrashReplayedBatchesAreStillRecognisedFromTheRows() throws Exception {
     result(store.close());

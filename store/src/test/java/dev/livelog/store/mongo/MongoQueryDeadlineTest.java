@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventsQuery;
 import dev.livelog.store.query.QueryRefused;
 import io.netty.channel.Channel;
 import io.vertx.core.Vertx;
@@ -81,8 +82,10 @@ class MongoQueryDeadlineTest {
   void queriesCarryTheirDeadlineAndMaySpillToDisk() {
     result(store.aggregate(percentiles(), Deadline.after(Duration.ofSeconds(8))));
     result(store.eventBatches(T0, T0 + 60_000, 100, Deadline.after(Duration.ofSeconds(8))));
+    result(store.eventsPage(new EventsQuery(T0, T0 + 60_000, List.of(), 10, null),
+        Deadline.after(Duration.ofSeconds(8)))); // a page and its total
 
-    assertThat(backend.aggregates).hasSize(2).allSatisfy(command -> {
+    assertThat(backend.aggregates).hasSize(4).allSatisfy(command -> {
       assertThat(((Number) command.get("maxTimeMS")).longValue()).isBetween(1L, 8_000L);
       assertThat(command.get("allowDiskUse")).isEqualTo(true);
     });
