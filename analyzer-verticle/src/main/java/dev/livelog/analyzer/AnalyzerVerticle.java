@@ -58,7 +58,7 @@ public final class AnalyzerVerticle extends VerticleBase {
     this(config, store, QueryLimits.of(config.storage().retention()));
   }
 
-  /** With the limits that {@code livelog.query} requests are held to. */
+  /** With the limits that {@code livelog.query} and {@code livelog.query.events} requests are held to. */
   public AnalyzerVerticle(LivelogConfig config, EventStore store, QueryLimits queryLimits) {
     this.config = config;
     this.store = store;
@@ -93,6 +93,8 @@ public final class AnalyzerVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY, this::onHistory));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
         new QueryRequests(vertx, stored, queryLimits)::answer));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.EVENTS_QUERY,
+        new EventsRequests(vertx, stored, store, queryLimits)::answer));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
         .compose(v -> Future.all(restored))
         .compose(v -> warmUp())

@@ -2,42 +2,121 @@ package dev.livelog.analyzer;
 
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldValues;
+import dev.livelog.common.where.Condition;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a {@code by} field's value becomes a series key: as it is, as a class of numbers
  * ({@code by_class}: 503 becomes 5xx), or as a path prefix ({@code by_prefix: 2}:
- * {@code /blog/2024/post?x=1} becomes {@code /blog/2024}).
+ * {@code /blog/2024/post?x=1} becomes {@code /blog/2024}); and back, for the drill-down, which
+ * values give a key.
  */
 interface ByValue {
   /** The key, or null when the event has no value (it feeds no series). */
   String key(Object value);
 
+  /**
+   * The condition on the field's value that holds exactly for the values {@link #key} turns
+   * into {@code key}, or null when no value gives that key.
+   */
+  Condition valuesOf(String key);
+
   static ByValue of(AnalyzerConfig config) {
     if (config.byClass()) {
-      return v -> {
-        double d = FieldValues.toDouble(v);
-        return Double.isNaN(d) ? null : (long) Math.floor(d / 100) + "xx";
-      };
+      return new NumberClass();
     }
     if (config.byPrefix() != null) {
-      int segments = config.byPrefix();
-      return v -> v == null ? null : prefix(FieldValues.toText(v), segments);
+      return new PathPrefix(config.byPrefix());
     }
-    return v -> v == null ? null : FieldValues.toText(v);
+    return new AsIs();
   }
 
-  private static String prefix(String path, int segments) {
-    int end = path.length();
-    int q = path.indexOf('?');
-    if (q >= 0) {
-      end = q;
+  /** The value's text. */
+  record AsIs() implements ByValue {
+    @Override
+    public String key(Object value) {
+      return value == null ? null : FieldValues.toText(value);
     }
-    int slashes = 0;
-    for (int i = 0; i < end; i++) {
-      if (path.charAt(i) == '/' && i > 0 && ++slashes == segments) {
-        return path.substring(0, i);
+
+    @Override
+    public Condition valuesOf(String key) {
+      return new Condition.Equals(key);
+    }
+  }
+
+  /** Hundreds: 503 is 5xx, [500, 600). */
+  record NumberClass() implements ByValue {
+    private static final Pattern CLASS = Pattern.compile("(-?\\d{1,17})xx");
+
+    @Override
+    public String key(Object value) {
+      double d = FieldValues.toDouble(value);
+      return Double.isNaN(d) ? null : (long) Math.floor(d / 100) + "xx";
+    }
+
+    @Override
+    public Condition valuesOf(String key) {
+      Matcher m = CLASS.matcher(key);
+      if (!m.matches()) {
+        return null;
       }
+      double low = Long.parseLong(m.group(1)) * 100.0;
+      double high = low + 100;
+      return new Condition.All(List.of(new Condition.Range(low, high),
+          new Condition.Not(new Condition.Range(high, high))));
     }
-    return path.substring(0, end);
+  }
+
+  /** The first {@code segments} segments of a path, without its query. */
+  record PathPrefix(int segments) implements ByValue {
+    @Override
+    public String key(Object value) {
+      return value == null ? null : prefix(FieldValues.toText(value));
+    }
+
+    /**
+     * A key of fewer segments than asked is a whole path (before any query); a key of as many
+     * is that path, or the start of a longer one.
+     */
+    @Override
+    public Condition valuesOf(String key) {
+      if (key.indexOf('?') >= 0 || !prefix(key).equals(key)) {
+        return null;
+      }
+      boolean whole = key.isEmpty() || slashesAfterFirst(key) < segments - 1; // a first / never ends one
+      StringBuilder regex = new StringBuilder("^");
+      for (char c : key.toCharArray()) {
+        if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+          regex.append('\\');
+        }
+        regex.append(c);
+      }
+      return new Condition.Regex(regex.append(whole ? "(\\?.*)?$" : "([/?].*)?$").toString());
+    }
+
+    private String prefix(String path) {
+      int end = path.length();
+      int q = path.indexOf('?');
+      if (q >= 0) {
+        end = q;
+      }
+      int slashes = 0;
+      for (int i = 0; i < end; i++) {
+        if (path.charAt(i) == '/' && i > 0 && ++slashes == segments) {
+          return path.substring(0, i);
+        }
+      }
+      return path.substring(0, end);
+    }
+
+    private static int slashesAfterFirst(String key) {
+      int n = 0;
+      for (int i = 1; i < key.length(); i++) {
+        n += key.charAt(i) == '/' ? 1 : 0;
+      }
+      return n;
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A compiled plot group: its where clause and its analyzers, feeding {@link GroupStats}. */
 public final class GroupPlan {
@@ -52,6 +53,34 @@ public final class GroupPlan {
         analyzers[q - 1].absorb(row, stats.series[q - 1]);
       }
     }
+  }
+
+  /**
+   * The filters of the stored events behind a series of this group's datapoints (the group's
+   * {@code where}, then its analyzer's filters; null or empty: every event of the group), or
+   * empty when no analyzer of the group makes that series. Where two analyzers could, the one
+   * whose value a datapoint shows wins (the last; a top metric's values only when no other
+   * analyzer names the series).
+   *
+   * @throws IllegalArgumentException for a series whose events no filter can tell (an
+   *     {@code other} series of a by)
+   */
+  public Optional<List<Filter>> eventsOf(String series) {
+    if (series == null || series.isEmpty()) {
+      return Optional.of(List.of(whereClause));
+    }
+    for (boolean wildcard : new boolean[] {false, true}) {
+      for (int i = analyzers.length - 1; i >= 0; i--) {
+        Optional<List<Filter>> found = analyzers[i].eventsOf(series, wildcard);
+        if (found.isPresent()) {
+          List<Filter> all = new ArrayList<>();
+          all.add(whereClause);
+          found.get().stream().filter(f -> !f.isEmpty()).forEach(all::add);
+          return Optional.of(all);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public String name() {

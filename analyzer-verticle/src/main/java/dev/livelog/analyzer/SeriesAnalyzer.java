@@ -7,12 +7,15 @@ import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.common.where.EventFilter;
+import dev.livelog.common.where.Condition;
+import dev.livelog.common.where.FieldCondition;
 import dev.livelog.common.where.Filter;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One analyzer of a plot group: its filter, its metric over a field, and the series it feeds:
@@ -186,6 +189,39 @@ final class SeriesAnalyzer {
       metric.emit(name, other, window, out);
       folded.put(name, shown.folded());
     }
+  }
+
+  /**
+   * The filters of the events behind {@code series} if it is one of this analyzer's: the
+   * analyzer's {@code where}, its key's condition ({@link ByValue#valuesOf}) and what the
+   * metric adds ({@link Metric#eventsOf}); empty if not. {@code wildcard} says whether the
+   * match is by the metric alone (top: any name can be a value), to be tried last.
+   */
+  Optional<List<Filter>> eventsOf(String series, boolean wildcard) {
+    return metric.eventsOf(series, config.field())
+        .filter(found -> (found.base() == null) == wildcard)
+        .flatMap(found -> keyFilter(found.base()).map(key -> List.of(where, key, found.filter())));
+  }
+
+  /** The condition of a base name's key: none without by, the by field's values with it. */
+  private Optional<Filter> keyFilter(String base) {
+    if (base == null || by == null) {
+      return base == null || base.equals(onlyKey) ? Optional.of(Filter.ALL) : Optional.empty();
+    }
+    String label = config.label();
+    String value = label == null ? base
+        : base.startsWith(label + " ") ? base.substring(label.length() + 1) : null;
+    if (value == null || (!config.values().isEmpty() && !config.values().contains(value))) {
+      return Optional.empty();
+    }
+    if (value.equals(KeyedSeries.OTHER) && config.values().isEmpty()) {
+      throw new IllegalArgumentException("'" + base + "' folds the values of '" + config.by()
+          + "' beyond the " + maxSeries + " most frequent, which differ from one datapoint to the"
+          + " next: drill into a named series, or into the group and filter by " + config.by());
+    }
+    Condition values = byValue.valuesOf(value);
+    return values == null ? Optional.empty()
+        : Optional.of(new Filter(List.of(new FieldCondition(config.by(), values)), false));
   }
 
   /** A by-value's key, or null when it has none or is not among the declared values. */

@@ -4,13 +4,17 @@ import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.config.LivelogConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
- * {@code GET /api/query?group=&from=&to=&step=}: a plot group's datapoints over any stored
- * time range, computed by the analyzer ({@code livelog.query}); the page's zoom into the past.
- * Bad syntax is refused here; the query limits are the analyzer's, and its 400, 429 and 504
- * are relayed as they are.
+ * A query over a group's stored data, answered by the analyzer over the bus and held to its
+ * query limits there: {@code GET /api/query?group=&from=&to=&step=} (a group's datapoints over
+ * any stored range, {@code livelog.query}: the page's zoom into the past) and
+ * {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=} (the stored events
+ * behind a series, {@code livelog.query.events}: the drill-down). Bad syntax is refused here;
+ * the analyzer's 400, 429 and 504 are relayed as they are.
  */
 final class QueryHandler implements Handler<RoutingContext> {
   /**
@@ -18,19 +22,44 @@ final class QueryHandler implements Handler<RoutingContext> {
    * little longer lets its own 504 through, and still ends the wait when no analyzer is left.
    */
   private static final long REPLY_TIMEOUT_MS = 15_000;
+
+  /** A request read from the query parameters: its group and the bus request it makes. */
+  interface GroupRequest {
+    String group();
+
+    JsonObject toJson();
+  }
+
+  /** Reads a request from its query parameters at {@code now}; a mistake is an IllegalArgumentException. */
+  interface Parser {
+    GroupRequest parse(Function<String, String> params, long now);
+  }
+
   private final BusRelay analyzer;
   private final LivelogConfig config;
+  private final Parser parser;
 
-  QueryHandler(EventBus bus, LivelogConfig config) {
-    this.analyzer = new BusRelay(bus, Addresses.QUERY, "analyzer", REPLY_TIMEOUT_MS);
+  private QueryHandler(EventBus bus, LivelogConfig config, String address, Parser parser) {
+    this.analyzer = new BusRelay(bus, address, "analyzer", REPLY_TIMEOUT_MS);
     this.config = config;
+    this.parser = parser;
+  }
+
+  /** {@code /api/query}. */
+  static QueryHandler datapoints(EventBus bus, LivelogConfig config) {
+    return new QueryHandler(bus, config, Addresses.QUERY, QueryRequest::parse);
+  }
+
+  /** {@code /api/events}. */
+  static QueryHandler events(EventBus bus, LivelogConfig config) {
+    return new QueryHandler(bus, config, Addresses.EVENTS_QUERY, EventsRequest::parse);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    QueryRequest request;
+    GroupRequest request;
     try {
-      request = QueryRequest.parse(ctx.request()::getParam, System.currentTimeMillis());
+      request = parser.parse(ctx.request()::getParam, System.currentTimeMillis());
     } catch (IllegalArgumentException e) {
       ApiError.send(ctx, 400, e.getMessage());
       return;

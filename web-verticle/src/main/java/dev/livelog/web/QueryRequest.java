@@ -18,7 +18,7 @@ import java.util.function.Function;
  * 400, never a wrap-around): the limits (time range, retention, points) are the analyzer's
  * {@code QueryLimits}, checked where the query runs, and relayed from there.
  */
-record QueryRequest(String group, long from, long to, Long step) {
+record QueryRequest(String group, long from, long to, Long step) implements QueryHandler.GroupRequest {
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static QueryRequest parse(Function<String, String> params, long now) {
@@ -35,12 +35,17 @@ record QueryRequest(String group, long from, long to, Long step) {
     return new QueryRequest(group, from, to, step == null ? null : step(step));
   }
 
-  JsonObject toJson() {
+  @Override
+  public JsonObject toJson() {
     JsonObject json = new JsonObject().put("group", group).put("from", from).put("to", to);
     return step == null ? json : json.put("step", step);
   }
 
-  private static long time(String name, String text, long now) {
+  /**
+   * A time parameter: ISO-8601 with an offset, epoch milliseconds, {@code now}, or a duration
+   * before now; {@code /api/events} reads its times the same way.
+   */
+  static long time(String name, String text, long now) {
     String t = text.trim();
     try {
       if (t.equals("now")) {

@@ -98,7 +98,8 @@ public class WebVerticle extends VerticleBase {
     AnalyticsBridge.mount(router, vertx);
     router.get("/api/config").handler(new ConfigHandler(DashboardDescription.of(config)));
     router.get("/api/history").handler(new HistoryHandler(vertx.eventBus(), config));
-    router.get("/api/query").handler(new QueryHandler(vertx.eventBus(), config));
+    router.get("/api/query").handler(QueryHandler.datapoints(vertx.eventBus(), config));
+    router.get("/api/events").handler(QueryHandler.events(vertx.eventBus(), config));
     router.get("/api/sources")
         .handler(new BoardHandler(now -> new JsonObject().put("sources", sources.snapshot(now))));
     router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -185,6 +186,12 @@ public final class BurnRate implements Metric {
         out.put(pairName(base, pair), shorter == null || longer == null ? null : Math.min(shorter, longer));
       }
     }
+  }
+
+  /** The events that burn the budget: the bad ones, whichever of its series. */
+  @Override
+  public Optional<SeriesEvents> eventsOf(String series, String field) {
+    return Metric.super.eventsOf(series, field).map(found -> new SeriesEvents(found.base(), bad));
   }
 
   @Override

@@ -3,9 +3,13 @@ package dev.livelog.analyzer.metric;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.kind.Kind;
 import dev.livelog.store.query.AggregateQuery;
+import dev.livelog.common.where.Filter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,6 +78,31 @@ public interface Metric extends Kind {
 
   /** Puts the values of the series of one base name, over {@code window}, into {@code out}. */
   void emit(String base, Accumulator accumulator, Window window, Map<String, Double> out);
+
+  /**
+   * Which events a series is computed from, for the drill-down: the base name it was named
+   * from (null: any, for a metric whose series are its field's values) and what its events
+   * meet beyond the analyzer's filter and key (a burn rate's bad events, a top value).
+   */
+  record SeriesEvents(String base, Filter filter) {}
+
+  /**
+   * The events behind {@code series} if it can be one of this metric's series; empty if not.
+   * By default a series is its base name followed by what {@link #seriesNames} adds to it (a
+   * percentile's {@code " p99"}), the longest such ending first, and its events are all those
+   * that reach the metric.
+   */
+  default Optional<SeriesEvents> eventsOf(String series, String field) {
+    List<String> endings = new ArrayList<>(seriesNames(""));
+    endings.sort(Comparator.comparingInt(String::length).reversed());
+    for (String ending : endings) {
+      if (series.endsWith(ending) && series.length() > ending.length()) {
+        return Optional.of(new SeriesEvents(series.substring(0, series.length() - ending.length()),
+            Filter.ALL));
+      }
+    }
+    return Optional.empty();
+  }
 
   /**
    * The store query whose rows this metric's accumulators absorb, from the plain one (the

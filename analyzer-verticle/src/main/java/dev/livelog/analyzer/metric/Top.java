@@ -2,9 +2,13 @@ package dev.livelog.analyzer.metric;
 
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.ConfigException;
+import dev.livelog.common.where.Condition;
+import dev.livelog.common.where.FieldCondition;
+import dev.livelog.common.where.Filter;
 import dev.livelog.store.query.AggregateQuery;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +72,13 @@ public final class Top implements Metric {
   @Override
   public void emit(String base, Accumulator accumulator, Window window, Map<String, Double> out) {
     ((TopValues) accumulator).top(top).forEach(e -> out.put(e.getKey(), (double) e.getValue()));
+  }
+
+  /** A series is a value of the field: its events are those with that value. */
+  @Override
+  public Optional<SeriesEvents> eventsOf(String series, String field) {
+    return Optional.of(new SeriesEvents(null, new Filter(
+        List.of(new FieldCondition(field, new Condition.Equals(series))), false)));
   }
 
   /** The store counts the field's values and keeps a sketch's worth per bucket. */

@@ -24,6 +24,12 @@ public final class Addresses {
    */
   public static final String QUERY = "livelog.query";
   /**
+   * The stored events behind a series of a group (the drill-down), request-reply, answered by
+   * the analyzer: {@code {group, series, from, to, where, limit, after}} to
+   * {@code {group, series, from, to, total, next, events}}, newest first.
+   */
+  public static final String EVENTS_QUERY = "livelog.query.events";
+  /**
    * Dead letters so far, request-reply, answered by the store: {@code {limit}} to
    * {@code {count, bySource: {id: n}, samples: [DeadLetter...]}} (newest first).
    */

@@ -1,0 +1,200 @@
+package dev.livelog.analyzer;
+
+import static dev.livelog.common.Await.failure;
+import static dev.livelog.common.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Addresses;
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.common.config.LivelogConfig;
+import dev.livelog.common.config.PeriodConfig;
+import dev.livelog.common.event.FieldSchema;
+import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.EventStore;
+import dev.livelog.store.query.QueryLimits;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The drill-down over the bus ({@code livelog.query.events}), on both stores: for every series
+ * of every group's datapoint, the stored events of its window number exactly what the live
+ * engine counted for it, whatever maps the series to events (a by value, a class, a path
+ * prefix, a top value, a percentile's or a burn rate's series); pages carry the lines; bad
+ * parameters are refused naming themselves.
+ */
+class EventsRequestsTest {
+  private static final LivelogConfig CONFIG = ConfigLoader.parse("""
+      storage: {retention: 7d}
+      periods: [{name: 10s, interval: 10s, window: 10s, history: 30}]
+      groups:
+        statuses:
+          where: {method: GET}
+          analyzers:
+            - {metric: count, field: status, by: status, by_class: true}
+            - {label: slow, metric: count, where: {rt: {gt: 0.5}}}
+        sections:
+          analyzers:
+            - {label: section, metric: count, by: path, by_prefix: 1}
+            - {metric: top, field: path, top: 3}
+        latency:
+          analyzers:
+            - {label: rt, metric: percentile, field: rt, percentiles: [50, 99]}
+            - {label: errors, metric: burn_rate, objective: 99, good: {status: {lt: 500}}}
+      """);
+  private static final FieldSchema SCHEMA = FieldSchema.of("method", "status", "path", "rt");
+  private static final String[] PATHS = {"/", "/api/x", "/api/y?q=1", "/static/a.css", "/api", "/a.b/c"};
+
+  @RegisterExtension static final EitherStore STORES = new EitherStore();
+  @TempDir Path dir;
+
+  /** 30 s of traffic before {@code tick}, and some after it. */
+  private static List<LogEvent> traffic(long tick) {
+    Random r = new Random(11);
+    List<LogEvent> events = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      Object[] values = {r.nextInt(5) == 0 ? "POST" : "GET", (long) new int[] {200, 200, 304, 404, 502, 503}[r.nextInt(6)],
+          PATHS[r.nextInt(PATHS.length)], Math.round(r.nextDouble() * 1000) / 1000.0};
+      long time = tick - 30_000 + i * 100L;
+      events.add(new LogEvent("ng1", i * 100L, time, SCHEMA, values,
+          "line " + i + " " + values[0] + " " + values[2] + " " + values[1]));
+    }
+    return events;
+  }
+
+  private Vertx vertx;
+
+  private JsonObject ask(JsonObject request) {
+    return result(vertx.eventBus().<JsonObject>request(Addresses.EVENTS_QUERY, request)).body();
+  }
+
+  private ReplyException refused(JsonObject request) {
+    return (ReplyException) failure(vertx.eventBus().request(Addresses.EVENTS_QUERY, request));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void everySeriesOfADatapointHasAsManyStoredEventsAsItCounted(String kind) {
+    long tick = Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 60_000;
+    List<LogEvent> events = traffic(tick);
+    EventStore store = STORES.holding(kind, dir, events);
+    vertx = Vertx.vertx();
+    try {
+      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
+      PeriodConfig period = CONFIG.periods().get(0);
+      AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(CONFIG), List.of(period));
+      events.forEach(e -> engine.accept(e, tick));
+      Set<String> checked = new HashSet<>();
+      for (Datapoint point : engine.tick(period, tick)) {
+        JsonObject window = new JsonObject().put("group", point.group()).put("from", tick - 10_000).put("to", tick);
+        assertThat(ask(window).getLong("total")).as(point.group()).isEqualTo(point.events());
+        point.values().forEach((series, value) -> {
+          Long counted = value == null ? null : behind(point, series, value);
+          if (counted != null) {
+            long total = ask(window.copy().put("series", series)).getLong("total");
+            assertThat(total).as(point.group() + " / " + series).isEqualTo(counted);
+            checked.add(point.group() + "/" + series);
+          }
+        });
+      }
+      assertThat(checked).contains("statuses/5xx", "statuses/slow", "sections/section /api",
+          "sections/section /static", "latency/rt p99", "latency/errors").hasSizeGreaterThan(12);
+    } finally {
+      result(vertx.close());
+    }
+  }
+
+  /**
+   * How many events a series' value says it counted: a count's value, every event of the group
+   * for a percentile, the bad share of the group for a burn rate over the window (its longer
+   * windows' series are not over the datapoint's window: null, not checked).
+   */
+  private static Long behind(Datapoint point, String series, double value) {
+    if (series.startsWith("rt ")) {
+      return point.events();
+    }
+    if (series.startsWith("errors")) {
+      return series.equals("errors") ? Math.round(value * (1 - 0.99) * point.events()) : null;
+    }
+    return Math.round(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void pagesCarryLinesNewestFirstAndTheFilterNarrows(String kind) {
+    long tick = Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 60_000;
+    List<LogEvent> events = traffic(tick);
+    EventStore store = STORES.holding(kind, dir, events);
+    vertx = Vertx.vertx();
+    try {
+      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
+      JsonObject request = new JsonObject().put("group", "statuses").put("series", "5xx")
+          .put("from", tick - 10_000).put("to", tick).put("limit", 4);
+      List<String> expected = events.stream().filter(e -> e.time() >= tick - 10_000 && e.time() < tick
+              && e.get("method").equals("GET") && (long) e.get("status") >= 500)
+          .sorted((a, b) -> Long.compare(b.time(), a.time())).map(LogEvent::line).toList();
+      List<String> lines = new ArrayList<>();
+      JsonObject page = ask(request);
+      while (true) {
+        assertThat(page.getLong("total")).isEqualTo(expected.size());
+        JsonArray found = page.getJsonArray("events");
+        found.forEach(e -> lines.add(((JsonObject) e).getString("line")));
+        JsonObject first = found.getJsonObject(0);
+        assertThat(first.getJsonObject("fields").getString("method")).isEqualTo("GET");
+        assertThat(first.getString("id")).startsWith("ng1:1-2:");
+        if (page.getString("next") == null) {
+          break;
+        }
+        page = ask(request.copy().put("after", page.getString("next")));
+      }
+      assertThat(lines).containsExactlyElementsOf(expected);
+
+      JsonObject narrowed = ask(request.copy().put("where", "status = 502 and path ~ ^/api"));
+      assertThat(narrowed.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
+          && e.time() < tick && e.get("method").equals("GET") && e.get("status").equals(502L)
+          && ((String) e.get("path")).startsWith("/api")).count()).isPositive();
+      assertThat(ask(request.copy().put("limit", 100_000)).getJsonArray("events")).hasSize(expected.size());
+    } finally {
+      result(vertx.close());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb"})
+  void badParametersAreRefusedNamingThem(String kind) {
+    long now = System.currentTimeMillis();
+    EventStore store = STORES.holding(kind, dir, traffic(now));
+    vertx = Vertx.vertx();
+    try {
+      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
+      JsonObject ok = new JsonObject().put("group", "statuses").put("from", now - 60_000).put("to", now);
+      assertThat(refused(ok.copy().put("group", "nope")).failureCode()).isEqualTo(404);
+      for (JsonObject bad : List.of(ok.copy().put("series", "9zz"), ok.copy().put("where", "status >="),
+          ok.copy().put("where", "path ~ '(?<=a)b'"), ok.copy().put("limit", 0),
+          ok.copy().put("after", "not-a-cursor"), ok.copy().put("from", now + 10 * 86_400_000L))) {
+        ReplyException e = refused(bad);
+        String name = bad.fieldNames().stream().filter(n -> !ok.containsKey(n) || !ok.getValue(n).equals(bad.getValue(n)))
+            .findFirst().orElseThrow();
+        assertThat(e.failureCode()).as(bad.encode()).isEqualTo(400);
+        assertThat(e.getMessage()).as(bad.encode()).contains("'" + name + "'");
+      }
+      assertThat(refused(ok.copy().put("group", "sections").put("series", "section other")).getMessage())
+          .contains("'series'", "folds the values of 'path'");
+    } finally {
+      result(vertx.close());
+    }
+  }
+}
