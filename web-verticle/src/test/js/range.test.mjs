@@ -24,6 +24,8 @@ test("a custom range must run forwards", () => {
 test("the query path carries epoch ms and a step in seconds", () => {
   assert.equal(queryPath("cache 0", { from: 1, to: 2, step: 15_000 }),
     "api/query?group=cache+0&from=1&to=2&step=15s");
+  assert.equal(queryPath("cache0", { from: 1, to: 2, step: 1_000 }, "$host"),
+    "api/query?group=cache0&from=1&to=2&step=1s&split=%24host");
 });
 
 test("a datetime-local value reads back as the same instant", async () => {

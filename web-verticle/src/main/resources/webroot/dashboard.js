@@ -6,15 +6,19 @@ import { fetchJson } from "./api.js";
 import { formatDuration } from "./format.js";
 import { forPeriod } from "./chart.js";
 import { Panel } from "./panel.js";
+import { SplitControl, offerFields } from "./split.js";
 import { TablePanel } from "./toplist.js";
 
 /**
  * A group's panel in a period, with the period's chart defaults under the group's own: a table
- * for `chart: {type: table}` (top-N lists), otherwise a chart.
+ * for `chart: {type: table}` (top-N lists), otherwise a chart, which can be split by a field.
  */
 export function createPanel(group, period, theme) {
   const shown = forPeriod(group, period);
-  return shown.chart.type === "table" ? new TablePanel(shown, period) : new Panel(shown, period, theme);
+  if (shown.chart.type === "table") return new TablePanel(shown, period);
+  const panel = new Panel(shown, period, theme);
+  new SplitControl(panel, (split) => new Panel(split, period, theme));
+  return panel;
 }
 
 export class Dashboard {
@@ -23,6 +27,7 @@ export class Dashboard {
 
   constructor(root, config, theme) {
     this.config = config;
+    offerFields(config.fields ?? []);
     root.style.setProperty("--period-count", config.periods.length);
     const longestFirst = [...config.periods].sort((a, b) => b.interval_ms - a.interval_ms);
     for (const period of config.periods) {

@@ -29,9 +29,10 @@ export function rangeOf(choice, now = Date.now()) {
   return { from, to, step: stepFor(to - from) };
 }
 
-/** The REST address of one group's datapoints over a range. */
-export function queryPath(group, { from, to, step }) {
+/** The REST address of one group's datapoints over a range, split by a field when given. */
+export function queryPath(group, { from, to, step }, split) {
   const params = new URLSearchParams({ group, from: String(from), to: String(to), step: `${step / 1000}s` });
+  if (split) params.set("split", split);
   return `api/query?${params}`;
 }
 

@@ -55,6 +55,27 @@ public final class AnalyzerPlans {
     return new GroupPlan(name, group, where, analyzers);
   }
 
+  /**
+   * A plot group split by {@code field}, chosen on the page: each analyzer's series become one
+   * per value of the field, within its {@code max_series} and {@code other}
+   * ({@link AnalyzerConfig#splitBy}). An analyzer without a label, in a group of several, is
+   * labelled by the field it was split by before, so the series of two analyzers never share a
+   * name.
+   *
+   * @throws ConfigException when the group's metrics cannot be split (a burn rate reads its own
+   *     series over an hour)
+   */
+  public static GroupPlan split(String name, GroupConfig group, String field) {
+    List<AnalyzerConfig> analyzers = new ArrayList<>();
+    for (AnalyzerConfig a : group.analyzers()) {
+      String label = a.label() != null || group.analyzers().size() == 1 ? a.label()
+          : a.by() != null ? a.by() : a.metric();
+      analyzers.add(a.splitBy(field, label));
+    }
+    return compile(name, new GroupConfig(group.label(), group.format(), group.chart(), group.where(),
+        analyzers));
+  }
+
   /** Checks the plot groups of a config without keeping the plans. */
   public static void validate(LivelogConfig config) {
     compile(config);

@@ -112,6 +112,20 @@ class QueryRequestsTest {
   }
 
   @Test
+  void aSplitFieldSplitsTheSeriesAndABadOneIs400NamingIt() {
+    deploy(QueryLimits.of(Duration.ofDays(7)));
+    JsonObject reply = ask(new JsonObject().put("from", now - 4 * DAY).put("to", now).put("split", "$status"));
+    assertThat(reply.getString("split")).isEqualTo("$status");
+    long counted = reply.getJsonArray("datapoints").stream()
+        .map(p -> ((JsonObject) p).getJsonObject("values").getDouble("all 200"))
+        .filter(java.util.Objects::nonNull).mapToLong(Double::longValue).sum();
+    assertThat(counted).isEqualTo(10);
+    ReplyException bad = refused(new JsonObject().put("from", now - DAY).put("to", now).put("split", "a b"));
+    assertThat(bad.failureCode()).isEqualTo(400);
+    assertThat(bad).hasMessageStartingWith("'split' must be a field name");
+  }
+
+  @Test
   void beyondTheMostRunningAtOnceTheAnswerIs429() {
     ReplyException e = refusedUnder(new QueryLimits(Duration.ofDays(7), QueryLimits.DEADLINE, 0));
     assertThat(e.failureCode()).isEqualTo(429);

@@ -6,6 +6,7 @@ import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.config.GroupConfig;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
+import dev.livelog.common.event.FieldRef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -14,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the page needs to lay out its charts before any datapoint arrives: the periods and
  * the plot groups, in config order, with the series names known up front for the legends;
- * the alert rules (whether to show the alerts list); and the live tail's most lines a second.
+ * the alert rules (whether to show the alerts list); the live tail's most lines a second; and
+ * the fields offered to split a chart by.
  */
 final class DashboardDescription {
   private DashboardDescription() {}
@@ -32,7 +35,25 @@ final class DashboardDescription {
     config.alerts().forEach((name, rule) -> alerts.add(new JsonObject().put("name", name)
         .put("group", rule.group()).put("series", rule.series()).put("severity", rule.severity())));
     return new JsonObject().put("periods", periods).put("groups", groups).put("alerts", alerts)
-        .put("tail", new JsonObject().put("max_rate", config.web().tailRate()));
+        .put("tail", new JsonObject().put("max_rate", config.web().tailRate()))
+        .put("fields", fields(config));
+  }
+
+  /**
+   * Fields a chart may be split by, offered as the operator types: those the plot groups
+   * measure, split or filter by, and {@code source}. Any other field of the events may be typed.
+   */
+  private static JsonArray fields(LivelogConfig config) {
+    Set<String> names = new TreeSet<>();
+    names.add(FieldRef.SOURCE);
+    for (GroupConfig group : config.groups().values()) {
+      names.addAll(group.where().keySet());
+      for (AnalyzerConfig a : group.analyzers()) {
+        names.addAll(a.where().keySet());
+        java.util.stream.Stream.of(a.by(), a.field()).filter(Objects::nonNull).forEach(names::add);
+      }
+    }
+    return new JsonArray(new ArrayList<>(names));
   }
 
   private static JsonObject period(PeriodConfig period) {

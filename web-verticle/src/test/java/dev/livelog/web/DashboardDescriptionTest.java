@@ -82,4 +82,20 @@ class DashboardDescriptionTest {
     assertThat(budget.getDouble("scale")).isEqualTo(-100.0);
     assertThat(description.getJsonArray("alerts").getJsonObject(0).getString("name")).isEqualTo("fast_burn");
   }
+
+  @Test
+  void offersTheFieldsTheGroupsNameToSplitByAndTheTailsRate() {
+    JsonObject description = DashboardDescription.of(ConfigLoader.parse("""
+        web: {tail_rate: 7}
+        groups:
+          api:
+            where: {path: {regex: '^/api'}}
+            analyzers:
+              - {label: avg, metric: avg, field: rt, where: {status: {lt: 500}}}
+              - {metric: count, by: upstream_addr}
+        """));
+    assertThat(description.getJsonArray("fields"))
+        .containsExactly("path", "rt", "source", "status", "upstream_addr");
+    assertThat(description.getJsonObject("tail").getInteger("max_rate")).isEqualTo(7);
+  }
 }

@@ -56,6 +56,24 @@ class QueryApiTest {
   }
 
   @Test
+  void aSplitFieldIsAskedWithoutNginxsDollarAndABadOneIs400(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().<JsonObject>consumer(Addresses.QUERY, message -> {
+      ctx.verify(() -> assertThat(message.body().getString("split")).isEqualTo("host"));
+      message.reply(message.body().copy().put("datapoints", new JsonArray()));
+    });
+    get("/api/query?group=cache0&from=-1h&split=%24host")
+        .compose(ok -> {
+          ctx.verify(() -> assertThat(ok.statusCode()).isEqualTo(200));
+          return get("/api/query?group=cache0&from=-1h&split=a%20b");
+        })
+        .onComplete(ctx.succeeding(bad -> ctx.verify(() -> {
+          assertThat(bad.statusCode()).isEqualTo(400);
+          assertThat(bad.bodyAsJsonObject().getString("error")).startsWith("'split' must be a field name");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void badParametersAre400WithoutAskingTheAnalyzer(Vertx vertx, VertxTestContext ctx) {
     vertx.eventBus().consumer(Addresses.QUERY, message -> ctx.failNow("the analyzer was asked"));
     expectError("/api/query?group=cache0&from=-9999999999999d&to=9223372036854775807", 400, "'from'", ctx);

@@ -22,7 +22,7 @@ class QueryRequestTest {
   void readsIsoTimesEpochMillisAndADurationStep() {
     QueryRequest r = parse("group", "cache0", "from", "2025-11-25T09:00:00Z",
         "to", String.valueOf(NOW), "step", "5m");
-    assertThat(r).isEqualTo(new QueryRequest("cache0", NOW - 3_600_000, NOW, 300_000L));
+    assertThat(r).isEqualTo(new QueryRequest("cache0", NOW - 3_600_000, NOW, 300_000L, null));
     assertThat(parse("group", "g", "from", "2025-11-25T10:00:00+01:00", "step", "1m").from())
         .isEqualTo(NOW - 3_600_000);
   }

@@ -35,8 +35,7 @@ class AlertsBrowserTest extends BrowserTest {
   void aFiringAlertShowsABannerAndARowThatLinksToItsWindow() throws Exception {
     pipeline = new PipelineUnderTest(dir, new WebConfig("127.0.0.1", 0), Map.of(), ALERTS);
     startBrowser();
-    DashboardPage page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(Duration.ofSeconds(10));
+    DashboardPage page = openDashboard();
     assertThat(driver.findElement(By.id("alerts")).isDisplayed()).as("the list, with rules configured").isTrue();
     assertThat(driver.findElement(By.id("alert-banner")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.cssSelector("#alerts .empty")).isDisplayed()).isTrue();

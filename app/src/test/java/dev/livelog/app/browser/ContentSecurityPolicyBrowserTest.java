@@ -25,8 +25,7 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
     pipeline = new PipelineUnderTest(dir, (WebAuthConfig) null, Map.of());
     startBrowser();
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
-    DashboardPage page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(Duration.ofSeconds(10));
+    DashboardPage page = openDashboard();
     long after = pipeline.newestTick(PipelineUnderTest.FAST);
     page.waitFor("a live datapoint", Duration.ofSeconds(5),
         d -> page.points("cache0", PipelineUnderTest.FAST)[2] > after);

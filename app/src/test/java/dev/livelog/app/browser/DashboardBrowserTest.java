@@ -29,10 +29,7 @@ class DashboardBrowserTest extends BrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    pipeline = new PipelineUnderTest(dir, (WebAuthConfig) null, Map.of());
-    startBrowser();
-    page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(Duration.ofSeconds(10));
+    page = startWithDashboard();
   }
 
   @Test

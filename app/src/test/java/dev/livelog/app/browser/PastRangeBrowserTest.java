@@ -41,8 +41,7 @@ class PastRangeBrowserTest extends BrowserTest {
     pipeline.append(CacheLines.sample(twoHoursAgo));
     awaitStored(twoHoursAgo);
 
-    DashboardPage page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(Duration.ofSeconds(10));
+    DashboardPage page = openDashboard();
     new Select(driver.findElement(By.id("range"))).selectByValue("6h");
 
     page.waitFor("the stored traffic in the past panel's legend", Duration.ofSeconds(10), d -> {

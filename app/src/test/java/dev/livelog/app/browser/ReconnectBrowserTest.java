@@ -27,8 +27,7 @@ class ReconnectBrowserTest extends BrowserTest {
 
   @Test
   void reconnectsByItselfAndTheChartHasNoHole() throws Exception {
-    DashboardPage page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(Duration.ofSeconds(10));
+    DashboardPage page = openDashboard();
     pipeline.append(CacheLines.sample(Instant.now()));
     page.waitFor("three points before the outage", Duration.ofSeconds(5), d -> page.points(GROUP, PERIOD)[0] >= 3);
     page.mark();

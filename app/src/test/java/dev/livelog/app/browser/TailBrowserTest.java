@@ -32,8 +32,7 @@ class TailBrowserTest extends BrowserTest {
   }
 
   private void openPage() {
-    page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(SOON);
+    page = openDashboard();
     page.waitFor("the tail to be live", SOON, d -> "live".equals(tail().getAttribute("data-state")));
   }
 

@@ -50,6 +50,17 @@ public record AnalyzerConfig(
         : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
+  /**
+   * The same analyzer split by {@code field} instead of its own {@code by}: one series per value
+   * of the field (its {@code where}, metric and {@code max_series} kept; {@code values},
+   * {@code by_class} and {@code by_prefix} were about the old {@code by}), labelled
+   * {@code label} ("label value"; null: the value alone).
+   */
+  public AnalyzerConfig splitBy(String splitField, String splitLabel) {
+    return new AnalyzerConfig(splitLabel, metric, field, splitField, where, match, List.of(), false,
+        null, maxSeries, parameters);
+  }
+
   /** The series a value of the {@code by} field feeds: "label value", or the value. */
   public String seriesName(String value) {
     return label == null ? value : label + " " + value;

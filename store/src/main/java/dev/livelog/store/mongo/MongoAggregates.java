@@ -83,7 +83,7 @@ final class MongoAggregates {
     }
     JsonObject project = new JsonObject()
         .put("b", new JsonObject().put("$floor", divide(subtract("$time", MongoValues.date(q.from())), q.step())))
-        .put("k", q.groupBy() == null ? null : "$" + MongoFilters.path(q.groupBy()))
+        .put("k", q.groupBy() == null ? null : MongoFilters.value(q.groupBy()))
         .put("v", q.valueField() == null ? null : number("$" + MongoFilters.path(q.valueField())));
     JsonArray pipeline = new JsonArray()
         .add(new JsonObject().put("$match", new JsonObject().put("$and", and)))

@@ -1,5 +1,6 @@
 package dev.livelog.store.mongo;
 
+import dev.livelog.common.event.FieldRef;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.where.Condition;
 import dev.livelog.common.where.FieldCondition;
@@ -30,6 +31,16 @@ final class MongoFilters {
 
   static String path(String field) {
     return "fields." + MongoKeys.escape(field);
+  }
+
+  /**
+   * An aggregation expression for a field's value; {@code source} without a field of that name
+   * is the id of the source the line came from, as on live events.
+   */
+  static Object value(String field) {
+    String value = "$" + path(field);
+    return FieldRef.SOURCE.equals(field)
+        ? new JsonObject().put("$ifNull", new JsonArray().add(value).add("$source")) : value;
   }
 
   private static JsonObject condition(String path, Condition c) {
