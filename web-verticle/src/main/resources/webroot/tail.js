@@ -4,7 +4,7 @@
 // closes it when paused, hidden or left: a tail nobody watches costs nothing.
 // Stable hooks for browser tests: the panel's data-state ("opening", "live", "paused",
 // "error"), data-matched and data-one-in (of the last second), and each line's data-source,
-// data-offset and its fields' data-field.
+// data-offset, its .tail-text and its fields' data-field.
 
 import { fetchJson } from "./api.js";
 
@@ -137,7 +137,10 @@ export class LiveTail {
   }
 }
 
-/** A line: its time, its source, and its fields' values (each field's name on hover). */
+/**
+ * A line: its time, its source and the line as it was read (or, for an event without one, its
+ * fields' values); clicked, it shows its fields by name.
+ */
 export function lineItem(line) {
   const item = document.createElement("li");
   item.dataset.source = line.source;
@@ -148,14 +151,22 @@ export function lineItem(line) {
   const source = document.createElement("span");
   source.className = "tail-source";
   source.textContent = line.source;
-  item.append(time, source);
+  const text = document.createElement("span");
+  text.className = "tail-text";
+  const fields = document.createElement("dl");
+  fields.className = "tail-fields";
+  fields.hidden = true;
   for (const [name, value] of Object.entries(line.fields ?? {})) {
-    const field = document.createElement("span");
-    field.className = "tail-field";
+    const term = document.createElement("dt");
+    term.textContent = name;
+    const field = document.createElement("dd");
     field.dataset.field = name;
-    field.title = name;
     field.textContent = String(value);
-    item.append(field);
+    fields.append(term, field);
   }
+  text.textContent = line.line ?? Object.values(line.fields ?? {}).join(" ");
+  item.append(time, source, text, fields);
+  item.title = "click for the fields";
+  item.addEventListener("click", () => (fields.hidden = !fields.hidden));
   return item;
 }

@@ -47,8 +47,14 @@ class TailBrowserTest extends BrowserTest {
         .containsExactly("10.2.2.2:80", "10.2.2.1:80", "10.2.2.0:80");
     WebElement line = tail().findElement(By.cssSelector(".tail-lines li"));
     assertThat(line.getAttribute("data-source")).isEqualTo("cache");
-    assertThat(line.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualTo("HIT");
-    assertThat(stateText()).contains("3 lines/s").doesNotContain("1 in");
+    assertThat(line.findElement(By.cssSelector(".tail-text")).getText())
+        .as("the line as it was written").startsWith("***").contains("ups_ad: 10.2.2.2:80 ");
+    WebElement status = line.findElement(By.cssSelector("[data-field='status']"));
+    assertThat(status.isDisplayed()).isFalse();
+    line.click();
+    assertThat(status.isDisplayed()).as("a click shows the fields").isTrue();
+    assertThat(status.getText()).isEqualTo("HIT");
+    assertThat(stateText()).as("under the rate nothing is sampled").doesNotContain("1 in");
   }
 
   @Test

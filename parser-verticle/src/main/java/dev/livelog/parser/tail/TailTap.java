@@ -145,12 +145,13 @@ public final class TailTap {
     return out;
   }
 
-  /** An event as a page shows it: time, where it came from, its present fields. */
+  /** An event as a page shows it: time, where it came from, its line and its present fields. */
   static JsonObject line(LogEvent event) {
     JsonObject fields = new JsonObject();
     event.fields().forEach((name, value) -> fields.put(name, shown(value)));
-    return new JsonObject().put("time", event.time()).put("source", event.source())
+    JsonObject line = new JsonObject().put("time", event.time()).put("source", event.source())
         .put("offset", event.offset()).put("fields", fields);
+    return event.line() == null ? line : line.put("line", shown(event.line()));
   }
 
   private static Object shown(Object value) {

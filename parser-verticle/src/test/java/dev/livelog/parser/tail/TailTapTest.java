@@ -140,6 +140,15 @@ class TailTapTest {
   }
 
   @Test
+  void aLineGoesWithItsFieldsAsItWasRead() {
+    LogEvent event = new LogEvent("web", 0, 0, SCHEMA, new Object[] {200L, "/a"}).withLine("GET /a 200");
+    JsonObject line = TailTap.line(event);
+    assertThat(line.getString("line")).isEqualTo("GET /a 200");
+    assertThat(line.getJsonObject("fields").getString("path")).isEqualTo("/a");
+    assertThat(TailTap.line(event.withLine("x".repeat(10_000))).getString("line")).hasSize(TailTap.MAX_TEXT + 1);
+  }
+
+  @Test
   void longValuesAreCutForThePage() {
     LogEvent event = new LogEvent("web", 0, 0, SCHEMA, new Object[] {200L, "/" + "a".repeat(10_000)});
     String shown = TailTap.line(event).getJsonObject("fields").getString("path");
