@@ -133,6 +133,14 @@ public final class AnalyticsEngine {
     return 0;
   }
 
+  /**
+   * Events whose per-try lists disagreed in length (an {@code $upstream_addr} of two servers
+   * with one {@code $upstream_response_time}), counted by each analyzer that attributes tries.
+   */
+  public long mismatchedTries() {
+    return admissions.stream().mapToLong(GroupPlan.Admissions::mismatchedTries).sum();
+  }
+
   /** Events dated too far in the future (clock skew), counted but not analyzed. */
   public long future() {
     return future;

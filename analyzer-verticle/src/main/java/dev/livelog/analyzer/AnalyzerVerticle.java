@@ -264,7 +264,8 @@ public final class AnalyzerVerticle extends VerticleBase {
 
   /**
    * Events analyzed, late (older than every window; and per period, missed by every datapoint
-   * of it) and too far in the future since start; leases held; per period and group, the keys
+   * of it) and too far in the future since start; with per-try lists of different lengths;
+   * leases held; per period and group, the keys
    * folded into 'other' series in the last datapoint this node published.
    */
   public JsonObject status() {
@@ -278,6 +279,7 @@ public final class AnalyzerVerticle extends VerticleBase {
         .put("late", engine == null ? 0 : engine.late())
         .put("lateByPeriod", lateByPeriod)
         .put("future", engine == null ? 0 : engine.future())
+        .put("mismatchedTries", engine == null ? 0 : engine.mismatchedTries())
         .put("leases", leases == null ? new JsonArray() : new JsonArray(List.copyOf(leases.held())));
   }
 

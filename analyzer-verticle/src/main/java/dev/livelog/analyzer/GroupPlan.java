@@ -188,12 +188,24 @@ public final class GroupPlan {
     return new Admissions(byAnalyzer);
   }
 
-  /** Which by-values of each analyzer get series (see {@link #newAdmissions}). */
+  /**
+   * Which by-values of each analyzer get series (see {@link #newAdmissions}), and how many
+   * events this consumer found with per-try lists of different lengths.
+   */
   public static final class Admissions {
     private final SeriesAdmission[] byAnalyzer;
+    private long mismatchedTries;
 
     private Admissions(SeriesAdmission[] byAnalyzer) {
       this.byAnalyzer = byAnalyzer;
+    }
+
+    /**
+     * Events whose {@code by} field and measured field listed different numbers of upstream
+     * tries (counted once per analyzer that found it).
+     */
+    public long mismatchedTries() {
+      return mismatchedTries;
     }
   }
 
@@ -203,7 +215,9 @@ public final class GroupPlan {
     }
     stats.total++;
     for (int i = 0; i < analyzers.length; i++) {
-      analyzers[i].add(event, stats.series[i], admissions.byAnalyzer[i]);
+      if (analyzers[i].add(event, stats.series[i], admissions.byAnalyzer[i])) {
+        admissions.mismatchedTries++;
+      }
     }
   }
 

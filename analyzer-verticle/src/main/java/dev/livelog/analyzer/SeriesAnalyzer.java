@@ -114,14 +114,46 @@ final class SeriesAnalyzer {
     return by == null || !config.values().isEmpty() ? null : new SeriesAdmission(2 * maxSeries);
   }
 
-  void add(LogEvent event, KeyedSeries series, SeriesAdmission admission) {
+  /**
+   * Adds an event that passes this analyzer's filter to its series. A {@code by} value that is
+   * a list (nginx's {@code $upstream_addr}, one entry per upstream server tried) adds each try
+   * to its own entry's series, with that try's value of the field.
+   *
+   * @return whether the {@code by} field and the field listed different numbers of tries (a
+   *     malformed line: tries past the field's entries count unmeasured, entries past the tries
+   *     count nowhere), for the caller to count
+   */
+  boolean add(LogEvent event, KeyedSeries series, SeriesAdmission admission) {
     if (!filter.test(event)) {
-      return;
+      return false;
     }
-    String key = by == null ? onlyKey : shownKey(byValue.key(by.get(event)));
+    if (by == null) {
+      series.at(onlyKey).add(event, field);
+      return false;
+    }
+    Object value = by.get(event);
+    if (value instanceof List<?> tries) {
+      return addTries(event, tries, series, admission);
+    }
+    String key = shownKey(byValue.key(value));
     if (key != null) {
-      (admission == null || admission.admits(key) ? series.at(key) : series.fold(key)).add(event, field);
+      accumulator(key, series, admission).add(event, field);
     }
+    return false;
+  }
+
+  private boolean addTries(LogEvent event, List<?> tries, KeyedSeries series, SeriesAdmission admission) {
+    for (int attempt = 0; attempt < tries.size(); attempt++) {
+      String key = shownKey(byValue.key(tries.get(attempt)));
+      if (key != null) {
+        accumulator(key, series, admission).addTry(event, field, attempt);
+      }
+    }
+    return field != null && field.get(event) instanceof List<?> values && values.size() != tries.size();
+  }
+
+  private Accumulator accumulator(String key, KeyedSeries series, SeriesAdmission admission) {
+    return admission == null || admission.admits(key) ? series.at(key) : series.fold(key);
   }
 
   /**

@@ -137,7 +137,7 @@ class MetricsTest {
   void anUnknownMetricListsTheRegisteredOnesAndNamesAreReadLoosely() {
     assertThatThrownBy(() -> values("analyzers: [{label: x, metric: avrg, field: rt}]"))
         .hasMessage("groups.g.analyzers[0].metric: unknown metric 'avrg'; use one of:"
-            + " count, rate, share, avg, sum, min, max, percentile, top, burn_rate");
+            + " count, rate, share, avg, sum, min, max, percentile, retries, top, burn_rate");
     assertThat(values("analyzers: [{label: x, metric: ' AVG ', field: rt}]").get("x"))
         .isCloseTo(0.4, within(1e-9));
   }

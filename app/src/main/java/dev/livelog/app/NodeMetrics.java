@@ -64,6 +64,11 @@ final class NodeMetrics {
     FunctionCounter.builder("livelog_analyzer_future_events", analyzer, a -> a.status().getLong("future"))
         .description("events dated more than 60 s ahead of this node's clock, not analyzed")
         .register(registry);
+    FunctionCounter.builder("livelog_analyzer_mismatched_tries", analyzer,
+            a -> a.status().getLong("mismatchedTries"))
+        .description("events whose per-try upstream fields listed different numbers of tries"
+            + " (tries past the measured field's entries counted without a value)")
+        .register(registry);
     for (PeriodConfig period : periods) {
       FunctionCounter.builder("livelog_analyzer_late_events", analyzer,
               a -> a.status().getJsonObject("lateByPeriod").getLong(period.name(), 0L))

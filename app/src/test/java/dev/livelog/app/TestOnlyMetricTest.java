@@ -75,7 +75,7 @@ class TestOnlyMetricTest {
     assertThat(misspelt.code()).isEqualTo(2);
     assertThat(misspelt.err())
         .contains("groups.upstream.analyzers[0].metric: unknown metric 'share_abov'; use one of: ")
-        .contains("count, rate, share, avg, sum, min, max, percentile, top, burn_rate").contains("share_above");
+        .contains("count, rate, share, avg, sum, min, max, percentile, retries, top, burn_rate").contains("share_above");
   }
 
   @Test

@@ -26,6 +26,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -408,6 +409,90 @@ public abstract class EventStoreContractTest {
       assertThat(rest.valueCounts()).containsEntry(2.0, 38L);
       assertThat(of.stream().mapToLong(BucketStats::count).sum()).isEqualTo(45);
     }
+  }
+
+  /**
+   * Requests as nginx logs them with retries: {@code $upstream_addr} and
+   * {@code $upstream_response_time} list one entry per try ({@code -} is null), as the parser
+   * reads {@code 10.0.0.1:80, 10.0.0.2:80 : 10.0.0.3:80}.
+   */
+  private void storeTries() {
+    FieldSchema schema = FieldSchema.of("addr", "rt", "ups_status");
+    Object[][] rows = {
+        {List.of("a", "b"), List.of(0.1, 0.2), List.of(502L, 200L)},
+        {"a", 0.3, 200L},
+        {List.of("a", "c"), Arrays.asList(0.4, null), List.of(504L, 200L)},
+        {List.of("b", "c"), 0.5, List.of(502L, 503L)},       // one value: the request's
+        {List.of("a", "b", "c"), List.of(0.6, 0.7), List.of(502L, 502L, 200L)}, // one time short
+        {Arrays.asList(null, "b"), List.of(0.05, 0.25), Arrays.asList(null, 200L)},
+        {null, 0.9, null},
+        {"a", 1.0, 200L},
+    };
+    List<LogEvent> events = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      events.add(new LogEvent("web", i * 100L, T0 + i * 1000L, schema, rows[i].clone()));
+    }
+    result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("web", "inode-7"), events))));
+  }
+
+  @Test
+  void aListValuedKeyCountsEachTryUnderItsOwnKeyWithThatTrysValue() {
+    storeTries();
+    AggregateQuery byAddr = AggregateQuery.counting(T0, T0 + 10_000, 10_000, List.of()).groupedBy("addr");
+    Map<String, BucketStats> rows = byKey(result(store.aggregate(byAddr.measuring("rt"))));
+
+    assertThat(rows.keySet()).containsExactlyInAnyOrder("a", "b", "c", "");
+    assertStats(rows.get("a"), 5, 5, 0.1 + 0.3 + 0.4 + 0.6 + 1.0);
+    assertStats(rows.get("b"), 4, 4, 0.2 + 0.5 + 0.7 + 0.25);
+    assertStats(rows.get("c"), 3, 1, 0.5); // a '-' time, and a try past the times listed
+    assertStats(rows.get(""), 2, 2, 0.05 + 0.9); // a '-' address, and no address at all
+    assertThat(rows.get("c").max()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+
+    Map<String, BucketStats> statuses = byKey(result(store.aggregate(
+        AggregateQuery.counting(T0, T0 + 10_000, 10_000, List.of()).groupedBy("ups_status"))));
+    assertThat(statuses).extractingFromEntries(e -> e.getKey() + "=" + e.getValue().count())
+        .containsExactlyInAnyOrder("200=6", "502=4", "503=1", "504=1", "=2");
+  }
+
+  @Test
+  void triesAreCountedPerRequestAndPerTry() {
+    storeTries();
+    AggregateQuery all = AggregateQuery.counting(T0, T0 + 10_000, 10_000, List.of());
+    BucketStats requests = result(store.aggregate(all.measuringTries("addr").withValueCounts())).get(0);
+    assertThat(requests.valueCounts()).containsOnly(Map.entry(1.0, 2L), Map.entry(2.0, 4L),
+        Map.entry(3.0, 1L));
+    Map<String, BucketStats> perTry = byKey(result(store.aggregate(
+        all.groupedBy("addr").measuringTries("addr").withValueCounts())));
+    assertThat(perTry.get("a").valueCounts()).containsOnly(Map.entry(1.0, 2L), Map.entry(2.0, 2L),
+        Map.entry(3.0, 1L));
+    assertThat(perTry.get("c").valueCounts()).containsOnly(Map.entry(2.0, 2L), Map.entry(3.0, 1L));
+  }
+
+  @Test
+  void foldedTriesKeepEachTrysValues() {
+    storeTries();
+    List<BucketStats> rows = result(store.aggregate(AggregateQuery.counting(T0, T0 + 10_000, 10_000,
+        List.of()).groupedBy("addr").measuring("rt").withValueCounts().foldBeyond(1)));
+    assertThat(rows).hasSize(2);
+    assertThat(rows).filteredOn(r -> r.folded() == 0).singleElement()
+        .satisfies(r -> assertStats(r, 5, 5, 2.4));
+    BucketStats rest = rows.stream().filter(r -> r.folded() > 0).findFirst().orElseThrow();
+    assertThat(rest.folded()).isEqualTo(3);
+    assertStats(rest, 9, 7, 0.2 + 0.5 + 0.7 + 0.25 + 0.5 + 0.05 + 0.9);
+    assertThat(rest.valueCounts()).containsOnly(Map.entry(0.2, 1L), Map.entry(0.5, 2L),
+        Map.entry(0.7, 1L), Map.entry(0.25, 1L), Map.entry(0.05, 1L), Map.entry(0.9, 1L));
+  }
+
+  private static Map<String, BucketStats> byKey(List<BucketStats> rows) {
+    Map<String, BucketStats> out = new LinkedHashMap<>();
+    rows.forEach(r -> assertThat(out.put(r.key(), r)).as("key " + r.key()).isNull());
+    return out;
+  }
+
+  private static void assertStats(BucketStats row, long count, long measured, double sum) {
+    assertThat(row.count()).as(row.key() + " count").isEqualTo(count);
+    assertThat(row.measured()).as(row.key() + " measured").isEqualTo(measured);
+    assertThat(row.sum()).as(row.key() + " sum").isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test

@@ -18,6 +18,16 @@ public interface Accumulator {
    */
   void add(LogEvent event, FieldRef field);
 
+  /**
+   * Records one try of an event whose {@code by} field lists a value per upstream server tried
+   * (nginx's {@code $upstream_addr}): try {@code attempt}, from 0, under that try's series. A
+   * metric that measures a field reads that try's value ({@link FieldRef#numberAt}); by
+   * default the event is recorded whole, once for each try.
+   */
+  default void addTry(LogEvent event, FieldRef field, int attempt) {
+    add(event, field);
+  }
+
   /** Adds a row of its metric's {@link Metric#storeQuery}, as {@link #add} would have. */
   void absorb(BucketStats row);
 

@@ -17,15 +17,22 @@ public final class PlainStats implements Accumulator {
 
   @Override
   public void add(LogEvent event, FieldRef field) {
+    record(field == null ? Double.NaN : field.number(event));
+  }
+
+  @Override
+  public void addTry(LogEvent event, FieldRef field, int attempt) {
+    record(field == null ? Double.NaN : field.numberAt(event, attempt));
+  }
+
+  /** One more event (or try), with its value when it has one (not NaN). */
+  private void record(double value) {
     count++;
-    if (field != null) {
-      double value = field.number(event);
-      if (!Double.isNaN(value)) {
-        measured++;
-        sum += value;
-        min = Math.min(min, value);
-        max = Math.max(max, value);
-      }
+    if (!Double.isNaN(value)) {
+      measured++;
+      sum += value;
+      min = Math.min(min, value);
+      max = Math.max(max, value);
     }
   }
 

@@ -21,6 +21,11 @@ public final class ValueHistogram implements Accumulator {
   }
 
   @Override
+  public void addTry(LogEvent event, FieldRef field, int attempt) {
+    record(field.numberAt(event, attempt), 1);
+  }
+
+  @Override
   public void absorb(BucketStats row) {
     row.valueCounts().forEach(this::record);
   }

@@ -1,5 +1,7 @@
 package dev.livelog.common.event;
 
+import java.util.List;
+
 /**
  * A field looked up by name, remembering its position for the last schema seen: the hot path
  * of filters and metrics pays one identity comparison per event instead of a hash lookup.
@@ -36,5 +38,25 @@ public final class FieldRef {
   /** The value as a number, or NaN when absent or not numeric; a list counts as its total. */
   public double number(LogEvent event) {
     return FieldValues.toDouble(get(event));
+  }
+
+  /**
+   * The value at try {@code attempt} (from 0) of a request whose upstream fields list one entry
+   * per server tried (nginx's {@code $upstream_response_time}): a list's entry, NaN past its end
+   * or for a {@code -}; a single value is the request's own ({@code $request_time}), the same
+   * for every try.
+   */
+  public double numberAt(LogEvent event, int attempt) {
+    Object value = get(event);
+    if (value instanceof List<?> tries) {
+      return attempt < tries.size() ? FieldValues.toDouble(tries.get(attempt)) : Double.NaN;
+    }
+    return FieldValues.toDouble(value);
+  }
+
+  /** How many tries the value lists: a list's entries, 1 for a single value, 0 when absent. */
+  public int tries(LogEvent event) {
+    Object value = get(event);
+    return value instanceof List<?> tries ? tries.size() : value == null ? 0 : 1;
   }
 }

@@ -48,14 +48,42 @@ final class DuckDbAggregates {
     }
   }
 
-  /** Each matching event's bucket, key and numeric value. */
+  /**
+   * Each matching event's bucket, key and numeric value; an event whose key is a list (one
+   * entry per upstream try) gives a row per entry, with that entry of a list-valued measured
+   * field or, for a single value, the event's value (see {@link AggregateQuery}).
+   */
   private String events(AggregateQuery q) {
-    String value = q.valueField() == null ? "CAST(NULL AS DOUBLE)" : fields.number(q.valueField());
     String key = q.groupBy() == null ? "CAST(NULL AS VARCHAR)" : fields.text(q.groupBy());
+    if (q.groupBy() == null || !fields.mayList(q.groupBy())) {
+      return "SELECT " + bucket(q) + " AS bucket, " + key + " AS k, " + value(q) + " AS v"
+          + matching(q);
+    }
+    String perTry = q.valueField() == null || q.triesMeasured() ? "CAST(NULL AS DOUBLE[])"
+        : fields.tryNumbers(q.valueField());
+    return "SELECT bucket, COALESCE(k, '') AS k,"
+        + " CASE WHEN kl IS NULL OR vl IS NULL THEN vs ELSE vl[i] END AS v"
+        + " FROM (SELECT bucket, kl, vl, vs, unnest(ks) AS k, unnest(range(1, len(ks) + 1)) AS i"
+        + " FROM (SELECT bucket, kl, COALESCE(kl, [kt]) AS ks, vl, vs"
+        + " FROM (SELECT " + bucket(q) + " AS bucket, " + fields.tryTexts(q.groupBy()) + " AS kl, "
+        + key + " AS kt, " + perTry + " AS vl, " + value(q) + " AS vs" + matching(q) + ")))";
+  }
+
+  private static String bucket(AggregateQuery q) {
+    return "(epoch_ms(time) - " + q.from() + ") // " + q.step();
+  }
+
+  /** The event's measured value, or how many tries its field lists. */
+  private String value(AggregateQuery q) {
+    return q.valueField() == null ? "CAST(NULL AS DOUBLE)"
+        : q.triesMeasured() ? fields.tries(q.valueField()) : fields.number(q.valueField());
+  }
+
+  /** The events in the time range that pass every filter. */
+  private String matching(AggregateQuery q) {
     StringBuilder sql = new StringBuilder()
-        .append("SELECT (epoch_ms(time) - ").append(q.from()).append(") // ").append(q.step())
-        .append(" AS bucket, ").append(key).append(" AS k, ").append(value).append(" AS v FROM events")
-        .append(" WHERE time >= CAST(epoch_ms(").append(Sql.timeBound(q.from())).append("::BIGINT) AS TIMESTAMP_MS)")
+        .append(" FROM events WHERE time >= CAST(epoch_ms(").append(Sql.timeBound(q.from()))
+        .append("::BIGINT) AS TIMESTAMP_MS)")
         .append(" AND time < CAST(epoch_ms(").append(Sql.timeBound(q.to())).append("::BIGINT) AS TIMESTAMP_MS)");
     for (Filter f : q.filters()) {
       sql.append(" AND ").append(filters.of(f));

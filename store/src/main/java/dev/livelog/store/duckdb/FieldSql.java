@@ -4,6 +4,7 @@ import dev.livelog.common.event.FieldRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * SQL expressions for a field over its typed columns (one per value kind it has had) and, once
@@ -51,6 +52,42 @@ final class FieldSql {
     columns.of(field).forEach(c -> parts.add(c.quoted() + " IS NOT NULL"));
     inExtra(field, (extra, at) -> parts.add("json_extract(" + extra + ", " + at + ") IS NOT NULL"));
     return parts.isEmpty() ? "false" : "(" + String.join(" OR ", parts) + ")";
+  }
+
+  /**
+   * The entries of the field's list values (nginx's per-try upstream variables) as a
+   * {@code VARCHAR[]}, a {@code -} entry NULL; NULL where the value is not a list.
+   */
+  String tryTexts(String field) {
+    return overLists(field, json -> "CAST(json_extract_string(" + json + ", '$[*]') AS VARCHAR[])");
+  }
+
+  /** The same as {@code DOUBLE[]}: numbers, numeric text, NULL for any other entry. */
+  String tryNumbers(String field) {
+    return overLists(field, json -> "TRY_CAST(json_extract(" + json + ", '$[*]') AS DOUBLE[])");
+  }
+
+  /** How many tries the field lists: a list's entries, 1 for a single value, NULL when absent. */
+  String tries(String field) {
+    String lists = overLists(field, json -> "json_array_length(" + json + ")");
+    return "CAST(COALESCE(" + lists + ", CASE WHEN " + present(field) + " THEN 1 END) AS DOUBLE)";
+  }
+
+  /** Whether some of the field's values may be lists (a list column, or the extra column). */
+  boolean mayList(String field) {
+    return columns.extra() != null
+        || columns.of(field).stream().anyMatch(c -> c.kind() == ValueKind.LIST);
+  }
+
+  /** {@code ofJson} over the field's list values (JSON arrays), NULL where there is none. */
+  private String overLists(String field, UnaryOperator<String> ofJson) {
+    List<String> parts = new ArrayList<>();
+    columns.of(field).stream().filter(c -> c.kind() == ValueKind.LIST)
+        .forEach(c -> parts.add(ofJson.apply(c.quoted())));
+    inExtra(field, (extra, at) -> parts.add("CASE WHEN json_type(" + extra + ", " + at
+        + ") = 'ARRAY' THEN " + ofJson.apply("json_extract(" + extra + ", " + at + ")") + " END"));
+    return parts.isEmpty() ? "NULL" : parts.size() == 1 ? parts.get(0)
+        : "COALESCE(" + String.join(", ", parts) + ")";
   }
 
   /** Adds the field's expression over the extra column, when there is one. */

@@ -43,10 +43,11 @@ final class MongoAggregates {
       return rows;
     }
     // The folded rows' value counts: each bucket's, less those of the keys kept (see foldRest).
-    AggregateQuery wholeBuckets = new AggregateQuery(q.from(), q.to(), q.step(), q.filters(), null,
-        q.valueField(), true, 0, false);
+    // Unkeyed, but still a row per try of a list-valued key, as the kept keys' counts are.
+    AggregateQuery wholeBuckets = new AggregateQuery(q.from(), q.to(), q.step(), q.filters(),
+        q.groupBy(), q.valueField(), true, 0, false, q.triesMeasured());
     Future<List<BucketStats>> totals = MongoPipeline.run(vertx, client, MongoEventStore.EVENTS,
-        pipeline(wholeBuckets), deadline).map(r -> toStats(wholeBuckets, r));
+        pipeline(wholeBuckets, false), deadline).map(r -> toStats(wholeBuckets, r));
     return Future.all(rows, totals).map(v -> withFoldedValueCounts(rows.result(), totals.result()));
   }
 
@@ -74,6 +75,14 @@ final class MongoAggregates {
   }
 
   static JsonArray pipeline(AggregateQuery q) {
+    return pipeline(q, true);
+  }
+
+  /**
+   * @param keyed whether rows are per key, or per bucket only (the events are still a row per
+   *     try of a list-valued {@code groupBy}, with each try's value)
+   */
+  private static JsonArray pipeline(AggregateQuery q, boolean keyed) {
     JsonArray and = new JsonArray().add(new JsonObject().put("time", new JsonObject()
         .put("$gte", MongoValues.date(q.from())).put("$lt", MongoValues.date(q.to()))));
     for (Filter f : q.filters()) {
@@ -81,24 +90,27 @@ final class MongoAggregates {
         and.add(MongoFilters.of(f));
       }
     }
+    String value = q.valueField() == null ? null : "$" + MongoFilters.path(q.valueField());
     JsonObject project = new JsonObject()
         .put("b", new JsonObject().put("$floor", divide(subtract("$time", MongoValues.date(q.from())), q.step())))
         .put("k", q.groupBy() == null ? null : MongoFilters.value(q.groupBy()))
-        .put("v", q.valueField() == null ? null : number("$" + MongoFilters.path(q.valueField())));
+        .put("v", value == null ? null : q.triesMeasured() ? tries(value) : value);
     JsonArray pipeline = new JsonArray()
         .add(new JsonObject().put("$match", new JsonObject().put("$and", and)))
         .add(new JsonObject().put("$project", project));
+    perTry(pipeline, q);
+    Object key = keyed ? "$k" : null;
     if (q.valueCounts()) {
       // Events grouped by their rounded value first, then each group's value counts pushed.
       pipeline.add(stage("$addFields", new JsonObject().put("r", threeDigits("$v"))))
-          .add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", "$k").put("r", "$r"), 1)
+          .add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", key).put("r", "$r"), 1)
               .put("s", sum("$v")).put("lo", op("$min", "$v")).put("hi", op("$max", "$v"))))
           .add(stage("$group", groupFields(new JsonObject().put("b", "$_id.b").put("k", "$_id.k"), "$n")
               .put("m", sum(cond(isNull("$_id.r"), 0, "$n")))
               .put("s", sum("$s")).put("lo", op("$min", "$lo")).put("hi", op("$max", "$hi"))
               .put("vc", op("$push", new JsonObject().put("r", "$_id.r").put("c", "$n")))));
     } else {
-      pipeline.add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", "$k"), 1)
+      pipeline.add(stage("$group", groupFields(new JsonObject().put("b", "$b").put("k", key), 1)
           .put("m", sum(cond(isNull("$v"), 0, 1)))
           .put("s", sum("$v")).put("lo", op("$min", "$v")).put("hi", op("$max", "$v"))));
     }
@@ -106,6 +118,34 @@ final class MongoAggregates {
       topKeys(pipeline, q);
     }
     return pipeline;
+  }
+
+  /**
+   * Turns the projected events' raw value {@code v} into their numeric value: with a
+   * {@code groupBy}, an event whose key is a list (one entry per upstream try) becomes one
+   * document per entry ({@code $unwind}, the entry's index in {@code i}; a single key keeps no
+   * index), whose value is the same entry of a list value, or a single value as it is; without
+   * a list key, a list value counts as its total.
+   */
+  private static void perTry(JsonArray pipeline, AggregateQuery q) {
+    if (q.groupBy() != null) {
+      pipeline.add(stage("$unwind", new JsonObject().put("path", "$k")
+          .put("includeArrayIndex", "i").put("preserveNullAndEmptyArrays", true)));
+    }
+    if (q.valueField() == null || q.triesMeasured()) {
+      return;
+    }
+    JsonObject whole = number("$v");
+    pipeline.add(stage("$addFields", new JsonObject().put("v", q.groupBy() == null ? whole
+        : cond(op("$and", new JsonArray().add(op("$isArray", "$v")).add(op("$not", new JsonArray()
+                .add(isNull(op("$ifNull", new JsonArray().add("$i").addNull())))))),
+            scalar(op("$arrayElemAt", new JsonArray().add("$v").add("$i"))), whole))));
+  }
+
+  /** How many tries a field lists: an array's entries, 1 for a single value, null when absent. */
+  private static JsonObject tries(String field) {
+    return cond(op("$isArray", field), op("$size", field),
+        cond(isNull(op("$ifNull", new JsonArray().add(field).addNull())), null, 1));
   }
 
   /** The fields of a {@code $group} by {@code id}, counting into {@code n}. */
@@ -125,7 +165,7 @@ final class MongoAggregates {
     return op("$sum", argument);
   }
 
-  private static JsonObject isNull(String value) {
+  private static JsonObject isNull(Object value) {
     return op("$eq", new JsonArray().add(value).addNull());
   }
 
@@ -196,7 +236,7 @@ final class MongoAggregates {
         scalar(field));
   }
 
-  private static JsonObject scalar(String value) {
+  private static JsonObject scalar(Object value) {
     return cond(new JsonObject().put("$in", new JsonArray().add(value).add(new JsonArray().add(true).add(false))),
         null,
         new JsonObject().put("$convert", new JsonObject().put("input", value).put("to", "double")

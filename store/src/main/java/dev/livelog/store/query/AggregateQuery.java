@@ -13,15 +13,29 @@ import java.util.List;
  * are left out (top values), or with {@code foldRest} come back as one row per bucket
  * ({@link BucketStats#folded}), so a group-by answers at most {@code keysPerBucket + 1} rows
  * per bucket whatever the number of distinct values.
+ *
+ * <p>A {@code groupBy} value that is a list (nginx's {@code $upstream_addr}: one entry per
+ * upstream server tried) counts each entry under its own key, as one row each: the measured
+ * value is then the same entry of a list-valued {@code valueField} (the i-th time is the i-th
+ * server's; none past its end), or a single value for every entry (the request's own). With
+ * {@code triesMeasured}, the measured value is instead the number of entries {@code valueField}
+ * lists (1 for a single value), so that value counts tell retried requests apart.
  */
 public record AggregateQuery(long from, long to, long step, List<Filter> filters, String groupBy,
-    String valueField, boolean valueCounts, int keysPerBucket, boolean foldRest) {
+    String valueField, boolean valueCounts, int keysPerBucket, boolean foldRest,
+    boolean triesMeasured) {
 
   public AggregateQuery {
     filters = List.copyOf(filters);
     if (step <= 0 || to <= from) {
       throw new IllegalArgumentException("need from < to and a positive step");
     }
+  }
+
+  /** A query whose measured value is the field's value (not its number of tries). */
+  public AggregateQuery(long from, long to, long step, List<Filter> filters, String groupBy,
+      String valueField, boolean valueCounts, int keysPerBucket, boolean foldRest) {
+    this(from, to, step, filters, groupBy, valueField, valueCounts, keysPerBucket, foldRest, false);
   }
 
   /** Events counted per bucket, in one group, nothing measured. */
@@ -32,24 +46,31 @@ public record AggregateQuery(long from, long to, long step, List<Filter> filters
   /** The same, counted per value of {@code field} (null: in one group). */
   public AggregateQuery groupedBy(String field) {
     return new AggregateQuery(from, to, step, filters, field, valueField, valueCounts, keysPerBucket,
-        foldRest);
+        foldRest, triesMeasured);
   }
 
   /** The same, with the statistics of the numeric {@code field}. */
   public AggregateQuery measuring(String field) {
     return new AggregateQuery(from, to, step, filters, groupBy, field, valueCounts, keysPerBucket,
-        foldRest);
+        foldRest, false);
+  }
+
+  /** The same, measuring how many tries {@code field} lists (1 for one value; none when absent). */
+  public AggregateQuery measuringTries(String field) {
+    return new AggregateQuery(from, to, step, filters, groupBy, field, valueCounts, keysPerBucket,
+        foldRest, true);
   }
 
   /** The same, with how often each value of the measured field occurred. */
   public AggregateQuery withValueCounts() {
     return new AggregateQuery(from, to, step, filters, groupBy, valueField, true, keysPerBucket,
-        foldRest);
+        foldRest, triesMeasured);
   }
 
   /** The same, keeping only the {@code n} most frequent keys per bucket. */
   public AggregateQuery withTopKeys(int n) {
-    return new AggregateQuery(from, to, step, filters, groupBy, valueField, valueCounts, n, false);
+    return new AggregateQuery(from, to, step, filters, groupBy, valueField, valueCounts, n, false,
+        triesMeasured);
   }
 
   /**
@@ -57,7 +78,8 @@ public record AggregateQuery(long from, long to, long step, List<Filter> filters
    * one row per bucket (see {@link BucketStats#folded}).
    */
   public AggregateQuery foldBeyond(int n) {
-    return new AggregateQuery(from, to, step, filters, groupBy, valueField, valueCounts, n, true);
+    return new AggregateQuery(from, to, step, filters, groupBy, valueField, valueCounts, n, true,
+        triesMeasured);
   }
 
   /**
