@@ -28,7 +28,11 @@ export function drawingOrder(type, names) {
   return type === "stacked" ? [...names].reverse() : [...names];
 }
 
-export function createChart(container, { group, period, store, theme, colorOf, onCursor }) {
+/**
+ * A panel's uPlot. `overlays` are dashed lines over the same times (baselines: `{label, color,
+ * values}`), drawn after the chart's own series.
+ */
+export function createChart(container, { group, period, store, theme, colorOf, overlays = [], onCursor }) {
   const type = chartType(group);
   const drawn = drawingOrder(type, store.names());
   const options = {
@@ -44,10 +48,15 @@ export function createChart(container, { group, period, store, theme, colorOf, o
       { ...axis(theme), space: 70, size: 36, values: timeTicks },
       { ...axis(theme), size: 60, values: (u, splits) => tickLabels(group.format, splits) },
     ],
-    series: [{}, ...drawn.map((name) => series(type, name, colorOf(name), period))],
+    series: [{}, ...drawn.map((name) => series(type, name, colorOf(name), period)), ...overlays.map(dashed)],
     hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
   };
-  return new uPlot(options, chartData(type, store, drawn), container);
+  return new uPlot(options, chartData(type, store, drawn, overlays), container);
+}
+
+// A baseline: a thin dashed line whatever the chart's type, across the gaps of a coarser period.
+function dashed({ label, color }) {
+  return { label, stroke: color, width: 1.25, dash: [6, 4], spanGaps: true, points: { show: false } };
 }
 
 // Hover dots suit lines; on bars they would float at running totals. (uPlot takes `false`
@@ -61,11 +70,12 @@ function cursor(type) {
  * uPlot's columns: seconds on x, then one column per drawn series. Copies, since uPlot keeps
  * what it is given and the store's own columns change in place.
  */
-export function chartData(type, store, drawn) {
+export function chartData(type, store, drawn, overlays = []) {
   const x = store.times.map((ms) => ms / 1000);
-  if (type !== "stacked") return [x, ...drawn.map((name) => [...store.column(name)])];
+  const extra = overlays.map((o) => o.values);
+  if (type !== "stacked") return [x, ...drawn.map((name) => [...store.column(name)]), ...extra];
   const totals = runningTotals(store);
-  return [x, ...drawn.map((name) => totals.get(name))];
+  return [x, ...drawn.map((name) => totals.get(name)), ...extra];
 }
 
 // For each series, the sum of it and every series below it; a point with no value at all

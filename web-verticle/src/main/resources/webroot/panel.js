@@ -4,8 +4,10 @@
 // Stable hooks for browser tests: the panel's data-group and data-period, its data-points,
 // data-first and data-last (epoch ms: a chart without holes has one point per interval), and
 // each legend item's data-series (and data-folded: how many values a series of folded values,
-// an analyzer's `other`, holds at the point shown).
+// an analyzer's `other`, holds at the point shown, and data-change-1d / data-change-7d: the
+// change in percent from the baseline a day or a week earlier, when that overlay is on).
 
+import { OFFSETS, PanelBaselines, baselineColumns, formatChange, percentChange } from "./baseline.js";
 import { SeriesStore } from "./series.js";
 import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
 import { formatValue } from "./format.js";
@@ -33,6 +35,7 @@ export class Panel {
   #tooltip = null;
   #cursor = null;
   #legend;
+  #baselineNote;
   #chartBox;
   #events;
   #time;
@@ -42,6 +45,7 @@ export class Panel {
     this.period = period;
     this.theme = theme;
     this.store = new SeriesStore(period.history, group.series || []);
+    this.baselines = new PanelBaselines(period, group, () => this.render(true));
     this.element = this.#build();
     new ResizeObserver(() => this.#resize()).observe(this.#chartBox);
   }
@@ -51,6 +55,28 @@ export class Panel {
     let newSeries = false;
     for (const point of points) newSeries = this.store.upsert(point) || newSeries;
     this.render(newSeries);
+    this.baselines.refresh(this.#shownRange());
+  }
+
+  /** The times the chart shows, for its baselines: the stored range, or the live history. */
+  #shownRange() {
+    if (this.period.range) return { from: this.period.range[0], to: this.period.range[1] };
+    const newest = this.store.timeAt();
+    if (newest === null) return null;
+    return { from: newest - this.period.interval_ms * this.period.history, to: newest + 1 };
+  }
+
+  /** The dashed series of the baselines on: each drawn series a day (a week) earlier. */
+  #overlays() {
+    const type = chartType(this.group);
+    const drawn = drawingOrder(type, this.store.names());
+    return this.baselines.shown().flatMap((offset) => {
+      const columns = baselineColumns(type === "stacked", this.baselines.points(offset.key),
+        this.store.names(), this.store.times);
+      return drawn.map((name) => ({
+        label: `${name} ${offset.label}`, offset: offset.key, color: this.#colorOf(name), values: columns.get(name),
+      }));
+    });
   }
 
   setTheme(theme) {
@@ -60,16 +86,36 @@ export class Panel {
 
   render(rebuild = false) {
     const type = chartType(this.group);
+    const overlays = this.#overlays();
     if (rebuild || !this.#chart) {
-      this.#rebuild();
+      this.#rebuild(overlays);
     } else {
-      this.#chart.setData(chartData(type, this.store, drawingOrder(type, this.store.names())));
+      this.#chart.setData(chartData(type, this.store, drawingOrder(type, this.store.names()), overlays));
     }
+    this.#markBaselines(overlays);
     this.#showValues();
   }
 
+  // Hooks for browser tests: per baseline on, how many of the chart's points it draws a value
+  // at (data-baseline-1d) and the dash of its lines as uPlot holds it (data-baseline-dash-1d).
+  #markBaselines(overlays) {
+    for (const offset of OFFSETS) {
+      const first = overlays.findIndex((o) => o.offset === offset.key);
+      if (first < 0) {
+        this.element.removeAttribute(`data-baseline-${offset.key}`);
+        this.element.removeAttribute(`data-baseline-dash-${offset.key}`);
+        continue;
+      }
+      const mine = overlays.filter((o) => o.offset === offset.key);
+      const drawn = this.store.times.filter((_, i) => mine.some((o) => o.values[i] !== null)).length;
+      const series = this.#chart.series[this.#chart.series.length - overlays.length + first];
+      this.element.setAttribute(`data-baseline-${offset.key}`, drawn);
+      this.element.setAttribute(`data-baseline-dash-${offset.key}`, (series.dash || []).join(","));
+    }
+  }
+
   // A new series changes uPlot's series list: simplest and rare enough to redraw from scratch.
-  #rebuild() {
+  #rebuild(overlays) {
     this.#chart?.destroy();
     this.#chartBox.replaceChildren();
     this.#chart = createChart(this.#chartBox, {
@@ -78,6 +124,7 @@ export class Panel {
       store: this.store,
       theme: this.theme,
       colorOf: (name) => this.#colorOf(name),
+      overlays,
       onCursor: (index) => {
         this.#cursor = index;
         this.#showValues();
@@ -98,12 +145,36 @@ export class Panel {
   #build() {
     const element = panelElement(this.group, this.period, "panel",
       `<div class="panel-chart"></div>
-      <ul class="legend"></ul>`);
+      <ul class="legend"></ul>
+      <p class="baseline-note" hidden></p>`);
+    element.querySelector(".panel-head").append(this.#baselineToggles());
     this.#chartBox = element.querySelector(".panel-chart");
     this.#legend = element.querySelector(".legend");
+    this.#baselineNote = element.querySelector(".baseline-note");
     this.#events = element.querySelector(".panel-events");
     this.#time = element.querySelector(".panel-time");
     return element;
+  }
+
+  // "−1d" and "−1w" buttons that turn the dashed baselines on and off.
+  #baselineToggles() {
+    const box = document.createElement("span");
+    box.className = "baseline-toggles";
+    for (const offset of OFFSETS) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "baseline-toggle";
+      button.dataset.offset = offset.key;
+      button.textContent = offset.label;
+      button.title = `Show ${offset.title}, dashed, and the change in the legend`;
+      button.setAttribute("aria-pressed", String(this.baselines.isOn(offset.key)));
+      button.addEventListener("click", () => {
+        this.baselines.toggle(offset.key, this.#shownRange());
+        button.setAttribute("aria-pressed", String(this.baselines.isOn(offset.key)));
+      });
+      box.append(button);
+    }
+    return box;
   }
 
   #buildLegend() {
@@ -114,9 +185,17 @@ export class Panel {
         item.innerHTML = `<span class="swatch"></span><span class="series-name"></span><span class="series-folded"></span><span class="series-value"></span>`;
         item.querySelector(".swatch").style.background = this.#colorOf(name);
         item.querySelector(".series-name").textContent = name;
+        for (const offset of this.baselines.shown()) {
+          const change = document.createElement("span");
+          change.className = "series-change";
+          change.dataset.offset = offset.key;
+          item.append(change);
+        }
         return item;
       }),
     );
+    this.#baselineNote.hidden = !this.baselines.error;
+    this.#baselineNote.textContent = this.baselines.error ?? "";
   }
 
   #showValues() {
@@ -128,6 +207,7 @@ export class Panel {
       const value = this.store.valueAt(item.dataset.series, index);
       item.querySelector(".series-value").textContent = formatValue(this.group.format, value);
       showFolded(item, this.store.foldedAt(item.dataset.series, index));
+      this.#showChanges(item, value, this.store.timeAt(index));
     }
     this.#showTooltip(this.#cursor);
     const events = this.store.eventsAt(index);
@@ -135,6 +215,19 @@ export class Panel {
     const time = this.store.timeAt(index);
     this.#time.textContent = time === null ? "" : new Date(time).toLocaleTimeString([], { hourCycle: "h23" });
     this.#time.dateTime = time === null ? "" : new Date(time).toISOString();
+  }
+
+  // Each baseline's change in percent from its value at the same moment to the value shown.
+  #showChanges(item, value, time) {
+    for (const label of item.querySelectorAll(".series-change")) {
+      const offset = OFFSETS.find((o) => o.key === label.dataset.offset);
+      const base = this.baselines.points(offset.key).valueAt(item.dataset.series, time);
+      const change = percentChange(value, base);
+      label.textContent = `${formatChange(change)} ${offset.label}`;
+      label.title = `${offset.title}: ${formatValue(this.group.format, base)}`;
+      if (change === null) item.removeAttribute(`data-change-${offset.key}`);
+      else item.setAttribute(`data-change-${offset.key}`, change.toFixed(1));
+    }
   }
 
   #showTooltip(index) {

@@ -8,6 +8,7 @@ import dev.livelog.common.cluster.Leases;
 import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.store.DatapointRetention;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.QueryLimits;
 import io.vertx.core.Future;
@@ -38,10 +39,13 @@ public final class AnalyzerVerticle extends VerticleBase {
   private static final int WARM_PAGE = 20_000;
   /** Past this, the first windows after a start are partial rather than the start slow. */
   private static final long MAX_WARM_EVENTS = 2_000_000;
+  /** How often datapoints past their period's retention are deleted (as events are). */
+  private static final long EXPIRE_EVERY_MS = 60_000;
 
   private final LivelogConfig config;
   private final EventStore store;
   private final QueryLimits queryLimits;
+  private final DatapointRetention datapointRetention;
   private final ReplayFilter replays = new ReplayFilter();
   private final Map<String, DatapointHistory> histories = new HashMap<>();
   /** Per period and group, the keys folded into 'other' series in the last datapoint published. */
@@ -63,6 +67,7 @@ public final class AnalyzerVerticle extends VerticleBase {
     this.config = config;
     this.store = store;
     this.queryLimits = queryLimits;
+    this.datapointRetention = new DatapointRetention(config.storage().retention());
   }
 
   @Override
@@ -95,6 +100,10 @@ public final class AnalyzerVerticle extends VerticleBase {
         new QueryRequests(vertx, stored, queryLimits)::answer));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.EVENTS_QUERY,
         new EventsRequests(vertx, stored, store, queryLimits)::answer));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BASELINE,
+        new BaselineRequests(vertx, store, config.periods(), config.groups().keySet(), queryLimits,
+            datapointRetention)::answer));
+    timers.add(vertx.setPeriodic(EXPIRE_EVERY_MS, id -> expireDatapoints()));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
         .compose(v -> Future.all(restored))
         .compose(v -> warmUp())
@@ -232,6 +241,12 @@ public final class AnalyzerVerticle extends VerticleBase {
     publishAndStore(period, mine);
   }
 
+  /** Deletes the datapoints older than their period keeps them ({@link DatapointRetention}). */
+  private void expireDatapoints() {
+    datapointRetention.expire(store, config.periods(), System.currentTimeMillis())
+        .onFailure(e -> LOG.warn("old datapoints not deleted: {}", e.getMessage()));
+  }
+
   private void publishAndStore(PeriodConfig period, List<Datapoint> points) {
     if (points.isEmpty()) {
       return;
@@ -243,9 +258,7 @@ public final class AnalyzerVerticle extends VerticleBase {
           .put(p.group(), p.foldedKeys());
       listeners.forEach(l -> l.published(p));
     }
-    long keepFrom = points.get(points.size() - 1).time() - period.interval().toMillis() * period.history();
     store.saveDatapoints(points)
-        .compose(v -> store.trimDatapoints(period.name(), keepFrom))
         .onFailure(e -> LOG.warn("period {}: datapoints not stored: {}", period.name(), e.getMessage()));
   }
 

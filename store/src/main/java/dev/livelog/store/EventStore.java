@@ -122,7 +122,10 @@ public interface EventStore {
   /** A period's datapoints with time in {@code [from, to)}, in time order. */
   Future<List<Datapoint>> datapoints(String period, long from, long to);
 
-  /** Deletes a period's datapoints older than {@code before} (history length). */
+  /** One plot group's datapoints of a period with time in {@code [from, to)}, in time order. */
+  Future<List<Datapoint>> datapoints(String period, String group, long from, long to);
+
+  /** Deletes a period's datapoints older than {@code before} ({@link DatapointRetention}). */
   Future<Void> trimDatapoints(String period, long before);
 
   /** Saves a source's checkpoint, replacing the previous one. */

@@ -13,6 +13,8 @@ import dev.livelog.common.bus.EventBatch;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.common.config.ConfigLoader;
+import dev.livelog.common.config.PeriodConfig;
+import java.time.Duration;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.store.query.Deadline;
@@ -175,6 +177,34 @@ public abstract class EventStoreContractTest {
     assertThat(result(store.datapoints("5s", 0, T0 + 10_000))).extracting(Datapoint::time)
         .containsExactly(T0 + 5_000);
     assertThat(result(store.datapoints("1m", 0, T0 + 10_000))).hasSize(1);
+  }
+
+  @Test
+  void datapointsOutliveTheLiveHistoryAndExpireAtTheRetention() {
+    PeriodConfig minute = new PeriodConfig("1m", Duration.ofMinutes(1), null, 144); // 2.4 h live
+    PeriodConfig fiveSeconds = new PeriodConfig("5s", Duration.ofSeconds(5), null, 144); // 12 min
+    DatapointRetention retention = new DatapointRetention(Duration.ofDays(7));
+    long now = T0;
+    long hour = 3_600_000;
+    long day = 24 * hour;
+    List<Long> minutes = List.of(now - 9 * day, now - 8 * day - hour, now - 8 * day + hour,
+        now - 7 * day, now - day, now - hour, now);
+    List<Long> seconds = List.of(now - 17 * hour, now - 15 * hour, now - hour);
+    List<Datapoint> points = new ArrayList<>();
+    minutes.forEach(t -> points.add(point("1m", "status", t, Map.of("2xx", 1.0))));
+    minutes.forEach(t -> points.add(point("1m", "paths", t, Map.of("/a", 1.0))));
+    seconds.forEach(t -> points.add(point("5s", "status", t, Map.of("2xx", 1.0))));
+    result(store.saveDatapoints(points));
+
+    result(retention.expire(store, List.of(minute, fiveSeconds), now));
+
+    // A week and a day of minutes (far beyond 144 points); 5 s points for 16 h (11,520 points).
+    assertThat(result(store.datapoints("1m", "status", 0, now + 1))).extracting(Datapoint::time)
+        .containsExactly(now - 8 * day + hour, now - 7 * day, now - day, now - hour, now);
+    assertThat(result(store.datapoints("5s", 0, now + 1))).extracting(Datapoint::time)
+        .containsExactly(now - 15 * hour, now - hour);
+    assertThat(result(store.datapoints("1m", "paths", now - 2 * day, now))).extracting(Datapoint::group)
+        .containsExactly("paths", "paths");
   }
 
   @Test

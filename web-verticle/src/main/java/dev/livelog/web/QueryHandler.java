@@ -13,7 +13,10 @@ import java.util.function.Function;
  * query limits there: {@code GET /api/query?group=&from=&to=&step=} (a group's datapoints over
  * any stored range, {@code livelog.query}: the page's zoom into the past) and
  * {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=} (the stored events
- * behind a series, {@code livelog.query.events}: the drill-down). Bad syntax is refused here;
+ * behind a series, {@code livelog.query.events}: the drill-down) and
+ * {@code GET /api/baseline?group=&offset=&from=&to=&step=} (the datapoints stored
+ * {@code offset} earlier, moved under the chart, {@code livelog.baseline}: its day- or
+ * week-earlier overlay). Bad syntax is refused here;
  * the analyzer's 400, 429 and 504 are relayed as they are.
  */
 final class QueryHandler implements Handler<RoutingContext> {
@@ -48,6 +51,11 @@ final class QueryHandler implements Handler<RoutingContext> {
   /** {@code /api/query}. */
   static QueryHandler datapoints(EventBus bus, LivelogConfig config) {
     return new QueryHandler(bus, config, Addresses.QUERY, QueryRequest::parse);
+  }
+
+  /** {@code /api/baseline}. */
+  static QueryHandler baseline(EventBus bus, LivelogConfig config) {
+    return new QueryHandler(bus, config, Addresses.BASELINE, BaselineRequest::parse);
   }
 
   /** {@code /api/events}. */

@@ -100,6 +100,7 @@ public class WebVerticle extends VerticleBase {
     router.get("/api/history").handler(new HistoryHandler(vertx.eventBus(), config));
     router.get("/api/query").handler(QueryHandler.datapoints(vertx.eventBus(), config));
     router.get("/api/events").handler(QueryHandler.events(vertx.eventBus(), config));
+    router.get("/api/baseline").handler(QueryHandler.baseline(vertx.eventBus(), config));
     router.get("/api/sources")
         .handler(new BoardHandler(now -> new JsonObject().put("sources", sources.snapshot(now))));
     router.get("/api/deadletters").handler(new DeadLettersHandler(vertx.eventBus()));

@@ -84,9 +84,18 @@ final class PipelineUnderTest implements AutoCloseable {
 
   /** {@code alerts}: YAML with alert rules (and receivers) to add, or "". */
   PipelineUnderTest(Path dir, WebConfig web, Map<String, String> environment, String alerts) throws Exception {
+    this(dir, web, environment, alerts, List.of());
+  }
+
+  /** {@code morePeriods}: periods after the 3 s and 1 s ones. */
+  PipelineUnderTest(Path dir, WebConfig web, Map<String, String> environment, String alerts,
+      List<PeriodConfig> morePeriods) throws Exception {
     this.log = Files.createFile(dir.resolve("cache.log"));
     LivelogConfig withAlerts = ConfigLoader.parse(alerts);
-    this.config = config(dir, log, web).withAlerts(withAlerts.alerts(), withAlerts.notifications());
+    LivelogConfig base = config(dir, log, web);
+    List<PeriodConfig> periods = new java.util.ArrayList<>(base.periods());
+    periods.addAll(morePeriods);
+    this.config = base.withPeriods(periods).withAlerts(withAlerts.alerts(), withAlerts.notifications());
     this.environment = environment;
     ConfigCheck.validate(config);
     node = result(LivelogNode.start(config, EnumSet.of(Role.SOURCE, Role.PARSER, Role.ANALYZER), false));
@@ -133,6 +142,11 @@ final class PipelineUnderTest implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The store the analyzer writes to (events, datapoints). */
+  dev.livelog.store.EventStore store() {
+    return node.store();
   }
 
   void append(List<String> lines) throws Exception {

@@ -30,6 +30,11 @@ public final class Addresses {
    */
   public static final String EVENTS_QUERY = "livelog.query.events";
   /**
+   * {@code {group, offset, from, to[, step]}} (epoch ms) to the group's stored datapoints
+   * {@code offset} earlier, moved forward by it (a chart's baseline), answered by the analyzer.
+   */
+  public static final String BASELINE = "livelog.baseline";
+  /**
    * Dead letters so far, request-reply, answered by the store: {@code {limit}} to
    * {@code {count, bySource: {id: n}, samples: [DeadLetter...]}} (newest first).
    */

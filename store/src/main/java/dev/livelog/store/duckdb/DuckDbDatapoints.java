@@ -39,13 +39,21 @@ final class DuckDbDatapoints {
   }
 
   List<Datapoint> range(String period, long from, long to) throws SQLException {
+    return range(period, null, from, to);
+  }
+
+  /** The period's datapoints in {@code [from, to)}, of one group (null: of every group). */
+  List<Datapoint> range(String period, String group, long from, long to) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("""
         SELECT "group", epoch_ms(time), events, "values", folded FROM datapoints
         WHERE period = ? AND time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT)
+          AND (CAST(? AS VARCHAR) IS NULL OR "group" = ?)
         ORDER BY time, "group\"""")) {
       query.setString(1, period);
       query.setLong(2, Sql.timeBound(from));
       query.setLong(3, Sql.timeBound(to));
+      query.setString(4, group);
+      query.setString(5, group);
       try (ResultSet rows = query.executeQuery()) {
         List<Datapoint> points = new ArrayList<>();
         while (rows.next()) {

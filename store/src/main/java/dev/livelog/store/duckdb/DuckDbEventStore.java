@@ -131,6 +131,11 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<Datapoint>> datapoints(String period, String group, long from, long to) {
+    return onOpen(() -> datapoints.range(period, group, from, to));
+  }
+
+  @Override
   public Future<Void> trimDatapoints(String period, long before) {
     return onOpen(() -> {
       datapoints.trim(period, before);

@@ -219,6 +219,14 @@ public final class MongoEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<Datapoint>> datapoints(String period, String group, long from, long to) {
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("time", 1));
+    return client.findWithOptions(DATAPOINTS,
+            timeRange(from, to).put("period", period).put("group", group), options)
+        .map(found -> found.stream().map(DatapointDocuments::toDatapoint).toList());
+  }
+
+  @Override
   public Future<Void> trimDatapoints(String period, long before) {
     return client.removeDocuments(DATAPOINTS, before(before).put("period", period)).mapEmpty();
   }

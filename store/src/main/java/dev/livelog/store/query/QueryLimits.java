@@ -70,17 +70,25 @@ public final class QueryLimits {
    * @throws QueryRefused (400) naming the parameter and the reason
    */
   public Range range(long from, long to, long now) {
+    return range(from, to, now, retention);
+  }
+
+  /**
+   * {@link #range(long, long, long)} over data kept for {@code kept} rather than the events'
+   * retention (stored datapoints, which outlive events).
+   */
+  public Range range(long from, long to, long now, Duration kept) {
     long latest = now + AHEAD_MS;
     checkTime("from", from, now, latest);
     checkTime("to", to, now, latest);
     if (from >= to) {
       throw QueryRefused.badRequest("'from' must be before 'to'");
     }
-    long oldest = Math.max(0, now - Math.min(now, retention.toMillis()));
+    long oldest = Math.max(0, now - Math.min(now, kept.toMillis()));
     if (to <= oldest) {
       throw QueryRefused.badRequest("'to' (" + Instant.ofEpochMilli(to) + ") is older than the "
-          + Durations.format(retention) + " retention: no events before " + Instant.ofEpochMilli(oldest)
-          + " are kept");
+          + Durations.format(kept) + " retention: nothing before " + Instant.ofEpochMilli(oldest)
+          + " is kept");
     }
     return new Range(Math.max(from, oldest), to);
   }
@@ -180,6 +188,15 @@ public final class QueryLimits {
       throw QueryRefused.badRequest("'" + name + "' is more than a day ahead of now ("
           + Instant.ofEpochMilli(now) + "); got " + time + " ms");
     }
+  }
+
+  /**
+   * A step of whole seconds, from 1 s to 366 days.
+   *
+   * @throws QueryRefused (400) naming the parameter
+   */
+  public long step(long step) {
+    return checkStep(step);
   }
 
   private long checkStep(long step) {

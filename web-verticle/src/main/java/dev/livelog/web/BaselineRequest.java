@@ -1,0 +1,38 @@
+package dev.livelog.web;
+
+import dev.livelog.common.config.Durations;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+/**
+ * A chart's baseline, {@code GET /api/baseline?group=&offset=&from=&to=&step=}: the range and
+ * step of the chart as {@link QueryRequest} reads them, and how much earlier ({@code offset}, a
+ * duration: {@code 1d}, {@code 7d}), read into the analyzer's {@code livelog.baseline} request.
+ */
+record BaselineRequest(QueryRequest chart, long offset) implements QueryHandler.GroupRequest {
+
+  /** @throws IllegalArgumentException saying which parameter is wrong and why */
+  static BaselineRequest parse(Function<String, String> params, long now) {
+    QueryRequest chart = QueryRequest.parse(params, now);
+    String offset = params.apply("offset");
+    if (offset == null) {
+      throw new IllegalArgumentException("query parameter 'offset' is required, e.g. 1d or 7d");
+    }
+    try {
+      return new BaselineRequest(chart, Durations.parse(offset).toMillis());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new IllegalArgumentException("'offset' must be a duration such as 1d or 7d; got '"
+          + offset + "'");
+    }
+  }
+
+  @Override
+  public String group() {
+    return chart.group();
+  }
+
+  @Override
+  public JsonObject toJson() {
+    return chart.toJson().put("offset", offset);
+  }
+}
