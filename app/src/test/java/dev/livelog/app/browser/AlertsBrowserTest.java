@@ -51,11 +51,21 @@ class AlertsBrowserTest extends BrowserTest {
     WebElement banner = driver.findElement(By.id("alert-banner"));
     assertThat(banner.getText()).isEqualTo("1 alert firing: misses MISS");
     assertThat(banner.getAttribute("data-severity")).isEqualTo("critical");
-    WebElement row = driver.findElement(By.cssSelector("#alerts tr[data-state='firing']"));
-    assertThat(row.findElement(By.cssSelector("[data-field='alert']")).getText()).isEqualTo("misses");
-    assertThat(row.findElement(By.cssSelector("[data-field='value']")).getText()).isEqualTo("100.0%");
-    assertThat(row.findElement(By.cssSelector("[data-field='summary']")).getText())
-        .isEqualTo("the cache misses 100.0% of requests");
+    // The row is read whole from one drawing of the list (it is redrawn every 2 s).
+    List<String> cells = new ArrayList<>();
+    page.waitFor("the firing row read", Duration.ofSeconds(10), d -> {
+      try {
+        WebElement row = d.findElement(By.cssSelector("#alerts tr[data-state='firing']"));
+        cells.clear();
+        for (String field : List.of("alert", "value", "summary")) {
+          cells.add(row.findElement(By.cssSelector("[data-field='" + field + "']")).getText());
+        }
+        return true;
+      } catch (StaleElementReferenceException redrawn) {
+        return false;
+      }
+    });
+    assertThat(cells).containsExactly("misses", "100.0%", "the cache misses 100.0% of requests");
     assertThat(driver.findElement(By.cssSelector("#alerts [data-count]")).getText()).isEqualTo("1");
 
     // The list is drawn again with every alert message (every 2 s): the row read above may be
