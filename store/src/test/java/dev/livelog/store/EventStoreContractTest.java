@@ -354,6 +354,18 @@ public abstract class EventStoreContractTest {
     assertThat(total(where("{status: {not: {lt: 500}}}"))).isEqualTo(2);
   }
 
+  @Test
+  void sourceIsTheEventsSourceIdUnlessItHasAFieldOfThatName() {
+    storeTraffic(); // six events of source web
+    LogEvent own = new LogEvent("api", 0, T0, FieldSchema.of("source", "status"), new Object[] {"mobile", 200L});
+    result(store.append(List.of(SampleEvents.batch(SampleEvents.origin("api", "inode-3"), List.of(own)))));
+    assertThat(total(where("{source: web}"))).isEqualTo(6);
+    assertThat(total(where("{source: {regex: '^w'}}"))).isEqualTo(6);
+    assertThat(total(where("{source: mobile}"))).isEqualTo(1);
+    assertThat(total(where("{source: api}"))).isZero();
+    assertThat(total(where("{source: {not: web}}"))).isEqualTo(1);
+  }
+
   private long total(Filter filter) {
     return aggregate(6_000, List.of(filter), null, null, false, 0).stream()
         .mapToLong(BucketStats::count).sum();

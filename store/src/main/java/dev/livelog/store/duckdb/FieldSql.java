@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
  * SQL expressions for a field over its typed columns (one per value kind it has had) and, once
  * there is one, the {@code extra} column of fields past the column cap (a JSON object read by
  * JSON pointer): its text as livelog shows it (absent: empty text), and its numeric value (a
- * list counts as its total, text as the number it spells; otherwise NULL). Used on the DuckDB
- * thread only.
+ * list counts as its total, text as the number it spells; otherwise NULL). {@code source}
+ * without a field of that name is the event's source id, as in live filters
+ * ({@link dev.livelog.common.event.FieldRef#SOURCE}). Used on the DuckDB thread only.
  */
 final class FieldSql {
   private final EventColumns columns;
@@ -30,6 +31,9 @@ final class FieldSql {
         + " WHEN 'DOUBLE' THEN " + numberText("CAST(json_extract(" + extra + ", " + at + ") AS DOUBLE)")
         + " WHEN 'OBJECT' THEN json_extract_string(" + extra + ", " + at + " || '/" + FieldsJson.INSTANT_TAG + "')"
         + " ELSE json_extract_string(" + extra + ", " + at + ") END"));
+    if (FieldRef.SOURCE.equals(field)) {
+      parts.add("source");
+    }
     return parts.isEmpty() ? "''" : "COALESCE(" + String.join(", ", parts) + ", '')";
   }
 
@@ -43,6 +47,9 @@ final class FieldSql {
         + FieldsJson.DOUBLE_TAG + "') AS DOUBLE)"
         + " WHEN 'BOOLEAN' THEN CAST(NULL AS DOUBLE)"
         + " ELSE TRY_CAST(json_extract_string(" + extra + ", " + at + ") AS DOUBLE) END"));
+    if (FieldRef.SOURCE.equals(field)) {
+      parts.add("TRY_CAST(source AS DOUBLE)");
+    }
     return parts.isEmpty() ? "CAST(NULL AS DOUBLE)"
         : "COALESCE(" + String.join(", ", parts) + ", CAST(NULL AS DOUBLE))";
   }
@@ -51,6 +58,9 @@ final class FieldSql {
     List<String> parts = new ArrayList<>();
     columns.of(field).forEach(c -> parts.add(c.quoted() + " IS NOT NULL"));
     inExtra(field, (extra, at) -> parts.add("json_extract(" + extra + ", " + at + ") IS NOT NULL"));
+    if (FieldRef.SOURCE.equals(field)) {
+      return "true";
+    }
     return parts.isEmpty() ? "false" : "(" + String.join(" OR ", parts) + ")";
   }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * A {@link Filter} as a MongoDB query on {@code fields.<name>}, close to live filtering: a
  * number matches equal numbers and its text; text that spells a number matches that number
  * too; an absent field matches what the empty text matches. (A regex only sees text values
- * in MongoDB, not numbers.)
+ * in MongoDB, not numbers.) {@code source} without a field of that name is the event's
+ * source id, as in live filters.
  */
 final class MongoFilters {
   private MongoFilters() {}
@@ -24,9 +25,25 @@ final class MongoFilters {
     }
     JsonArray parts = new JsonArray();
     for (FieldCondition c : filter.conditions()) {
-      parts.add(condition(path(c.field()), c.condition()));
+      parts.add(FieldRef.SOURCE.equals(c.field()) ? sourceCondition(c.condition())
+          : condition(path(c.field()), c.condition()));
     }
     return new JsonObject().put(filter.any() ? "$or" : "$and", parts);
+  }
+
+  /**
+   * {@code source}: the event's field of that name, or where it has none the event's source
+   * id, as live filters read it ({@link FieldRef#SOURCE}).
+   */
+  private static JsonObject sourceCondition(Condition c) {
+    String own = path(FieldRef.SOURCE);
+    return new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put("$and", new JsonArray()
+            .add(new JsonObject().put(own, new JsonObject().put("$ne", (Object) null)))
+            .add(condition(own, c))))
+        .add(new JsonObject().put("$and", new JsonArray()
+            .add(new JsonObject().put(own, (Object) null))
+            .add(condition(FieldRef.SOURCE, c)))));
   }
 
   static String path(String field) {
