@@ -9,6 +9,7 @@ import { watchFigures } from "./figures.js";
 import { EventBusBridge } from "./bridge.js";
 import { Dashboard } from "./dashboard.js";
 import { DeadLetters } from "./deadletters.js";
+import { DrillDown } from "./drilldown.js";
 import { PastView } from "./past.js";
 import { PRESETS, localInputValue, rangeOf } from "./range.js";
 import { SourcesTable } from "./sources.js";
@@ -160,6 +161,10 @@ async function start() {
     dashboard.setTheme(currentTheme());
     past.setTheme(currentTheme());
   });
+  // A click on a chart's point (live or stored) asks for the events behind it.
+  const drillDown = new DrillDown($("drilldown"), config);
+  document.addEventListener("drill", (event) => drillDown.open(event.detail));
+  drillDown.restore();
   const refreshStatus = watchStatus();
   await dashboard.loadAllHistory();
 

@@ -30,9 +30,11 @@ export function drawingOrder(type, names) {
 
 /**
  * A panel's uPlot. `overlays` are dashed lines over the same times (baselines: `{label, color,
- * values}`), drawn after the chart's own series.
+ * values}`), drawn after the chart's own series. `onPick({index, series})`: a click on a point
+ * (the series under the pointer, of the chart's own); `onSpan({first, last})`: a drag across
+ * points (their indexes), for the drill-down.
  */
-export function createChart(container, { group, period, store, theme, colorOf, overlays = [], onCursor }) {
+export function createChart(container, { group, period, store, theme, colorOf, overlays = [], onCursor, onPick, onSpan }) {
   const type = chartType(group);
   const drawn = drawingOrder(type, store.names());
   const options = {
@@ -49,9 +51,15 @@ export function createChart(container, { group, period, store, theme, colorOf, o
       { ...axis(theme), size: 60, values: (u, splits) => tickLabels(group.format, splits) },
     ],
     series: [{}, ...drawn.map((name) => series(type, name, colorOf(name), period)), ...overlays.map(dashed)],
-    hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
+    hooks: {
+      setCursor: [(u) => onCursor(u.cursor.idx ?? null)],
+      setSelect: [(u) => spanSelected(u, onSpan)],
+    },
   };
-  return new uPlot(options, chartData(type, store, drawn, overlays), container);
+  const chart = new uPlot(options, chartData(type, store, drawn, overlays), container);
+  chart.over.addEventListener("click", () => pointClicked(chart, type, drawn, onPick));
+  chart.over.title = "click a point, or drag across points, to list the events behind it";
+  return chart;
 }
 
 // A baseline: a thin dashed line whatever the chart's type, across the gaps of a coarser period.
@@ -59,10 +67,59 @@ function dashed({ label, color }) {
   return { label, stroke: color, width: 1.25, dash: [6, 4], spanGaps: true, points: { show: false } };
 }
 
+// A drag wide enough to be meant selects the points under it; the selection is then cleared
+// (the chart does not zoom: the drill-down lists the events instead).
+function spanSelected(u, onSpan) {
+  const { left, width } = u.select;
+  if (width < 3 || !onSpan) return;
+  const first = u.posToIdx(left);
+  const last = u.posToIdx(left + width);
+  u.over.dataset.dragged = "1"; // the click that ends the drag is not a click on a point
+  u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+  if (first !== null && last !== null) onSpan({ first: Math.min(first, last), last: Math.max(first, last) });
+}
+
+function pointClicked(u, type, drawn, onPick) {
+  if (u.over.dataset.dragged) {
+    delete u.over.dataset.dragged;
+    return;
+  }
+  const index = u.cursor.idx;
+  if (index === null || index === undefined || !onPick) return;
+  const values = drawn.map((name, i) => u.data[i + 1][index]);
+  const at = pickSeries(values, u.posToVal(u.cursor.top, "y"), type === "stacked",
+    (v) => u.valToPos(v, "y"), u.cursor.top);
+  if (at !== null) onPick({ index, series: drawn[at] });
+}
+
+/**
+ * Which drawn series a click at `y` (a value on the y scale) means: in a stack, the bar whose
+ * segment holds it (the smallest running total at or above it, else the top one); otherwise
+ * the series drawn nearest to the pointer (`pos` gives a value's pixel, `top` the pointer's).
+ */
+export function pickSeries(values, y, stacked, pos = (v) => v, top = y) {
+  let best = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (stacked) {
+      if (v >= y && (best === null || v < values[best])) best = i;
+    } else if (best === null || Math.abs(pos(v) - top) < Math.abs(pos(values[best]) - top)) {
+      best = i;
+    }
+  }
+  if (best === null && stacked) {
+    values.forEach((v, i) => {
+      if (v !== null && v !== undefined && (best === null || v > values[best])) best = i;
+    });
+  }
+  return best;
+}
+
 // Hover dots suit lines; on bars they would float at running totals. (uPlot takes `false`
 // here, but `true` is not a valid value: leaving it out gives the default dots.)
 function cursor(type) {
-  const drag = { x: false, y: false };
+  const drag = { x: true, y: false, setScale: false };
   return type === "line" || type === "area" ? { drag } : { drag, points: { show: false } };
 }
 

@@ -5,13 +5,17 @@
 // data-first and data-last (epoch ms: a chart without holes has one point per interval), and
 // each legend item's data-series (and data-folded: how many values a series of folded values,
 // an analyzer's `other`, holds at the point shown, and data-change-1d / data-change-7d: the
-// change in percent from the baseline a day or a week earlier, when that overlay is on).
+// change in percent from the baseline a day or a week earlier, when that overlay is on). A
+// click on a point (or on a legend item: its series at the point shown) or a drag across points
+// asks for the events behind them with a bubbling `drill` event that the drill-down panel
+// answers (drilldown.js).
 
 import { OFFSETS, PanelBaselines, baselineColumns, formatChange, percentChange } from "./baseline.js";
 import { SeriesStore } from "./series.js";
 import { createChart, chartData, chartType, drawingOrder } from "./chart.js";
 import { formatValue } from "./format.js";
 import { Tooltip } from "./tooltip.js";
+import { pointWindow } from "./drilldown.js";
 
 /** The article of every panel: its heading (title, newest time, events) over `body`. */
 export function panelElement(group, period, className, body) {
@@ -129,9 +133,23 @@ export class Panel {
         this.#cursor = index;
         this.#showValues();
       },
+      onPick: ({ index, series }) => this.#drill(series, index, index),
+      onSpan: ({ first, last }) => this.#drill(null, first, last),
     });
     this.#tooltip = new Tooltip(this.#chart);
     this.#buildLegend();
+  }
+
+  // Asks the page to list the events behind points first..last: a "drill" event, bubbling, with
+  // the group, the series (null: every event of the group) and the points' windows as one range.
+  #drill(series, first, last) {
+    const window = pointWindow(this.store.timeAt(first), this.period);
+    const to = this.store.timeAt(last);
+    if (window === null || to === null) return;
+    this.element.dispatchEvent(new CustomEvent("drill", {
+      bubbles: true,
+      detail: { group: this.group.name, series, from: window.from, to },
+    }));
   }
 
   #colorOf(name) {
@@ -191,6 +209,11 @@ export class Panel {
           change.dataset.offset = offset.key;
           item.append(change);
         }
+        item.title = "list the events behind this series at the point shown";
+        item.addEventListener("click", () => {
+          const index = this.#cursor ?? (this.period.range ? this.store.lastWithEvents() : this.store.length - 1);
+          if (index !== null && index >= 0) this.#drill(name, index, index);
+        });
         return item;
       }),
     );

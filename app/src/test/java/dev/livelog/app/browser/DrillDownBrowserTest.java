@@ -1,0 +1,184 @@
+package dev.livelog.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.config.WebConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The drill-down in headless Chromium over the whole pipeline: lines written with known
+ * times, a click on a chart's point (and on a legend item) lists exactly the events of that
+ * datapoint's window, checked against the lines written and the datapoint's own count; the
+ * filter narrows them; the URL reopens the panel as it was.
+ */
+class DrillDownBrowserTest extends BrowserTest {
+  private static final Duration SOON = Duration.ofSeconds(20);
+  private static final String FAST = PipelineUnderTest.FAST;
+  private DashboardPage page;
+  /** Each line written, by its time (whole seconds, as the log writes them). */
+  private final Map<String, Instant> written = new LinkedHashMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    pipeline = new PipelineUnderTest(dir, new WebConfig("127.0.0.1", 0), Map.of());
+    startBrowser();
+  }
+
+  /**
+   * Ten seconds of lines, one to three a second, each with an upstream of its own, dated a
+   * few seconds ahead: they are parsed before any tick whose window holds them, so every
+   * datapoint counts them all.
+   */
+  private Instant writeLines() throws Exception {
+    Instant base = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 3);
+    List<String> lines = new ArrayList<>();
+    for (int s = 0; s < 10; s++) {
+      for (int k = 0; k <= s % 3; k++) {
+        Instant t = base.plusSeconds(s);
+        String line = CacheLines.line(t, k == 1 ? "HIT" : "MISS", false, "10.9." + s + "." + k + ":80", "0.25");
+        lines.add(line);
+        written.put(line, t);
+      }
+    }
+    pipeline.append(lines);
+    return base;
+  }
+
+  private WebElement drill() {
+    return driver.findElement(By.id("drilldown"));
+  }
+
+  private long drillLong(String attribute) {
+    return Long.parseLong(drill().getAttribute(attribute));
+  }
+
+  /** The lines shown, top to bottom, read in one go. */
+  @SuppressWarnings("unchecked")
+  private List<String> shownLines() {
+    return (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('#drilldown tbody tr .event-line')].map((c) => c.textContent)");
+  }
+
+  private void waitShown(String what) {
+    page.waitFor(what, SOON, d -> "shown".equals(drill().getAttribute("data-state"))
+        && !drill().getAttribute("data-total").isEmpty());
+  }
+
+  /** The lines written in the panel's window, newest first, keeping only those {@code status} allows. */
+  private List<String> expected(String status) {
+    long from = drillLong("data-from");
+    long to = drillLong("data-to");
+    List<String> out = new ArrayList<>();
+    written.forEach((line, t) -> {
+      if (t.toEpochMilli() >= from && t.toEpochMilli() < to && (status == null || line.contains("cache: " + status + " "))) {
+        out.add(line);
+      }
+    });
+    out.sort((a, b) -> written.get(b).compareTo(written.get(a)));
+    return out;
+  }
+
+  /** Same lines; within one second the order is by offset, newest first. */
+  private void assertShowsExactly(List<String> expected) {
+    assertThat(drillLong("data-total")).isEqualTo(expected.size());
+    List<String> shown = shownLines();
+    assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+    for (int i = 1; i < shown.size(); i++) {
+      assertThat(written.get(shown.get(i - 1))).as("newest first").isAfterOrEqualTo(written.get(shown.get(i)));
+    }
+  }
+
+  /**
+   * Clicks the live chart of {@code group} at the point of {@code time}: the x axis spans the
+   * period's history, ending half a step after the newest point.
+   */
+  private void clickPoint(String group, Instant time) {
+    WebElement panel = page.panel(group, FAST);
+    long last = Long.parseLong(panel.getAttribute("data-last"));
+    int history = pipeline.config.periods().stream().filter(p -> p.name().equals(FAST)).findFirst()
+        .orElseThrow().history();
+    double min = last - (history - 0.5) * 1000;
+    double max = last + 500;
+    WebElement plot = panel.findElement(By.cssSelector(".u-over"));
+    int width = plot.getRect().getWidth();
+    int x = (int) Math.round((time.toEpochMilli() - min) / (max - min) * width - width / 2.0);
+    new Actions(driver).moveToElement(plot, x, 0).click().perform();
+  }
+
+  @Test
+  void aClickedPointListsExactlyItsEventsTheFilterNarrowsThemAndTheUrlReopensThem() throws Exception {
+    page = new DashboardPage(driver).open(pipeline.url("/"));
+    page.waitConnected(SOON);
+    Instant base = writeLines();
+    page.waitFor("the ticks over the lines", SOON,
+        d -> pipeline.newestTick(FAST) >= base.plusSeconds(8).toEpochMilli()
+            && Long.parseLong(page.panel("rps", FAST).getAttribute("data-last")) >= base.plusSeconds(8).toEpochMilli());
+
+    clickPoint("rps", base.plusSeconds(8));
+    waitShown("the events of the point clicked");
+    assertThat(drill().getAttribute("data-group")).isEqualTo("rps");
+    assertThat(drill().getAttribute("data-series")).isEqualTo("requests");
+    long to = drillLong("data-to");
+    assertThat(to - drillLong("data-from")).as("the period's window").isEqualTo(6_000);
+    List<String> all = expected(null);
+    assertThat(all).as("the point clicked holds lines written").isNotEmpty();
+    assertShowsExactly(all);
+    Datapoint point = pipeline.published(FAST, "rps", to);
+    assertThat(point).isNotNull();
+    assertThat(drillLong("data-total")).as("the datapoint's own count").isEqualTo(point.events());
+    WebElement first = drill().findElement(By.cssSelector("tbody tr"));
+    assertThat(first.findElement(By.cssSelector("td[data-field='status']")).getText()).isIn("HIT", "MISS");
+
+    WebElement where = drill().findElement(By.cssSelector(".drill-where"));
+    where.sendKeys("status: MISS", Keys.ENTER);
+    page.waitFor("the filtered events", SOON, d -> page.currentUrl().contains("drill.where=")
+        && "shown".equals(drill().getAttribute("data-state"))
+        && drillLong("data-total") == expected("MISS").size());
+    assertShowsExactly(expected("MISS"));
+    assertThat(expected("MISS")).hasSizeLessThan(all.size());
+
+    String link = page.currentUrl();
+    driver.get(pipeline.url("/"));
+    page.waitConnected(SOON);
+    assertThat(drill().isDisplayed()).isFalse();
+    driver.get(link);
+    waitShown("the panel reopened from its link");
+    assertThat(drill().getAttribute("data-group")).isEqualTo("rps");
+    assertThat(drillLong("data-to")).isEqualTo(to);
+    assertThat(drill().findElement(By.cssSelector(".drill-where")).getAttribute("value")).isEqualTo("status: MISS");
+    assertShowsExactly(expected("MISS"));
+
+    drill().findElement(By.cssSelector(".drill-close")).click();
+    page.waitFor("the panel closed", SOON, d -> !drill().isDisplayed() && !page.currentUrl().contains("drill="));
+  }
+
+  @Test
+  void aLegendItemListsItsSeriesEventsAtThePointShown() throws Exception {
+    page = new DashboardPage(driver).open(pipeline.url("/"));
+    page.waitConnected(SOON);
+    Instant base = writeLines();
+    page.waitFor("a tick whose window holds lines", SOON,
+        d -> Long.parseLong(page.panel("cache0", FAST).getAttribute("data-last")) >= base.plusSeconds(4).toEpochMilli());
+
+    page.panel("cache0", FAST).findElement(By.cssSelector(".legend li[data-series='MISS']")).click();
+    waitShown("the MISS events of the newest point");
+    assertThat(drill().getAttribute("data-series")).isEqualTo("MISS");
+    assertShowsExactly(expected("MISS"));
+    Datapoint point = pipeline.published(FAST, "cache0", drillLong("data-to"));
+    assertThat(point).isNotNull();
+    assertThat(drillLong("data-total")).as("MISS's share of the datapoint's events")
+        .isEqualTo(Math.round(point.values().get("MISS") * point.events() / 100));
+  }
+}

@@ -1,0 +1,190 @@
+// The drill-down: the stored events behind a point of a chart (or a span of points), newest
+// first, a page at a time from /api/events, with their fields as columns and the original
+// line; a filter box in the where-language narrows them. What is shown lives in the URL
+// (drill, drill.series, drill.from, drill.to, drill.where), so a link reopens it.
+// Stable hooks for browser tests: the panel's data-state ("loading", "shown", "error"),
+// data-group, data-series, data-from, data-to (epoch ms), data-total and data-page; each
+// row's data-id, its cells' data-field, and its line's .event-line.
+
+import { fetchJson } from "./api.js";
+
+const PAGE = 50;
+const PARAMS = { group: "drill", series: "drill.series", from: "drill.from", to: "drill.to", where: "drill.where" };
+
+/**
+ * The events a point at `time` stands for: its window, `[time - window, time)`, as live
+ * datapoints and stored buckets are dated at the end of their window; null without a time.
+ */
+export function pointWindow(time, period) {
+  if (time === null || time === undefined) return null;
+  return { from: time - (period.window_ms ?? period.interval_ms), to: time };
+}
+
+/** The drill-down's state from a URL's parameters, or null when none is shown. */
+export function stateOf(params) {
+  const group = params.get(PARAMS.group);
+  const from = Number(params.get(PARAMS.from));
+  const to = Number(params.get(PARAMS.to));
+  if (!group || !Number.isFinite(from) || !Number.isFinite(to) || !params.get(PARAMS.from)) return null;
+  return { group, series: params.get(PARAMS.series) || null, from, to, where: params.get(PARAMS.where) || "" };
+}
+
+/** The URL parameters with the drill-down's state (null: none) put in, the others kept. */
+export function withState(params, state) {
+  const out = new URLSearchParams(params);
+  Object.values(PARAMS).forEach((name) => out.delete(name));
+  if (!state) return out;
+  out.set(PARAMS.group, state.group);
+  if (state.series) out.set(PARAMS.series, state.series);
+  out.set(PARAMS.from, String(state.from));
+  out.set(PARAMS.to, String(state.to));
+  if (state.where) out.set(PARAMS.where, state.where);
+  return out;
+}
+
+/** The REST address of a page of the events of `state`, after `cursor` (none: the newest). */
+export function eventsPath(state, cursor, limit = PAGE) {
+  const query = new URLSearchParams({ group: state.group, from: String(state.from), to: String(state.to), limit: String(limit) });
+  if (state.series) query.set("series", state.series);
+  if (state.where) query.set("where", state.where);
+  if (cursor) query.set("after", cursor);
+  return `api/events?${query}`;
+}
+
+/** Field names over a page's events, in the order they first appear. */
+export function columnsOf(events) {
+  const names = [];
+  for (const event of events) {
+    for (const name of Object.keys(event.fields || {})) if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+export class DrillDown {
+  #state = null;
+  #cursors = [null]; // the cursor of each page shown so far: back goes one down
+  #request = 0;
+
+  /** `root`: the panel's element; `config`: /api/config's answer (for group labels). */
+  constructor(root, config) {
+    this.root = root;
+    this.config = config;
+    this.title = root.querySelector(".drill-title");
+    this.summary = root.querySelector(".drill-summary");
+    this.error = root.querySelector(".drill-error");
+    this.where = root.querySelector(".drill-where");
+    this.table = root.querySelector(".drill-events");
+    this.newer = root.querySelector(".drill-newer");
+    this.older = root.querySelector(".drill-older");
+    root.querySelector(".drill-controls").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.open({ ...this.#state, where: this.where.value.trim() });
+    });
+    root.querySelector(".drill-close").addEventListener("click", () => this.close());
+    this.newer.addEventListener("click", () => this.#page(this.#cursors.length - 2));
+    this.older.addEventListener("click", () => this.#page(this.#cursors.length));
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !this.root.hidden) this.close();
+    });
+  }
+
+  /** Shows what the URL says, if anything. */
+  restore() {
+    const state = stateOf(new URLSearchParams(location.search));
+    if (state) this.open(state);
+  }
+
+  /** Shows the events of `{group, series, from, to, where}`, from the newest. */
+  open(state) {
+    this.#state = { ...state, where: state.where ?? this.where.value.trim() };
+    this.#cursors = [null];
+    this.where.value = this.#state.where;
+    this.#keepInUrl(this.#state);
+    this.root.hidden = false;
+    Object.assign(this.root.dataset, { group: state.group, series: state.series ?? "", from: state.from, to: state.to });
+    this.title.textContent = `${this.#label(state.group)}${state.series ? ` · ${state.series}` : ""}`;
+    this.#page(1);
+  }
+
+  close() {
+    this.#request++;
+    this.#state = null;
+    this.root.hidden = true;
+    this.#keepInUrl(null);
+  }
+
+  #label(group) {
+    return this.config.groups.find((g) => g.name === group)?.label ?? group;
+  }
+
+  #keepInUrl(state) {
+    const url = new URL(location.href);
+    url.search = withState(url.searchParams, state).toString();
+    history.replaceState(null, "", url);
+  }
+
+  // Page n (1: the newest) from the cursor the page before it ended at.
+  async #page(n) {
+    if (n < 1 || n > this.#cursors.length) return;
+    const request = ++this.#request;
+    this.root.dataset.state = "loading";
+    this.error.hidden = true;
+    try {
+      const answer = await fetchJson(eventsPath(this.#state, this.#cursors[n - 1]));
+      if (request !== this.#request) return;
+      this.#cursors = this.#cursors.slice(0, n);
+      if (answer.next) this.#cursors.push(answer.next);
+      this.#show(answer, n);
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.root.dataset.state = "error";
+      this.error.textContent = error.message;
+      this.error.hidden = false;
+    }
+  }
+
+  #show(answer, n) {
+    const events = answer.events || [];
+    const first = (n - 1) * PAGE;
+    Object.assign(this.root.dataset, { state: "shown", total: answer.total, page: n });
+    this.summary.textContent = `${answer.total.toLocaleString()} ${answer.total === 1 ? "event" : "events"}`
+      + ` from ${when(this.#state.from)} to ${when(this.#state.to)}`
+      + (events.length ? `, ${(first + 1).toLocaleString()}–${(first + events.length).toLocaleString()} shown` : "");
+    this.newer.disabled = n === 1;
+    this.older.disabled = !answer.next;
+    const columns = columnsOf(events);
+    const head = document.createElement("tr");
+    for (const name of ["time", ...columns, "line"]) head.append(cell("th", name));
+    const rows = events.map((event) => {
+      const row = document.createElement("tr");
+      row.dataset.id = event.id;
+      row.append(cell("td", when(event.time, true), "time"));
+      for (const name of columns) row.append(cell("td", text(event.fields?.[name]), name));
+      const line = cell("td", event.line ?? "(not kept: stored before lines were)", "line");
+      line.className = "event-line";
+      row.append(line);
+      return row;
+    });
+    this.table.tHead.replaceChildren(head);
+    this.table.tBodies[0].replaceChildren(...rows);
+  }
+}
+
+function cell(tag, content, field) {
+  const element = document.createElement(tag);
+  element.textContent = content;
+  if (field) element.dataset.field = field;
+  return element;
+}
+
+function text(value) {
+  if (value === null || value === undefined) return "";
+  return Array.isArray(value) ? value.map(text).join(", ") : String(value);
+}
+
+function when(ms, precise = false) {
+  const options = precise
+    ? { hourCycle: "h23", hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 }
+    : { hourCycle: "h23", dateStyle: "short", timeStyle: "medium" };
+  return new Date(ms).toLocaleString([], options);
+}
