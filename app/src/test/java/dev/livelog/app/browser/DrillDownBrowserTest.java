@@ -117,14 +117,23 @@ class DrillDownBrowserTest extends BrowserTest {
     new Actions(driver).moveToElement(plot, x, 0).click().perform();
   }
 
-  @Test
-  void aClickedPointListsExactlyItsEventsTheFilterNarrowsThemAndTheUrlReopensThem() throws Exception {
+  /**
+   * Opens the page, writes the lines and waits until {@code group}'s chart shows the point
+   * {@code seconds} after the first line's time; returns that time.
+   */
+  private Instant openPageAndWriteLines(String group, int seconds) throws Exception {
     page = new DashboardPage(driver).open(pipeline.url("/"));
     page.waitConnected(SOON);
     Instant base = writeLines();
-    page.waitFor("the ticks over the lines", SOON,
-        d -> pipeline.newestTick(FAST) >= base.plusSeconds(8).toEpochMilli()
-            && Long.parseLong(page.panel("rps", FAST).getAttribute("data-last")) >= base.plusSeconds(8).toEpochMilli());
+    long shown = base.plusSeconds(seconds).toEpochMilli();
+    page.waitFor("the point " + seconds + " s after the first line", SOON, d -> pipeline.newestTick(FAST) >= shown
+        && Long.parseLong(page.panel(group, FAST).getAttribute("data-last")) >= shown);
+    return base;
+  }
+
+  @Test
+  void aClickedPointListsExactlyItsEventsTheFilterNarrowsThemAndTheUrlReopensThem() throws Exception {
+    Instant base = openPageAndWriteLines("rps", 8);
 
     clickPoint("rps", base.plusSeconds(8));
     waitShown("the events of the point clicked");
@@ -166,11 +175,7 @@ class DrillDownBrowserTest extends BrowserTest {
 
   @Test
   void aLegendItemListsItsSeriesEventsAtThePointShown() throws Exception {
-    page = new DashboardPage(driver).open(pipeline.url("/"));
-    page.waitConnected(SOON);
-    Instant base = writeLines();
-    page.waitFor("a tick whose window holds lines", SOON,
-        d -> Long.parseLong(page.panel("cache0", FAST).getAttribute("data-last")) >= base.plusSeconds(4).toEpochMilli());
+    openPageAndWriteLines("cache0", 4);
 
     page.panel("cache0", FAST).findElement(By.cssSelector(".legend li[data-series='MISS']")).click();
     waitShown("the MISS events of the newest point");
