@@ -4,7 +4,8 @@
 // (drill, drill.series, drill.from, drill.to, drill.where), so a link reopens it.
 // Stable hooks for browser tests: the panel's data-state ("loading", "shown", "error"),
 // data-group, data-series, data-from, data-to (epoch ms), data-total and data-page; each
-// row's data-id, its cells' data-field, and its line's .event-line.
+// event's row (tr.event) with its data-id and its cells' data-field, and the row below it
+// with its line (.event-line).
 
 import { fetchJson } from "./api.js";
 
@@ -154,16 +155,24 @@ export class DrillDown {
     this.older.disabled = !answer.next;
     const columns = columnsOf(events);
     const head = document.createElement("tr");
-    for (const name of ["time", ...columns, "line"]) head.append(cell("th", name));
-    const rows = events.map((event) => {
-      const row = document.createElement("tr");
-      row.dataset.id = event.id;
-      row.append(cell("td", when(event.time, true), "time"));
-      for (const name of columns) row.append(cell("td", text(event.fields?.[name]), name));
-      const line = cell("td", event.line ?? "(not kept: stored before lines were)", "line");
+    for (const name of ["event time", ...columns]) head.append(cell("th", name));
+    // Each event is two rows: its fields, then its line across the whole table.
+    const rows = events.flatMap((event) => {
+      const fields = document.createElement("tr");
+      fields.className = "event";
+      fields.dataset.id = event.id;
+      fields.append(cell("td", when(event.time, true), "time"));
+      for (const name of columns) fields.append(cell("td", text(event.fields?.[name]), name));
+      const line = document.createElement("div");
       line.className = "event-line";
-      row.append(line);
-      return row;
+      line.textContent = event.line ?? "(no line: stored before lines were kept)";
+      const across = cell("td", "");
+      across.colSpan = columns.length + 1;
+      across.append(line);
+      const below = document.createElement("tr");
+      below.className = "event-line-row";
+      below.append(across);
+      return [fields, below];
     });
     this.table.tHead.replaceChildren(head);
     this.table.tBodies[0].replaceChildren(...rows);

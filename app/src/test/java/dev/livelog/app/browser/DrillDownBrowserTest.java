@@ -147,7 +147,7 @@ class DrillDownBrowserTest extends BrowserTest {
     Datapoint point = pipeline.published(FAST, "rps", to);
     assertThat(point).isNotNull();
     assertThat(drillLong("data-total")).as("the datapoint's own count").isEqualTo(point.events());
-    WebElement first = drill().findElement(By.cssSelector("tbody tr"));
+    WebElement first = drill().findElement(By.cssSelector("tbody tr.event"));
     assertThat(first.findElement(By.cssSelector("td[data-field='status']")).getText()).isIn("HIT", "MISS");
 
     WebElement where = drill().findElement(By.cssSelector(".drill-where"));
