@@ -10,7 +10,7 @@ test("a point stands for the window that ends at it: the period's window, or a s
 });
 
 test("the state goes into the URL beside other parameters and comes back the same", () => {
-  const state = { group: "cache0", series: "MISS", from: 1000, to: 7000, where: "status >= 500 and path ~ ^/api" };
+  const state = { group: "cache0", series: "MISS", split: null, from: 1000, to: 7000, where: "status >= 500 and path ~ ^/api" };
   const params = withState(new URLSearchParams("tail=x&from=5"), state);
   assert.equal(params.get("tail"), "x");
   assert.equal(params.get("from"), "5", "the alert link's own range is left alone");
@@ -18,14 +18,14 @@ test("the state goes into the URL beside other parameters and comes back the sam
   assert.equal(stateOf(withState(params, null)), null);
   assert.equal(withState(params, null).get("tail"), "x");
   assert.deepEqual(stateOf(withState(new URLSearchParams(), { group: "g", from: 1, to: 2 })),
-    { group: "g", series: null, from: 1, to: 2, where: "" });
+    { group: "g", series: null, split: null, from: 1, to: 2, where: "" });
 });
 
 test("the API address carries what is set, and the cursor of the page", () => {
-  const path = eventsPath({ group: "a b", series: "5xx", from: 1, to: 2, where: "" }, "CUR", 10);
+  const path = eventsPath({ group: "a b", series: "5xx", split: "host", from: 1, to: 2, where: "" }, "CUR", 10);
   const query = new URLSearchParams(path.slice(path.indexOf("?") + 1));
   assert.ok(path.startsWith("api/events?"));
-  assert.deepEqual(Object.fromEntries(query), { group: "a b", from: "1", to: "2", limit: "10", series: "5xx", after: "CUR" });
+  assert.deepEqual(Object.fromEntries(query), { group: "a b", from: "1", to: "2", limit: "10", series: "5xx", split: "host", after: "CUR" });
 });
 
 test("columns are every field of the page, in the order they first appear", () => {

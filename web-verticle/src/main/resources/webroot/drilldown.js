@@ -1,7 +1,8 @@
 // The drill-down: the stored events behind a point of a chart (or a span of points), newest
 // first, a page at a time from /api/events, with their fields as columns and the original
 // line; a filter box in the where-language narrows them. What is shown lives in the URL
-// (drill, drill.series, drill.from, drill.to, drill.where), so a link reopens it.
+// (drill, drill.series, drill.split, drill.from, drill.to, drill.where), so a link reopens it.
+// A chart split by a field (split.js) drills into its split series.
 // Stable hooks for browser tests: the panel's data-state ("loading", "shown", "error"),
 // data-group, data-series, data-from, data-to (epoch ms), data-total and data-page; each
 // event's row (tr.event) with its data-id and its cells' data-field, and the row below it
@@ -10,7 +11,9 @@
 import { fetchJson } from "./api.js";
 
 const PAGE = 50;
-const PARAMS = { group: "drill", series: "drill.series", from: "drill.from", to: "drill.to", where: "drill.where" };
+const PARAMS = {
+  group: "drill", series: "drill.series", split: "drill.split", from: "drill.from", to: "drill.to", where: "drill.where",
+};
 
 /**
  * The events a point at `time` stands for: its window, `[time - window, time)`, as live
@@ -27,7 +30,10 @@ export function stateOf(params) {
   const from = Number(params.get(PARAMS.from));
   const to = Number(params.get(PARAMS.to));
   if (!group || !Number.isFinite(from) || !Number.isFinite(to) || !params.get(PARAMS.from)) return null;
-  return { group, series: params.get(PARAMS.series) || null, from, to, where: params.get(PARAMS.where) || "" };
+  return {
+    group, series: params.get(PARAMS.series) || null, split: params.get(PARAMS.split) || null,
+    from, to, where: params.get(PARAMS.where) || "",
+  };
 }
 
 /** The URL parameters with the drill-down's state (null: none) put in, the others kept. */
@@ -37,6 +43,7 @@ export function withState(params, state) {
   if (!state) return out;
   out.set(PARAMS.group, state.group);
   if (state.series) out.set(PARAMS.series, state.series);
+  if (state.split) out.set(PARAMS.split, state.split);
   out.set(PARAMS.from, String(state.from));
   out.set(PARAMS.to, String(state.to));
   if (state.where) out.set(PARAMS.where, state.where);
@@ -47,6 +54,7 @@ export function withState(params, state) {
 export function eventsPath(state, cursor, limit = PAGE) {
   const query = new URLSearchParams({ group: state.group, from: String(state.from), to: String(state.to), limit: String(limit) });
   if (state.series) query.set("series", state.series);
+  if (state.split) query.set("split", state.split);
   if (state.where) query.set("where", state.where);
   if (cursor) query.set("after", cursor);
   return `api/events?${query}`;
@@ -103,7 +111,8 @@ export class DrillDown {
     this.#keepInUrl(this.#state);
     this.root.hidden = false;
     Object.assign(this.root.dataset, { group: state.group, series: state.series ?? "", from: state.from, to: state.to });
-    this.title.textContent = `${this.#label(state.group)}${state.series ? ` · ${state.series}` : ""}`;
+    this.title.textContent = `${this.#label(state.group)}${state.split ? ` split by ${state.split}` : ""}`
+      + `${state.series ? ` · ${state.series}` : ""}`;
     this.#page(1);
   }
 

@@ -141,14 +141,15 @@ export class Panel {
   }
 
   // Asks the page to list the events behind points first..last: a "drill" event, bubbling, with
-  // the group, the series (null: every event of the group) and the points' windows as one range.
+  // the group, the series (null: every event of the group), the field the chart is split by
+  // (split.js marks a split panel with it) and the points' windows as one range.
   #drill(series, first, last) {
     const window = pointWindow(this.store.timeAt(first), this.period);
     const to = this.store.timeAt(last);
     if (window === null || to === null) return;
     this.element.dispatchEvent(new CustomEvent("drill", {
       bubbles: true,
-      detail: { group: this.group.name, series, from: window.from, to },
+      detail: { group: this.group.name, series, split: this.element.dataset.split || null, from: window.from, to },
     }));
   }
 

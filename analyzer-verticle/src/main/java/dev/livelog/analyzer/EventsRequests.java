@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Answers {@code livelog.query.events}, the drill-down: {@code {group, series, from, to,
- * where, limit, after}} to the stored events behind a series of a group over {@code [from,
+ * where, limit, after[, split]}} to the stored events behind a series of a group (split by a
+ * field when the chart clicked was, as {@code livelog.query} splits it) over {@code [from,
  * to)}, newest first, with their lines: {@code {group, series, from, to, total, next,
  * events}}. The events are those the analyzer counts for that series (the group's
  * {@code where}, the analyzer's, the series' key, what its metric adds: {@link
@@ -53,14 +54,15 @@ final class EventsRequests {
     }
     EventsQuery query;
     try {
-      query = query(plan, body);
+      query = query(QueryRequests.split(plan, body.getValue("split")), body);
     } catch (QueryRefused refused) {
       QueryRefused.fail(request, refused);
       return;
     }
     limits.run(vertx, deadline -> store.eventsPage(query, deadline))
         .onSuccess(page -> request.reply(new JsonObject().put("group", group)
-            .put("series", body.getValue("series")).put("from", query.from()).put("to", query.to())
+            .put("series", body.getValue("series")).put("split", body.getValue("split"))
+            .put("from", query.from()).put("to", query.to())
             .put("total", page.total())
             .put("next", page.next() == null ? null : page.next().encode())
             .put("events", events(page))))

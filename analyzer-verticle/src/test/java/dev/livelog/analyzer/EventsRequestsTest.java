@@ -167,6 +167,13 @@ class EventsRequestsTest {
           && e.time() < tick && e.get("method").equals("GET") && e.get("status").equals(502L)
           && ((String) e.get("path")).startsWith("/api")).count()).isPositive();
       assertThat(ask(request.copy().put("limit", 100_000)).getJsonArray("events")).hasSize(expected.size());
+
+      // A chart split by a field drills into its split series, as /api/query split it.
+      JsonObject split = ask(new JsonObject().put("group", "statuses").put("split", "path")
+          .put("series", "slow /api").put("from", tick - 10_000).put("to", tick));
+      assertThat(split.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
+          && e.time() < tick && e.get("method").equals("GET") && (double) e.get("rt") > 0.5
+          && e.get("path").equals("/api")).count()).isPositive();
     } finally {
       result(vertx.close());
     }

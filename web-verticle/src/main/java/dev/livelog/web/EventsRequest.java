@@ -4,14 +4,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
- * A drill-down, {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=}, read
+ * A drill-down, {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=[&split=]}, read
  * from its query parameters into the analyzer's {@code livelog.query.events} request. Times
  * are read as {@link QueryRequest}'s ({@code to} defaults to now), {@code limit} is a whole
  * number; the series, the where-language and the cursor are passed on as text. Only syntax is
  * checked here: what they mean and the query limits are the analyzer's, relayed from there.
  */
 record EventsRequest(String group, String series, long from, long to, String where, Long limit,
-    String after) implements QueryHandler.GroupRequest {
+    String after, String split) implements QueryHandler.GroupRequest {
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static EventsRequest parse(Function<String, String> params, long now) {
@@ -25,7 +25,7 @@ record EventsRequest(String group, String series, long from, long to, String whe
     long from = QueryRequest.time("from", params.apply("from"), now);
     long to = params.apply("to") == null ? now : QueryRequest.time("to", params.apply("to"), now);
     return new EventsRequest(group, params.apply("series"), from, to, params.apply("where"),
-        limit(params.apply("limit")), params.apply("after"));
+        limit(params.apply("limit")), params.apply("after"), params.apply("split"));
   }
 
   @Override
@@ -34,6 +34,7 @@ record EventsRequest(String group, String series, long from, long to, String whe
     putIfSet(json, "series", series);
     putIfSet(json, "where", where);
     putIfSet(json, "after", after);
+    putIfSet(json, "split", split);
     return limit == null ? json : json.put("limit", limit);
   }
 

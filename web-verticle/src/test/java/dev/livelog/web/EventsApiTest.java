@@ -43,12 +43,12 @@ class EventsApiTest {
           .put("events", new JsonArray().add(new JsonObject().put("line", "GET /x 503"))));
     });
     client.get("/api/events?group=cache0&series=MISS&from=2025-11-25T09:00:00Z&to=1764061210000"
-            + "&where=status%20%3E%3D%20500&limit=20&after=abc")
+            + "&where=status%20%3E%3D%20500&limit=20&after=abc&split=host")
         .send().onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(200);
           assertThat(asked.get()).isEqualTo(new JsonObject().put("group", "cache0")
               .put("from", 1_764_061_200_000L).put("to", 1_764_061_210_000L).put("series", "MISS")
-              .put("where", "status >= 500").put("after", "abc").put("limit", 20L));
+              .put("where", "status >= 500").put("after", "abc").put("split", "host").put("limit", 20L));
           assertThat(response.bodyAsJsonObject().getJsonArray("events").getJsonObject(0).getString("line"))
               .isEqualTo("GET /x 503");
           ctx.completeNow();
