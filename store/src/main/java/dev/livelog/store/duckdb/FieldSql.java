@@ -24,15 +24,12 @@ final class FieldSql {
   String text(String field) {
     List<String> parts = new ArrayList<>();
     columns.of(field).forEach(c -> parts.add(textOf(c)));
-    if (FieldRef.SOURCE.equals(field)) {
-      parts.add("\"source\""); // the source's id, for lines without a field of that name
-    }
     inExtra(field, (extra, at) -> parts.add("CASE json_type(" + extra + ", " + at + ")"
         + " WHEN 'DOUBLE' THEN " + numberText("CAST(json_extract(" + extra + ", " + at + ") AS DOUBLE)")
         + " WHEN 'OBJECT' THEN json_extract_string(" + extra + ", " + at + " || '/" + FieldsJson.INSTANT_TAG + "')"
         + " ELSE json_extract_string(" + extra + ", " + at + ") END"));
     if (FieldRef.SOURCE.equals(field)) {
-      parts.add("source");
+      parts.add("source"); // the source's id, for lines without a field of that name
     }
     return parts.isEmpty() ? "''" : "COALESCE(" + String.join(", ", parts) + ", '')";
   }
