@@ -2,47 +2,25 @@ package dev.livelog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The page and everything it loads come from the verticle itself: each script and stylesheet
  * index.html references, and each module those scripts import, answers 200.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
-class DashboardAssetsTest {
+class DashboardAssetsTest extends HttpTest {
   private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
   private static final Pattern LINK = Pattern.compile("<link[^>]*\\shref=\"([^\"]+)\"");
   private static final Pattern IMPORT = Pattern.compile("\\bfrom\\s+\"(\\./[^\"]+)\"");
   private static final URI PAGE = URI.create("/");
-
-  private WebClient client;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
-      client = c;
-      ctx.completeNow();
-    }));
-  }
 
   @Test
   void servesThePageWithItsStableHooks(VertxTestContext ctx) {
@@ -104,9 +82,5 @@ class DashboardAssetsTest {
       paths.add(base.resolve(m.group(1)).getPath());
     }
     return paths;
-  }
-
-  private Future<HttpResponse<Buffer>> get(String uri) {
-    return client.get(uri).send();
   }
 }

@@ -6,34 +6,16 @@ import dev.livelog.common.bus.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /api/events} against a stand-in analyzer on {@code livelog.query.events}: what is
  * asked of it, and syntax refused before asking. (What the analyzer answers, on both stores,
  * is {@code EventsRequestsTest}'s.)
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
-class EventsApiTest {
-  private WebClient client;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
-      client = c;
-      ctx.completeNow();
-    }));
-  }
-
+class EventsApiTest extends HttpTest {
   @Test
   void theDrillDownIsAskedWithEveryParameterAndTheAnswerRelayed(Vertx vertx, VertxTestContext ctx) {
     AtomicReference<JsonObject> asked = new AtomicReference<>();

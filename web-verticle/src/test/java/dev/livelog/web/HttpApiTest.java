@@ -4,37 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.Datapoint;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The REST API and the liveness probe, through a real HTTP client. */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
-class HttpApiTest {
-  private WebClient client;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
-      client = c;
-      ctx.completeNow();
-    }));
-  }
-
+class HttpApiTest extends HttpTest {
   @Test
   void historyIsForwardedToTheAnalyzer(Vertx vertx, VertxTestContext ctx) {
     JsonObject history = new JsonObject().put("period", "5s").put("datapoints", new JsonArray()
@@ -126,9 +105,5 @@ class HttpApiTest {
       assertThat(body.getString("error")).contains(reason);
       ctx.completeNow();
     })));
-  }
-
-  private Future<HttpResponse<Buffer>> get(String uri) {
-    return client.get(uri).send();
   }
 }

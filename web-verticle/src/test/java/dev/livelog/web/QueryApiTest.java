@@ -4,37 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.Addresses;
 import dev.livelog.common.bus.Datapoint;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/query} against a stand-in analyzer on {@code livelog.query}. */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
-class QueryApiTest {
-  private WebClient client;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
-      client = c;
-      ctx.completeNow();
-    }));
-  }
-
+class QueryApiTest extends HttpTest {
   @Test
   void aRangeIsAskedInEpochMillisAndTheAnswerRelayed(Vertx vertx, VertxTestContext ctx) {
     AtomicReference<JsonObject> asked = new AtomicReference<>();
@@ -126,9 +105,5 @@ class QueryApiTest {
       assertThat(response.bodyAsJsonObject().getString("error")).contains(reason);
       ctx.completeNow();
     })));
-  }
-
-  private Future<HttpResponse<Buffer>> get(String uri) {
-    return client.get(uri).send();
   }
 }

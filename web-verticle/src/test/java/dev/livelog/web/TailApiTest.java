@@ -11,31 +11,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/tail}: opening, renewing and closing a page's live tail, and what reaches the bus. */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 15, unit = TimeUnit.SECONDS)
-class TailApiTest {
-  private WebClient client;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx) {
-    TestServer.client(vertx).onComplete(ctx.succeeding(c -> {
-      client = c;
-      ctx.completeNow();
-    }));
-  }
-
+class TailApiTest extends HttpTest {
   @Test
   void aTailIsPublishedToTheNodesRenewedAndCancelled(Vertx vertx, VertxTestContext ctx) {
     List<JsonObject> published = new ArrayList<>();
