@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +78,25 @@ class EventsRequestsTest {
 
   private Vertx vertx;
 
+  /** An analyzer answering on a Vert.x of its own, over a store of {@code kind} holding {@code events}. */
+  private void analyzing(String kind, List<LogEvent> events) {
+    EventStore store = STORES.holding(kind, dir, events);
+    vertx = Vertx.vertx();
+    result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
+  }
+
+  @AfterEach
+  void closeVertx() {
+    if (vertx != null) {
+      result(vertx.close());
+    }
+  }
+
+  /** A 10 s tick a minute ago: the traffic before it is stored, none of it in the future. */
+  private static long tickAMinuteAgo() {
+    return Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 60_000;
+  }
+
   private JsonObject ask(JsonObject request) {
     return result(vertx.eventBus().<JsonObject>request(Addresses.EVENTS_QUERY, request)).body();
   }
@@ -88,33 +108,27 @@ class EventsRequestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"duckdb", "mongodb"})
   void everySeriesOfADatapointHasAsManyStoredEventsAsItCounted(String kind) {
-    long tick = Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 60_000;
+    long tick = tickAMinuteAgo();
     List<LogEvent> events = traffic(tick);
-    EventStore store = STORES.holding(kind, dir, events);
-    vertx = Vertx.vertx();
-    try {
-      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
-      PeriodConfig period = CONFIG.periods().get(0);
-      AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(CONFIG), List.of(period));
-      events.forEach(e -> engine.accept(e, tick));
-      Set<String> checked = new HashSet<>();
-      for (Datapoint point : engine.tick(period, tick)) {
-        JsonObject window = new JsonObject().put("group", point.group()).put("from", tick - 10_000).put("to", tick);
-        assertThat(ask(window).getLong("total")).as(point.group()).isEqualTo(point.events());
-        point.values().forEach((series, value) -> {
-          Long counted = value == null ? null : behind(point, series, value);
-          if (counted != null) {
-            long total = ask(window.copy().put("series", series)).getLong("total");
-            assertThat(total).as(point.group() + " / " + series).isEqualTo(counted);
-            checked.add(point.group() + "/" + series);
-          }
-        });
-      }
-      assertThat(checked).contains("statuses/5xx", "statuses/slow", "sections/section /api",
-          "sections/section /static", "latency/rt p99", "latency/errors").hasSizeGreaterThan(12);
-    } finally {
-      result(vertx.close());
+    analyzing(kind, events);
+    PeriodConfig period = CONFIG.periods().get(0);
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(CONFIG), List.of(period));
+    events.forEach(e -> engine.accept(e, tick));
+    Set<String> checked = new HashSet<>();
+    for (Datapoint point : engine.tick(period, tick)) {
+      JsonObject window = new JsonObject().put("group", point.group()).put("from", tick - 10_000).put("to", tick);
+      assertThat(ask(window).getLong("total")).as(point.group()).isEqualTo(point.events());
+      point.values().forEach((series, value) -> {
+        Long counted = value == null ? null : behind(point, series, value);
+        if (counted != null) {
+          long total = ask(window.copy().put("series", series)).getLong("total");
+          assertThat(total).as(point.group() + " / " + series).isEqualTo(counted);
+          checked.add(point.group() + "/" + series);
+        }
+      });
     }
+    assertThat(checked).contains("statuses/5xx", "statuses/slow", "sections/section /api",
+        "sections/section /static", "latency/rt p99", "latency/errors").hasSizeGreaterThan(12);
   }
 
   /**
@@ -135,73 +149,61 @@ class EventsRequestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"duckdb", "mongodb"})
   void pagesCarryLinesNewestFirstAndTheFilterNarrows(String kind) {
-    long tick = Math.floorDiv(System.currentTimeMillis(), 10_000) * 10_000 - 60_000;
+    long tick = tickAMinuteAgo();
     List<LogEvent> events = traffic(tick);
-    EventStore store = STORES.holding(kind, dir, events);
-    vertx = Vertx.vertx();
-    try {
-      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
-      JsonObject request = new JsonObject().put("group", "statuses").put("series", "5xx")
-          .put("from", tick - 10_000).put("to", tick).put("limit", 4);
-      List<String> expected = events.stream().filter(e -> e.time() >= tick - 10_000 && e.time() < tick
-              && e.get("method").equals("GET") && (long) e.get("status") >= 500)
-          .sorted((a, b) -> Long.compare(b.time(), a.time())).map(LogEvent::line).toList();
-      List<String> lines = new ArrayList<>();
-      JsonObject page = ask(request);
-      while (true) {
-        assertThat(page.getLong("total")).isEqualTo(expected.size());
-        JsonArray found = page.getJsonArray("events");
-        found.forEach(e -> lines.add(((JsonObject) e).getString("line")));
-        JsonObject first = found.getJsonObject(0);
-        assertThat(first.getJsonObject("fields").getString("method")).isEqualTo("GET");
-        assertThat(first.getString("id")).startsWith("ng1:1-2:");
-        if (page.getString("next") == null) {
-          break;
-        }
-        page = ask(request.copy().put("after", page.getString("next")));
+    analyzing(kind, events);
+    JsonObject request = new JsonObject().put("group", "statuses").put("series", "5xx")
+        .put("from", tick - 10_000).put("to", tick).put("limit", 4);
+    List<String> expected = events.stream().filter(e -> e.time() >= tick - 10_000 && e.time() < tick
+            && e.get("method").equals("GET") && (long) e.get("status") >= 500)
+        .sorted((a, b) -> Long.compare(b.time(), a.time())).map(LogEvent::line).toList();
+    List<String> lines = new ArrayList<>();
+    JsonObject page = ask(request);
+    while (true) {
+      assertThat(page.getLong("total")).isEqualTo(expected.size());
+      JsonArray found = page.getJsonArray("events");
+      found.forEach(e -> lines.add(((JsonObject) e).getString("line")));
+      JsonObject first = found.getJsonObject(0);
+      assertThat(first.getJsonObject("fields").getString("method")).isEqualTo("GET");
+      assertThat(first.getString("id")).startsWith("ng1:1-2:");
+      if (page.getString("next") == null) {
+        break;
       }
-      assertThat(lines).containsExactlyElementsOf(expected);
-
-      JsonObject narrowed = ask(request.copy().put("where", "status = 502 and path ~ ^/api"));
-      assertThat(narrowed.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
-          && e.time() < tick && e.get("method").equals("GET") && e.get("status").equals(502L)
-          && ((String) e.get("path")).startsWith("/api")).count()).isPositive();
-      assertThat(ask(request.copy().put("limit", 100_000)).getJsonArray("events")).hasSize(expected.size());
-
-      // A chart split by a field drills into its split series, as /api/query split it.
-      JsonObject split = ask(new JsonObject().put("group", "statuses").put("split", "path")
-          .put("series", "slow /api").put("from", tick - 10_000).put("to", tick));
-      assertThat(split.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
-          && e.time() < tick && e.get("method").equals("GET") && (double) e.get("rt") > 0.5
-          && e.get("path").equals("/api")).count()).isPositive();
-    } finally {
-      result(vertx.close());
+      page = ask(request.copy().put("after", page.getString("next")));
     }
+    assertThat(lines).containsExactlyElementsOf(expected);
+
+    JsonObject narrowed = ask(request.copy().put("where", "status = 502 and path ~ ^/api"));
+    assertThat(narrowed.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
+        && e.time() < tick && e.get("method").equals("GET") && e.get("status").equals(502L)
+        && ((String) e.get("path")).startsWith("/api")).count()).isPositive();
+    assertThat(ask(request.copy().put("limit", 100_000)).getJsonArray("events")).hasSize(expected.size());
+
+    // A chart split by a field drills into its split series, as /api/query split it.
+    JsonObject split = ask(new JsonObject().put("group", "statuses").put("split", "path")
+        .put("series", "slow /api").put("from", tick - 10_000).put("to", tick));
+    assertThat(split.getLong("total")).isEqualTo(events.stream().filter(e -> e.time() >= tick - 10_000
+        && e.time() < tick && e.get("method").equals("GET") && (double) e.get("rt") > 0.5
+        && e.get("path").equals("/api")).count()).isPositive();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"duckdb"})
   void badParametersAreRefusedNamingThem(String kind) {
     long now = System.currentTimeMillis();
-    EventStore store = STORES.holding(kind, dir, traffic(now));
-    vertx = Vertx.vertx();
-    try {
-      result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
-      JsonObject ok = new JsonObject().put("group", "statuses").put("from", now - 60_000).put("to", now);
-      assertThat(refused(ok.copy().put("group", "nope")).failureCode()).isEqualTo(404);
-      for (JsonObject bad : List.of(ok.copy().put("series", "9zz"), ok.copy().put("where", "status >="),
-          ok.copy().put("where", "path ~ '(?<=a)b'"), ok.copy().put("limit", 0),
-          ok.copy().put("after", "not-a-cursor"), ok.copy().put("from", now + 10 * 86_400_000L))) {
-        ReplyException e = refused(bad);
-        String name = bad.fieldNames().stream().filter(n -> !ok.containsKey(n) || !ok.getValue(n).equals(bad.getValue(n)))
-            .findFirst().orElseThrow();
-        assertThat(e.failureCode()).as(bad.encode()).isEqualTo(400);
-        assertThat(e.getMessage()).as(bad.encode()).contains("'" + name + "'");
-      }
-      assertThat(refused(ok.copy().put("group", "sections").put("series", "section other")).getMessage())
-          .contains("'series'", "folds the values of 'path'");
-    } finally {
-      result(vertx.close());
+    analyzing(kind, traffic(now));
+    JsonObject ok = new JsonObject().put("group", "statuses").put("from", now - 60_000).put("to", now);
+    assertThat(refused(ok.copy().put("group", "nope")).failureCode()).isEqualTo(404);
+    for (JsonObject bad : List.of(ok.copy().put("series", "9zz"), ok.copy().put("where", "status >="),
+        ok.copy().put("where", "path ~ '(?<=a)b'"), ok.copy().put("limit", 0),
+        ok.copy().put("after", "not-a-cursor"), ok.copy().put("from", now + 10 * 86_400_000L))) {
+      ReplyException e = refused(bad);
+      String name = bad.fieldNames().stream().filter(n -> !ok.containsKey(n) || !ok.getValue(n).equals(bad.getValue(n)))
+          .findFirst().orElseThrow();
+      assertThat(e.failureCode()).as(bad.encode()).isEqualTo(400);
+      assertThat(e.getMessage()).as(bad.encode()).contains("'" + name + "'");
     }
+    assertThat(refused(ok.copy().put("group", "sections").put("series", "section other")).getMessage())
+        .contains("'series'", "folds the values of 'path'");
   }
 }
