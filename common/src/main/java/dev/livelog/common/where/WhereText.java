@@ -184,10 +184,14 @@ public final class WhereText {
       return n.doubleValue();
     }
     try {
-      return Double.parseDouble(String.valueOf(value));
+      double number = Double.parseDouble(String.valueOf(value));
+      if (Double.isFinite(number)) {
+        return number; // NaN and Infinity (which Java reads) are no bound a store can compare to
+      }
     } catch (NumberFormatException e) {
-      throw error(start, "'" + op + "' compares numbers, got '" + value + "'");
+      // said below
     }
+    throw error(start, "'" + op + "' compares numbers, got '" + value + "'");
   }
 
   private Condition regex() {
@@ -273,7 +277,8 @@ public final class WhereText {
       return Long.parseLong(bare);
     }
     if (bare.matches("-?\\d+\\.\\d+")) {
-      return Double.parseDouble(bare);
+      double number = Double.parseDouble(bare);
+      return Double.isFinite(number) ? number : bare; // too many digits for a double: as text
     }
     return bare;
   }

@@ -90,6 +90,18 @@ class WhereTextTest {
     assertThatThrownBy(() -> WhereText.parse("status =")).hasMessageStartingWith("expected a value after '='");
   }
 
+  /** Java reads NaN and Infinity as numbers; no store compares with them, so they are refused here. */
+  @Test
+  void aBoundIsAFiniteNumber() {
+    for (String where : List.of("status > NaN", "status <= Infinity", "status >= -1e999")) {
+      assertThatThrownBy(() -> WhereText.parse(where)).as(where)
+          .hasMessageStartingWith("'" + where.split(" ")[1] + "' compares numbers, got '");
+    }
+    String huge = "1".repeat(400) + ".5";
+    assertThat(WhereText.parse("size = " + huge).conditions().get(0).condition())
+        .isEqualTo(new Condition.Equals(huge));
+  }
+
   @Test
   void whatComesFromOutsideIsBounded() {
     assertThatThrownBy(() -> WhereText.parse("a = " + "x".repeat(WhereText.MAX_LENGTH)))
