@@ -20,8 +20,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The drill-down in headless Chromium over the whole pipeline: lines written with known
  * times, a click on a chart's point (and on a legend item) lists exactly the events of that
- * datapoint's window, checked against the lines written and the datapoint's own count; the
- * filter narrows them; the URL reopens the panel as it was.
+ * datapoint's window, checked against the lines written and the datapoint's own count; a drag
+ * across points lists exactly the events of their windows; the filter narrows them; the URL
+ * reopens the panel as it was.
  */
 class DrillDownBrowserTest extends BrowserTest {
   private static final Duration SOON = Duration.ofSeconds(20);
@@ -105,16 +106,50 @@ class DrillDownBrowserTest extends BrowserTest {
    * period's history, ending half a step after the newest point.
    */
   private void clickPoint(String group, Instant time) {
-    WebElement panel = page.panel(group, FAST);
-    long last = Long.parseLong(panel.getAttribute("data-last"));
+    new Actions(driver).moveToElement(plot(group), xOf(group, time), 0).click().perform();
+  }
+
+  private WebElement plot(String group) {
+    return page.panel(group, FAST).findElement(By.cssSelector(".u-over"));
+  }
+
+  /**
+   * Where the point of {@code time} is on the live chart of {@code group}, in pixels from the
+   * plot's centre: the x axis spans the period's history, ending half a step after the newest
+   * point.
+   */
+  private int xOf(String group, Instant time) {
+    long last = Long.parseLong(page.panel(group, FAST).getAttribute("data-last"));
     int history = pipeline.config.periods().stream().filter(p -> p.name().equals(FAST)).findFirst()
         .orElseThrow().history();
     double min = last - (history - 0.5) * 1000;
     double max = last + 500;
-    WebElement plot = panel.findElement(By.cssSelector(".u-over"));
-    int width = plot.getRect().getWidth();
-    int x = (int) Math.round((time.toEpochMilli() - min) / (max - min) * width - width / 2.0);
-    new Actions(driver).moveToElement(plot, x, 0).click().perform();
+    int width = plot(group).getRect().getWidth();
+    return (int) Math.round((time.toEpochMilli() - min) / (max - min) * width - width / 2.0);
+  }
+
+  /**
+   * Drags across the live chart of {@code group} from the point of {@code first} to that of
+   * {@code last}, as an operator marks a span with the mouse. The chart moves one point left
+   * with every tick: a drag that a tick overtook (the newest point changed while it was
+   * aimed) is let go and made again.
+   */
+  private void drag(String group, Instant first, Instant last) {
+    page.waitFor("a drag between two ticks", SOON, d -> {
+      String newest = page.panel(group, FAST).getAttribute("data-last");
+      int from = xOf(group, first);
+      int to = xOf(group, last);
+      new Actions(driver).moveToElement(plot(group), from, 0).clickAndHold()
+          .moveToElement(plot(group), (from + to) / 2, 0).moveToElement(plot(group), to, 0)
+          .release().perform();
+      if (newest.equals(page.panel(group, FAST).getAttribute("data-last"))) {
+        return true;
+      }
+      if (drill().isDisplayed()) {
+        drill().findElement(By.cssSelector(".drill-close")).click();
+      }
+      return false;
+    });
   }
 
   /**
@@ -171,6 +206,25 @@ class DrillDownBrowserTest extends BrowserTest {
 
     drill().findElement(By.cssSelector(".drill-close")).click();
     page.waitFor("the panel closed", SOON, d -> !drill().isDisplayed() && !page.currentUrl().contains("drill="));
+  }
+
+  @Test
+  void aDragAcrossPointsListsExactlyTheEventsOfTheirWindows() throws Exception {
+    Instant base = openPageAndWriteLines("rps", 9);
+
+    drag("rps", base.plusSeconds(2), base.plusSeconds(6));
+    waitShown("the events of the points dragged across");
+    assertThat(drill().getAttribute("data-group")).isEqualTo("rps");
+    assertThat(drill().getAttribute("data-series")).as("every event of the group").isEmpty();
+    assertThat(drillLong("data-from")).as("the first point's window starts")
+        .isEqualTo(base.plusSeconds(2).minusSeconds(6).toEpochMilli());
+    assertThat(drillLong("data-to")).as("the last point's window ends").isEqualTo(base.plusSeconds(6).toEpochMilli());
+    List<String> inRange = expected(null);
+    assertThat(inRange).as("the lines of seconds 0 to 5, none after").hasSize(1 + 2 + 3 + 1 + 2 + 3)
+        .allMatch(line -> written.get(line).isBefore(base.plusSeconds(6)));
+    assertShowsExactly(inRange);
+    assertThat(page.currentUrl()).contains("drill=rps").doesNotContain("drill.series")
+        .contains("drill.from=" + drillLong("data-from")).contains("drill.to=" + drillLong("data-to"));
   }
 
   @Test
