@@ -84,5 +84,14 @@ class AlertsBrowserTest extends BrowserTest {
     assertThat(driver.findElement(By.id("periods")).isDisplayed()).isFalse();
     page.waitFor("the group's panel marked", Duration.ofSeconds(10),
         d -> !driver.findElements(By.cssSelector("#past .panel.highlight[data-group='cache0']")).isEmpty());
+    // The drill-down opens on the requests behind the alert: the ten misses written.
+    assertThat(page.currentUrl()).contains("&drill=cache0&drill.series=MISS&drill.from=");
+    page.waitFor("the drill-down on the alert's requests", Duration.ofSeconds(15), d -> {
+      WebElement drill = d.findElement(By.id("drilldown"));
+      return "shown".equals(drill.getAttribute("data-state")) && "10".equals(drill.getAttribute("data-total"));
+    });
+    WebElement drill = driver.findElement(By.id("drilldown"));
+    assertThat(drill.getAttribute("data-group")).isEqualTo("cache0");
+    assertThat(drill.getAttribute("data-series")).isEqualTo("MISS");
   }
 }
