@@ -5,32 +5,28 @@ import java.util.function.Function;
 
 /**
  * A drill-down, {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=[&split=]}, read
- * from its query parameters into the analyzer's {@code livelog.query.events} request. Times
- * are read as {@link QueryRequest}'s ({@code to} defaults to now), {@code limit} is a whole
- * number; the series, the where-language and the cursor are passed on as text. Only syntax is
- * checked here: what they mean and the query limits are the analyzer's, relayed from there.
+ * from its query parameters into the analyzer's {@code livelog.query.events} request. The group
+ * and times are read by {@link GroupRange}, {@code limit} is a whole number; the series, the
+ * where-language and the cursor are passed on as text. Only syntax is checked here: what they
+ * mean and the query limits are the analyzer's, relayed from there.
  */
-record EventsRequest(String group, String series, long from, long to, String where, Long limit,
-    String after, String split) implements QueryHandler.GroupRequest {
+record EventsRequest(GroupRange range, String series, String where, Long limit, String after,
+    String split) implements QueryHandler.GroupRequest {
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static EventsRequest parse(Function<String, String> params, long now) {
-    String group = params.apply("group");
-    if (group == null || group.isBlank()) {
-      throw new IllegalArgumentException("query parameter 'group' is required");
-    }
-    if (params.apply("from") == null) {
-      throw new IllegalArgumentException("query parameter 'from' is required, e.g. -5m or 2025-11-25T10:00:00Z");
-    }
-    long from = QueryRequest.time("from", params.apply("from"), now);
-    long to = params.apply("to") == null ? now : QueryRequest.time("to", params.apply("to"), now);
-    return new EventsRequest(group, params.apply("series"), from, to, params.apply("where"),
-        limit(params.apply("limit")), params.apply("after"), params.apply("split"));
+    return new EventsRequest(GroupRange.parse(params, now, "-5m"), params.apply("series"),
+        params.apply("where"), limit(params.apply("limit")), params.apply("after"), params.apply("split"));
+  }
+
+  @Override
+  public String group() {
+    return range.group();
   }
 
   @Override
   public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("group", group).put("from", from).put("to", to);
+    JsonObject json = range.toJson();
     putIfSet(json, "series", series);
     putIfSet(json, "where", where);
     putIfSet(json, "after", after);
