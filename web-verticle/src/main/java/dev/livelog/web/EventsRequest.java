@@ -6,9 +6,10 @@ import java.util.function.Function;
 /**
  * A drill-down, {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=[&split=]}, read
  * from its query parameters into the analyzer's {@code livelog.query.events} request. The group
- * and times are read by {@link GroupRange}, {@code limit} is a whole number; the series, the
- * where-language and the cursor are passed on as text. Only syntax is checked here: what they
- * mean and the query limits are the analyzer's, relayed from there.
+ * and times are read by {@link GroupRange}, the split field as {@link QueryRequest}'s,
+ * {@code limit} is a whole number; the series, the where-language and the cursor are passed on
+ * as text. Only syntax is checked here: what they mean and the query limits are the
+ * analyzer's, relayed from there.
  */
 record EventsRequest(GroupRange range, String series, String where, Long limit, String after,
     String split) implements QueryHandler.GroupRequest {
@@ -16,7 +17,8 @@ record EventsRequest(GroupRange range, String series, String where, Long limit, 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static EventsRequest parse(Function<String, String> params, long now) {
     return new EventsRequest(GroupRange.parse(params, now, "-5m"), params.apply("series"),
-        params.apply("where"), limit(params.apply("limit")), params.apply("after"), params.apply("split"));
+        params.apply("where"), limit(params.apply("limit")), params.apply("after"),
+        QueryRequest.split(params.apply("split")));
   }
 
   @Override
