@@ -101,11 +101,7 @@ final class TailRelay {
     }
   }
 
-  /**
-   * The ids of the tails that expired (removed now), and for every open tail its second:
-   * {@code {lines, matched, shown, one_in}}, lines oldest first, also when none came (the page
-   * then knows its tail is alive and quiet).
-   */
+  /** The ids of the tails that expired unrenewed by {@code now}, removed. */
   List<String> expire(long now) {
     List<String> expired = new ArrayList<>();
     tails.values().removeIf(tail -> {
@@ -118,6 +114,10 @@ final class TailRelay {
     return expired;
   }
 
+  /**
+   * For every open tail its second, {@code {lines, matched, shown, one_in}}, lines oldest
+   * first, also when none came (the page then knows its tail is alive and quiet).
+   */
   List<ToPage> flush() {
     List<ToPage> out = new ArrayList<>();
     for (Tail tail : tails.values()) {
@@ -126,7 +126,7 @@ final class TailRelay {
       lines.sort(Comparator.comparingLong(line -> line.getLong("time", 0L)));
       long matched = Math.round(sample.weight());
       out.add(new ToPage(tail.subscription.id(), new JsonObject()
-          .put("lines", new JsonArray(new ArrayList<>(lines)))
+          .put("lines", new JsonArray(lines))
           .put("matched", matched)
           .put("shown", lines.size())
           .put("one_in", sample.oneIn())));
