@@ -14,6 +14,7 @@ import dev.livelog.parser.Formats;
 import dev.livelog.parser.LineParser;
 import dev.livelog.store.EventStore;
 import dev.livelog.store.query.Deadline;
+import dev.livelog.store.query.EventsQuery;
 import dev.livelog.store.query.QueryLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,6 +152,23 @@ class UpstreamTriesTest {
           assertThat(actual.get(series)).as(series).isCloseTo(value, within(value * 0.02 + 1e-9));
         }
       });
+    }
+  }
+
+  /** The drill-down of a server's series lists every request that tried it, retried or not. */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void aServersSeriesDrillsIntoEveryRequestThatTriedIt(String kind) throws Exception {
+    EventStore store = STORES.holding(kind, dir, events());
+    GroupPlan tries = AnalyzerPlans.compile(config).stream().filter(p -> p.name().equals("tries"))
+        .findFirst().orElseThrow();
+    Map<String, Double> counted = live(new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods()))
+        .get("tries");
+    for (String server : List.of(ONE, TWO, THREE, SOCKET)) {
+      EventsQuery query = new EventsQuery(T0, T0 + 10_000, tries.eventsOf(server).orElseThrow(),
+          EventsQuery.MAX_LIMIT, null);
+      assertThat(result(store.eventsPage(query, Deadline.after(QueryLimits.DEADLINE))).total()).as(server)
+          .isEqualTo(Math.round(counted.get(server))); // no request tried a server twice
     }
   }
 }

@@ -23,6 +23,7 @@ import dev.livelog.store.query.EventsPage;
 import dev.livelog.store.query.EventsQuery;
 import dev.livelog.common.where.ConditionParser;
 import dev.livelog.common.where.Filter;
+import dev.livelog.common.where.WhereText;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -523,6 +524,27 @@ public abstract class EventStoreContractTest {
     assertStats(rest, 9, 7, 0.2 + 0.5 + 0.7 + 0.25 + 0.5 + 0.05 + 0.9);
     assertThat(rest.valueCounts()).containsOnly(Map.entry(0.2, 1L), Map.entry(0.5, 2L),
         Map.entry(0.7, 1L), Map.entry(0.25, 1L), Map.entry(0.05, 1L), Map.entry(0.9, 1L));
+  }
+
+  /** A filter on a per-try field matches a request when one of its tries does, as live filters. */
+  @Test
+  void aListEqualsAValueOneOfItsTriesEquals() {
+    storeTries();
+    assertThat(matching("addr = b")).isEqualTo(4);
+    assertThat(matching("addr = a")).isEqualTo(5);
+    assertThat(matching("addr != a")).isEqualTo(3);
+    assertThat(matching("addr in (c, d)")).isEqualTo(3);
+    assertThat(matching("ups_status = 502")).isEqualTo(3);
+    assertThat(matching("ups_status = 200")).isEqualTo(6);
+    assertThat(matching("ups_status = 702")).as("not the tries' total").isZero();
+    assertThat(matching("rt = 0.25")).isEqualTo(1);
+    assertThat(matching("rt = 0.5")).isEqualTo(1);
+  }
+
+  /** How many stored events of the first 10 s pass the where-language {@code where}. */
+  private long matching(String where) {
+    return result(store.eventsPage(new EventsQuery(T0, T0 + 10_000, List.of(WhereText.parse(where)), 1, null),
+        Deadline.after(Duration.ofSeconds(10)))).total();
   }
 
   private static Map<String, BucketStats> byKey(List<BucketStats> rows) {

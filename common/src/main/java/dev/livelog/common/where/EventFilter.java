@@ -112,7 +112,17 @@ public final class EventFilter {
     return v -> each.stream().allMatch(c -> c.test(v));
   }
 
+  /**
+   * Equal to {@code expected}: numbers numerically, else as text; a list (nginx's per-try
+   * {@code $upstream_addr}) when one of its entries is, as the stores read it, so that a
+   * server's series of tries and the filter of its events agree.
+   */
   private static Predicate<Object> equalsTo(Object expected) {
+    Predicate<Object> one = oneEqualTo(expected);
+    return v -> v instanceof List<?> tries ? tries.stream().anyMatch(one) : one.test(v);
+  }
+
+  private static Predicate<Object> oneEqualTo(Object expected) {
     String text = FieldValues.toText(expected);
     if (expected instanceof Number n) {
       double number = n.doubleValue();

@@ -27,6 +27,19 @@ class EventFilterTest {
     assertThat(test(Map.of("not", Map.of("lt", 500)), "-")).isTrue();
   }
 
+  /** Per-try values (nginx's $upstream_addr, $upstream_status): a list equals what one of its tries does. */
+  @Test
+  void aListEqualsAValueOneOfItsEntriesEquals() {
+    List<String> addresses = List.of("10.0.0.1:80", "10.0.0.2:80");
+    assertThat(test("10.0.0.2:80", addresses)).isTrue();
+    assertThat(test("10.0.0.3:80", addresses)).isFalse();
+    assertThat(test(502, List.of(502L, 200L))).isTrue();
+    assertThat(test(702, List.of(502L, 200L))).as("not the tries' total").isFalse();
+    assertThat(test(Map.of("in", List.of(503, 504)), List.of(502L, 504L))).isTrue();
+    assertThat(test(Map.of("not", 502), List.of(502L, 200L))).isFalse();
+    assertThat(test(Map.of("not", 503), List.of(502L, 200L))).isTrue();
+  }
+
   @Test
   void anUnknownOperatorListsTheKnownOnes() {
     assertThatThrownBy(() -> ConditionParser.parse(Map.of("status", Map.of("below", 500)), "all"))

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A {@link Filter} as a SQL condition with the semantics of live filtering: text compares as
- * text, a number numerically; an absent field is empty text; regexes are matched anywhere
+ * text, a number numerically; a list equals a value one of its entries equals; an absent
+ * field is empty text; regexes are matched anywhere
  * (DuckDB uses RE2, which has the common syntax of Java's regexes but no look-around).
  */
 final class FilterSql {
@@ -58,12 +59,19 @@ final class FilterSql {
     return "(" + String.join(" AND ", all) + ")";
   }
 
+  /**
+   * Equal as text, or numerically to a number; a list (per-try values) when one of its entries
+   * is, as live filters read it.
+   */
   private String equalsTo(String field, Object expected) {
     String text = FieldSql.literal(FieldValues.toText(expected));
+    String one = fields.text(field) + " = " + text;
+    String entry = "list_contains(" + fields.tryTexts(field) + ", " + text + ")";
     if (expected instanceof Number n) {
-      return "(" + fields.number(field) + " = " + n.doubleValue() + " OR " + fields.text(field)
-          + " = " + text + ")";
+      one = fields.number(field) + " = " + n.doubleValue() + " OR " + one;
+      entry = "list_contains(" + fields.tryNumbers(field) + ", " + n.doubleValue() + ") OR " + entry;
     }
-    return fields.text(field) + " = " + text;
+    return fields.mayList(field) ? "(CASE WHEN " + fields.tryTexts(field) + " IS NULL THEN (" + one
+        + ") ELSE COALESCE(" + entry + ", false) END)" : "(" + one + ")";
   }
 }
