@@ -10,14 +10,14 @@ import java.util.function.Function;
 
 /**
  * A query over a group's stored data, answered by the analyzer over the bus and held to its
- * query limits there: {@code GET /api/query?group=&from=&to=&step=} (a group's datapoints over
- * any stored range, {@code livelog.query}: the page's zoom into the past) and
- * {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=} (the stored events
- * behind a series, {@code livelog.query.events}: the drill-down) and
+ * query limits there: {@code GET /api/query?group=&from=&to=&step=&split=} (a group's
+ * datapoints over any stored range, {@code livelog.query}: the page's zoom into the past, or a
+ * chart split by a field), {@code GET /api/events?group=&series=&from=&to=&where=&limit=&after=&split=}
+ * (the stored events behind a series, {@code livelog.query.events}: the drill-down) and
  * {@code GET /api/baseline?group=&offset=&from=&to=&step=} (the datapoints stored
  * {@code offset} earlier, moved under the chart, {@code livelog.baseline}: its day- or
- * week-earlier overlay). Bad syntax is refused here;
- * the analyzer's 400, 429 and 504 are relayed as they are.
+ * week-earlier overlay). Bad syntax is refused here; the analyzer's 400, 429 and 504 are
+ * relayed as they are.
  */
 final class QueryHandler implements Handler<RoutingContext> {
   /**
