@@ -251,9 +251,10 @@ final class SeriesAnalyzer {
           + "' beyond the " + maxSeries + " most frequent, which differ from one datapoint to the"
           + " next: drill into a named series, or into the group and filter by " + config.by());
     }
+    // A request counts for the key of each of its tries (a list: nginx's $upstream_addr).
     Condition values = byValue.valuesOf(value);
     return values == null ? Optional.empty()
-        : Optional.of(new Filter(List.of(new FieldCondition(config.by(), values)), false));
+        : Optional.of(new Filter(List.of(new FieldCondition(config.by(), new Condition.AnyTry(values))), false));
   }
 
   /** A by-value's key, or null when it has none or is not among the declared values. */

@@ -171,4 +171,39 @@ class UpstreamTriesTest {
           .isEqualTo(Math.round(counted.get(server))); // no request tried a server twice
     }
   }
+
+  /**
+   * The drill-down of a per-try series lists the requests with a try for it (a server among
+   * their tries, a status class among their tries' statuses), and a retries series the
+   * retried ones, on either store: not only the requests whose whole list is one value.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void aPerTrySeriesListsTheRequestsWithATryForIt(String kind) throws Exception {
+    List<LogEvent> events = events();
+    EventStore store = STORES.holding(kind, dir, events);
+    StoredSeries stored = new StoredSeries(AnalyzerPlans.compile(config), store);
+    Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+    expected.put("tries/" + ONE, List.of(0, 1, 3, 4));
+    expected.put("tries/" + TWO, List.of(0, 2, 4));
+    expected.put("tries/" + THREE, List.of(0, 3, 4));
+    expected.put("tries/" + SOCKET, List.of(2));
+    expected.put("tries/status 5xx", List.of(0, 3, 4));
+    expected.put("tries/status 2xx", List.of(0, 1, 2, 3, 4));
+    expected.put("retries/" + ONE, List.of(0, 3, 4));
+    expected.put("retries/" + THREE, List.of(0, 3, 4));
+    expected.put("retries/" + SOCKET, List.of(2));
+    expected.put("retries/retried", List.of(0, 2, 3, 4));
+    expected.put("upstreams/" + TWO, List.of(0, 2, 4));
+    expected.put("latency/" + THREE + " p100", List.of(0, 3, 4));
+    expected.forEach((groupAndSeries, requests) -> {
+      String[] at = groupAndSeries.split("/", 2);
+      List<dev.livelog.common.where.Filter> filters = stored.plan(at[0]).eventsOf(at[1]).orElseThrow();
+      dev.livelog.store.query.EventsPage page = result(store.eventsPage(new EventsQuery(
+          T0, T0 + 10_000, filters, 50, null), Deadline.after(QueryLimits.DEADLINE)));
+      assertThat(page.events()).as(groupAndSeries).map(found -> found.event().offset())
+          .containsExactlyInAnyOrderElementsOf(requests.stream().map(i -> i * 1000L).toList());
+      assertThat(page.total()).as(groupAndSeries).isEqualTo(requests.size());
+    });
+  }
 }

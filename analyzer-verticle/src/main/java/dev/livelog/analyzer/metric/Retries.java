@@ -1,8 +1,12 @@
 package dev.livelog.analyzer.metric;
 
+import dev.livelog.common.where.Condition;
+import dev.livelog.common.where.FieldCondition;
+import dev.livelog.common.where.Filter;
 import dev.livelog.store.query.AggregateQuery;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Requests retried at another upstream server: those whose field (nginx's
@@ -34,6 +38,13 @@ public final class Retries implements Metric {
   @Override
   public void emit(String base, Accumulator accumulator, Window window, Map<String, Double> out) {
     out.put(base, (double) ((RetriedRequests) accumulator).count());
+  }
+
+  /** A series' events are its retried requests: those whose field lists more than one try. */
+  @Override
+  public Optional<SeriesEvents> eventsOf(String series, String field) {
+    return Metric.super.eventsOf(series, field).map(found -> new SeriesEvents(found.base(),
+        new Filter(List.of(new FieldCondition(field, new Condition.AtLeastTries(2))), false)));
   }
 
   /** The store counts how many requests listed each number of tries. */

@@ -56,7 +56,6 @@ public final class FieldRef {
 
   /** How many tries the value lists: a list's entries, 1 for a single value, 0 when absent. */
   public int tries(LogEvent event) {
-    Object value = get(event);
-    return value instanceof List<?> tries ? tries.size() : value == null ? 0 : 1;
+    return FieldValues.tries(get(event));
   }
 }

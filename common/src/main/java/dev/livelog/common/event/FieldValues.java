@@ -35,6 +35,14 @@ public final class FieldValues {
     return Double.NaN;
   }
 
+  /**
+   * How many upstream tries a value lists (nginx's per-try variables): a list's entries, 1 for
+   * a single value, 0 when absent.
+   */
+  public static int tries(Object value) {
+    return value instanceof List<?> tries ? tries.size() : value == null ? 0 : 1;
+  }
+
   /** Text as a user would write it in a filter or see it in a legend. */
   public static String toText(Object value) {
     if (value == null) {

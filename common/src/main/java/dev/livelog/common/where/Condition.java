@@ -27,4 +27,18 @@ public sealed interface Condition {
 
   /** Every one of the conditions, e.g. {@code {min: 1, max: 5}}. */
   record All(List<Condition> conditions) implements Condition {}
+
+  /**
+   * The condition on each try: for a list (nginx's per-try upstream variables, one entry per
+   * server tried) one of its entries meets it, for any other value the value does. The events
+   * of a series keyed by a per-try field ({@code by: upstream_addr}) are those with a try of
+   * that key.
+   */
+  record AnyTry(Condition condition) implements Condition {}
+
+  /**
+   * At least {@code tries} tries: a list of so many entries or more, a single value counting
+   * one, an absent field none. At least 2 is a retried request.
+   */
+  record AtLeastTries(int tries) implements Condition {}
 }

@@ -107,6 +107,13 @@ public final class EventFilter {
     if (condition instanceof Condition.Not n) {
       return predicate(n.condition(), regex).negate();
     }
+    if (condition instanceof Condition.AnyTry any) {
+      Predicate<Object> each = predicate(any.condition(), regex);
+      return v -> v instanceof List<?> tries ? tries.stream().anyMatch(each) : each.test(v);
+    }
+    if (condition instanceof Condition.AtLeastTries at) {
+      return v -> FieldValues.tries(v) >= at.tries();
+    }
     List<Predicate<Object>> each = ((Condition.All) condition).conditions().stream()
         .map(c -> predicate(c, regex)).toList();
     return v -> each.stream().allMatch(c -> c.test(v));

@@ -47,4 +47,21 @@ class EventFilterTest {
         .hasMessage("where.status.below: unknown condition 'below'; use regex, in, not, min (ge),"
             + " max (le), lt, gt, present or equals");
   }
+  @Test
+  void aConditionOnTriesHoldsForOneEntryOfAListAndCountsTheEntries() {
+    java.util.function.Predicate<Object> fourXx = EventFilter.predicate(new Condition.AnyTry(
+        ConditionParser.parse(Map.of("status", Map.of("ge", 400, "lt", 500)), "all").conditions().get(0).condition()));
+    assertThat(fourXx.test(java.util.Arrays.asList(502L, 404L))).isTrue();
+    assertThat(fourXx.test(java.util.Arrays.asList(302L, 502L))).as("both bounds on one try").isFalse();
+    assertThat(fourXx.test(java.util.Arrays.asList(null, 200L))).as("'-' entries are no try's value").isFalse();
+    assertThat(fourXx.test(404L)).as("a single value").isTrue();
+    assertThat(fourXx.test(null)).isFalse();
+
+    java.util.function.Predicate<Object> retried = EventFilter.predicate(new Condition.AtLeastTries(2));
+    assertThat(retried.test(java.util.Arrays.asList("10.0.0.1:80", null))).isTrue();
+    assertThat(retried.test(List.of("10.0.0.1:80"))).isFalse();
+    assertThat(retried.test("10.0.0.1:80")).isFalse();
+    assertThat(retried.test(null)).isFalse();
+    assertThat(EventFilter.predicate(new Condition.AtLeastTries(1)).test("10.0.0.1:80")).isTrue();
+  }
 }

@@ -61,21 +61,70 @@ final class MongoFilters {
   }
 
   private static JsonObject condition(String path, Condition c) {
-    if (c instanceof Condition.Equals e) {
-      return new JsonObject().put(path, new JsonObject().put("$in", forms(e.value())));
-    }
-    if (c instanceof Condition.In in) {
-      JsonArray all = new JsonArray();
-      in.values().forEach(v -> forms(v).forEach(all::add));
-      return new JsonObject().put(path, new JsonObject().put("$in", all));
+    if (c instanceof Condition.Equals || c instanceof Condition.In || c instanceof Condition.Range) {
+      return new JsonObject().put(path, operators(c));
     }
     if (c instanceof Condition.Regex r) {
-      JsonObject regex = new JsonObject().put(path, new JsonObject().put("$regex", r.pattern()));
+      JsonObject regex = new JsonObject().put(path, operators(r));
       if (!Pattern.compile(r.pattern()).matcher("").find()) {
         return regex;
       }
       return new JsonObject().put("$or", new JsonArray().add(regex)
           .add(new JsonObject().put(path, (Object) null)));
+    }
+    if (c instanceof Condition.Present p) {
+      return new JsonObject().put(path, p.present() ? new JsonObject().put("$ne", (Object) null) : null);
+    }
+    if (c instanceof Condition.Not n) {
+      return new JsonObject().put("$nor", new JsonArray().add(condition(path, n.condition())));
+    }
+    if (c instanceof Condition.AnyTry any) {
+      return anyTry(path, any.condition());
+    }
+    if (c instanceof Condition.AtLeastTries at) {
+      return atLeastTries(path, at.tries());
+    }
+    JsonArray all = new JsonArray();
+    ((Condition.All) c).conditions().forEach(x -> all.add(condition(path, x)));
+    return new JsonObject().put("$and", all);
+  }
+
+  /**
+   * An array's entries one by one ({@code $elemMatch}: one entry meets every part of the
+   * condition, where a plain query on an array lets each part match a different entry), any
+   * other value as it is.
+   */
+  private static JsonObject anyTry(String path, Condition each) {
+    return new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put(path, new JsonObject().put("$elemMatch", operators(each))))
+        .add(new JsonObject().put("$and", new JsonArray()
+            .add(new JsonObject().put(path, new JsonObject().put("$not", new JsonObject().put("$type", "array"))))
+            .add(condition(path, each)))));
+  }
+
+  /** Arrays of at least {@code tries} entries; a single value is one try, an absent field none. */
+  private static JsonObject atLeastTries(String path, int tries) {
+    if (tries <= 0) {
+      return new JsonObject();
+    }
+    if (tries == 1) {
+      return new JsonObject().put(path, new JsonObject().put("$ne", (Object) null));
+    }
+    return new JsonObject().put(path + "." + (tries - 1), new JsonObject().put("$exists", true));
+  }
+
+  /** A condition on one value as query operators (for {@code $elemMatch} over an array's entries). */
+  private static JsonObject operators(Condition c) {
+    if (c instanceof Condition.Equals e) {
+      return new JsonObject().put("$in", forms(e.value()));
+    }
+    if (c instanceof Condition.In in) {
+      JsonArray all = new JsonArray();
+      in.values().forEach(v -> forms(v).forEach(all::add));
+      return new JsonObject().put("$in", all);
+    }
+    if (c instanceof Condition.Regex r) {
+      return new JsonObject().put("$regex", r.pattern());
     }
     if (c instanceof Condition.Range r) {
       JsonObject range = new JsonObject();
@@ -85,17 +134,27 @@ final class MongoFilters {
       if (r.max() != null) {
         range.put("$lte", r.max());
       }
-      return new JsonObject().put(path, range);
+      return range;
     }
     if (c instanceof Condition.Present p) {
-      return new JsonObject().put(path, p.present() ? new JsonObject().put("$ne", (Object) null) : null);
+      return new JsonObject().put(p.present() ? "$ne" : "$eq", (Object) null);
     }
     if (c instanceof Condition.Not n) {
-      return new JsonObject().put("$nor", new JsonArray().add(condition(path, n.condition())));
+      return new JsonObject().put("$not", operators(n.condition()));
     }
-    JsonArray all = new JsonArray();
-    ((Condition.All) c).conditions().forEach(x -> all.add(condition(path, x)));
-    return new JsonObject().put("$and", all);
+    if (c instanceof Condition.All every) {
+      JsonObject all = new JsonObject();
+      for (Condition part : every.conditions()) {
+        operators(part).forEach(op -> {
+          if (all.containsKey(op.getKey())) {
+            throw new IllegalArgumentException("two '" + op.getKey() + "' in one condition on a try: " + c);
+          }
+          all.put(op.getKey(), op.getValue());
+        });
+      }
+      return all;
+    }
+    throw new IllegalArgumentException("a condition on the whole value, not on one try: " + c);
   }
 
   /** The stored forms that equal a value: its text, the number it is or spells, null for "". */
