@@ -168,11 +168,13 @@ public final class MongoEventStore implements EventStore {
         .add(new JsonObject().put("$match", new JsonObject().put("$and", match)))
         .add(new JsonObject().put("$group", new JsonObject().put("_id", (Object) null)
             .put("n", new JsonObject().put("$sum", 1))));
-    return MongoPipeline.run(vertx, client, EVENTS, page, deadline).compose(rows ->
-        MongoPipeline.run(vertx, client, EVENTS, count, deadline).map(n -> EventsPage.of(
-            rows.stream().map(d -> new EventsPage.Stored(documents.toEvent(d), d.getString("file"),
-                d.getString("host"), d.getString("path"))).toList(),
-            query.limit(), n.isEmpty() ? 0 : ((Number) n.get(0).getValue("n")).longValue())));
+    // Neither waits for the other: the page and the count run at once.
+    Future<List<JsonObject>> rows = MongoPipeline.run(vertx, client, EVENTS, page, deadline);
+    Future<List<JsonObject>> total = MongoPipeline.run(vertx, client, EVENTS, count, deadline);
+    return Future.all(rows, total).map(both -> EventsPage.of(
+        rows.result().stream().map(d -> new EventsPage.Stored(documents.toEvent(d), d.getString("file"),
+            d.getString("host"), d.getString("path"))).toList(),
+        query.limit(), total.result().isEmpty() ? 0 : ((Number) total.result().get(0).getValue("n")).longValue()));
   }
 
   /** After a cursor in the newest-first order: an earlier time, or the same and a lower identity. */
