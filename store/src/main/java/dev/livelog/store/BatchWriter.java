@@ -40,7 +40,8 @@ final class BatchWriter {
     this.store = store;
     this.lingerMillis = options.linger().toMillis();
     this.onStored = onStored;
-    this.pending = new PendingBatches(options.maxEventsPerAppend(), options.maxPendingEvents());
+    this.pending = new PendingBatches(options.maxEventsPerAppend(), options.maxPendingEvents(),
+        options.maxPendingLineChars());
   }
 
   /** Whether the last append failed (readiness); cleared by the next success. */
@@ -61,8 +62,9 @@ final class BatchWriter {
       // Sources bound their in-flight batches, so this means one does not. Not acknowledged:
       // its source re-reads it from the checkpoint.
       if (rejected++ % 1000 == 0) {
-        LOG.error("Store backlog full ({} events waiting); batch of {} from {} not accepted",
-            pending.events(), batch.events().size(), batch.origin());
+        LOG.error("Store backlog full ({} events, {} characters of lines waiting); batch of {}"
+            + " from {} not accepted", pending.events(), pending.lineChars(), batch.events().size(),
+            batch.origin());
       }
       return;
     }

@@ -7,27 +7,37 @@ import java.util.List;
 
 /**
  * Event batches waiting for the store, in arrival order, taken in chunks of up to
- * {@code maxEventsPerAppend} events so that many small batches make one append. Bounded.
+ * {@code maxEventsPerAppend} events so that many small batches make one append. Bounded by
+ * events and by the characters of their lines: each event carries its line (up to
+ * {@code pipeline.max_line_length}), so a count alone would let long lines fill the heap.
  */
 final class PendingBatches {
   private final int maxEventsPerAppend;
   private final int maxEvents;
-  private final ArrayDeque<EventBatch> batches = new ArrayDeque<>();
+  private final long maxLineChars;
+  private final ArrayDeque<Waiting> batches = new ArrayDeque<>();
   private int events;
+  private long lineChars;
 
-  PendingBatches(int maxEventsPerAppend, int maxEvents) {
+  /** A batch and its lines' size, counted once (what is added is what is taken off). */
+  private record Waiting(EventBatch batch, long lineChars) {}
+
+  PendingBatches(int maxEventsPerAppend, int maxEvents, long maxLineChars) {
     this.maxEventsPerAppend = maxEventsPerAppend;
     this.maxEvents = maxEvents;
+    this.maxLineChars = maxLineChars;
   }
 
-  /** Adds the batch unless that would pass the bound; an oversized batch alone is taken. */
+  /** Adds the batch unless that would pass a bound; an oversized batch alone is taken. */
   boolean offer(EventBatch batch) {
     int size = batch.events().size();
-    if (!batches.isEmpty() && events + size > maxEvents) {
+    long chars = batch.lineChars();
+    if (!batches.isEmpty() && (events + size > maxEvents || lineChars + chars > maxLineChars)) {
       return false;
     }
-    batches.add(batch);
+    batches.add(new Waiting(batch, chars));
     events += size;
+    lineChars += chars;
     return true;
   }
 
@@ -44,17 +54,24 @@ final class PendingBatches {
     return events;
   }
 
+  /** Characters of the waiting events' lines. */
+  long lineChars() {
+    return lineChars;
+  }
+
   /** The oldest batches, up to one append's worth of events, and always at least one. */
   List<EventBatch> takeAppend() {
     List<EventBatch> taken = new ArrayList<>();
     int takenEvents = 0;
     while (!batches.isEmpty()) {
-      int size = batches.peek().events().size();
+      int size = batches.peek().batch().events().size();
       if (!taken.isEmpty() && takenEvents + size > maxEventsPerAppend) {
         break;
       }
-      taken.add(batches.poll());
+      Waiting next = batches.poll();
+      taken.add(next.batch());
       takenEvents += size;
+      lineChars -= next.lineChars();
     }
     events -= takenEvents;
     return taken;

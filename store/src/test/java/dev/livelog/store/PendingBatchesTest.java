@@ -5,10 +5,12 @@ import static dev.livelog.store.SampleEvents.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livelog.common.bus.EventBatch;
+import dev.livelog.common.event.LogEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PendingBatchesTest {
-  private final PendingBatches pending = new PendingBatches(100, 250);
+  private final PendingBatches pending = new PendingBatches(100, 250, Long.MAX_VALUE);
 
   @Test
   void smallBatchesAreTakenTogetherUpToOneAppendInArrivalOrder() {
@@ -45,5 +47,35 @@ class PendingBatchesTest {
     assertThat(pending.offer(batch("s", "f", 30000, 200, T0))).isTrue();
     assertThat(pending.offer(batch("s", "f", 50000, 50, T0))).isTrue();
     assertThat(pending.offer(batch("s", "f", 55000, 1, T0))).isFalse();
+  }
+
+  /** {@code count} events whose lines are {@code chars} characters each. */
+  private static EventBatch withLines(long firstOffset, int count, int chars) {
+    List<LogEvent> events = batch("s", "f", firstOffset, count, T0).events().stream()
+        .map(e -> e.withLine("x".repeat(chars))).toList();
+    return SampleEvents.batch(SampleEvents.origin("s", "f"), events);
+  }
+
+  @Test
+  void longLinesAreBoundedByTheirCharactersWellBeforeTheCount() {
+    // Room for 250 events, but only 1 MiB of lines: sixteen 64 KiB lines.
+    PendingBatches bounded = new PendingBatches(100, 250, 1 << 20);
+    assertThat(bounded.offer(withLines(0, 10, 64 << 10))).isTrue();
+    assertThat(bounded.offer(withLines(1000, 6, 64 << 10))).isTrue();
+    assertThat(bounded.lineChars()).isEqualTo(16L << 16);
+    assertThat(bounded.offer(withLines(1600, 1, 64 << 10))).as("one line past the bound").isFalse();
+    assertThat(bounded.offer(withLines(1600, 200, 0))).as("events without lines still fit").isTrue();
+    assertThat(bounded.events()).isEqualTo(216);
+
+    bounded.takeAppend(); // the first two batches, 16 events
+    assertThat(bounded.lineChars()).isZero();
+    assertThat(bounded.offer(withLines(22000, 16, 64 << 10))).isTrue();
+  }
+
+  @Test
+  void aBatchWithMoreLineTextThanTheBoundIsTakenAloneIntoAnEmptyList() {
+    PendingBatches bounded = new PendingBatches(100, 250, 1 << 20);
+    assertThat(bounded.offer(withLines(0, 20, 64 << 10))).isTrue();
+    assertThat(bounded.offer(withLines(2000, 1, 1))).isFalse();
   }
 }

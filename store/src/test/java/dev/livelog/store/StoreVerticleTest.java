@@ -170,7 +170,7 @@ class StoreVerticleTest {
     StoreOptions defaults = StoreOptions.defaults();
 
     deploy(new StoreOptions(Duration.ofDays(1), defaults.maxEventsPerAppend(), defaults.linger(),
-        defaults.maxPendingEvents(), Duration.ofMillis(50), defaults.deadLettersKept()));
+        defaults.maxPendingEvents(), defaults.maxPendingLineChars(), Duration.ofMillis(50), defaults.deadLettersKept()));
 
     Eventually.holds(() -> result(store.countEvents()) == 0);
   }

@@ -24,6 +24,16 @@ public record EventBatch(SourceOrigin origin, long startOffset, long endOffset, 
     return new EventBatch(origin, start, end, events.size(), events);
   }
 
+  /** Characters of the events' lines (those without one count 0). */
+  public long lineChars() {
+    long chars = 0;
+    for (LogEvent event : events) {
+      String line = event.line();
+      chars += line == null ? 0 : line.length();
+    }
+    return chars;
+  }
+
   public int failed() {
     return lines - events.size();
   }
