@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,7 +42,15 @@ public final class TailSampler<T> {
 
   private record Kept<T>(double key, long sequence, T item) {}
 
-  public synchronized void offer(T item, double itemWeight) {
+  public void offer(T item, double itemWeight) {
+    offer(item, Function.identity(), itemWeight);
+  }
+
+  /**
+   * Offers what {@code keep} makes of {@code from}, made only if it is kept: the sampler holds
+   * the kept form alone, and what is left out costs nothing to convert.
+   */
+  public synchronized <S> void offer(S from, Function<? super S, ? extends T> keep, double itemWeight) {
     if (!(itemWeight > 0)) {
       return;
     }
@@ -49,10 +58,10 @@ public final class TailSampler<T> {
     offered++;
     double key = Math.log(1 - random.nextDouble()) / itemWeight; // 1 - [0, 1): never log(0)
     if (kept.size() < capacity) {
-      kept.add(new Kept<>(key, sequence++, item));
+      kept.add(new Kept<>(key, sequence++, keep.apply(from)));
     } else if (key > kept.peek().key()) {
       kept.poll();
-      kept.add(new Kept<>(key, sequence++, item));
+      kept.add(new Kept<>(key, sequence++, keep.apply(from)));
     }
   }
 

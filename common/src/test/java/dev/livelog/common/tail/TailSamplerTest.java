@@ -33,6 +33,22 @@ class TailSamplerTest {
   }
 
   @Test
+  void onlyWhatIsKeptIsConvertedAndOnlyTheConvertedFormIsHeld() {
+    TailSampler<String> sampler = new TailSampler<>(10, new SplittableRandom(6));
+    List<Integer> converted = new java.util.ArrayList<>();
+    IntStream.range(0, 10_000).forEach(i -> sampler.offer(i, n -> {
+      converted.add(n);
+      return "#" + n;
+    }, 1));
+    TailSampler.Sample<String> sample = sampler.drain();
+    assertThat(sample.items()).hasSize(10).allMatch(item -> item.startsWith("#"));
+    assertThat(sample.offered()).isEqualTo(10_000);
+    // A reservoir of k over n replaces about k ln(n/k) times: ~80 here, not 10,000.
+    assertThat(converted).hasSizeLessThan(500).isSorted()
+        .containsAll(sample.items().stream().map(item -> Integer.parseInt(item.substring(1))).toList());
+  }
+
+  @Test
   void equalWeightsSampleUniformly() {
     // Over many rounds, each of 100 items offered with capacity 10 is kept about 10% of the time.
     int[] kept = new int[100];

@@ -28,8 +28,9 @@ import java.util.random.RandomGenerator;
  * returns at once; when the worker is behind (its queue of a few batches is full) the batch is
  * left out of the tails and counted, never waited for. The filters run on the worker, their
  * regexes in linear time ({@link EventFilter#compileLinear}). Memory is bounded: at most
- * {@link #MAX_SUBSCRIPTIONS} subscriptions, each holding at most its rate of events until the
- * next flush; a subscription not renewed before it expires is dropped.
+ * {@link #MAX_SUBSCRIPTIONS} subscriptions, each holding at most its rate of lines as they will
+ * be sent (cut to {@link #MAX_TEXT}, never the event and its whole line) until the next flush;
+ * a subscription not renewed before it expires is dropped.
  */
 public final class TailTap {
   /** Subscriptions held at once; more are refused (each web node holds fewer). */
@@ -54,10 +55,11 @@ public final class TailTap {
   private static final class Tap {
     final TailSubscription subscription;
     final EventFilter filter;
-    final TailSampler<LogEvent> sampler;
+    /** The page's form of each kept event, made when it is kept. */
+    final TailSampler<JsonObject> sampler;
     volatile long expiresAt;
 
-    Tap(TailSubscription subscription, EventFilter filter, TailSampler<LogEvent> sampler, long expiresAt) {
+    Tap(TailSubscription subscription, EventFilter filter, TailSampler<JsonObject> sampler, long expiresAt) {
       this.subscription = subscription;
       this.filter = filter;
       this.sampler = sampler;
@@ -119,7 +121,7 @@ public final class TailTap {
     for (Tap tap : taps.values()) {
       for (LogEvent event : batch.events()) {
         if (tap.filter.test(event)) {
-          tap.sampler.offer(event, 1);
+          tap.sampler.offer(event, TailTap::line, 1);
         }
       }
     }
@@ -136,10 +138,9 @@ public final class TailTap {
       if (tap.sampler.isEmpty()) {
         continue;
       }
-      TailSampler.Sample<LogEvent> sample = tap.sampler.drain();
-      List<JsonObject> lines = sample.items().stream().map(TailTap::line).toList();
+      TailSampler.Sample<JsonObject> sample = tap.sampler.drain();
       out.add(new Outgoing(Addresses.tailLines(tap.subscription.id()), new JsonObject()
-          .put("lines", new JsonArray(new ArrayList<>(lines)))
+          .put("lines", new JsonArray(new ArrayList<>(sample.items())))
           .put("matched", sample.offered())));
     }
     return out;

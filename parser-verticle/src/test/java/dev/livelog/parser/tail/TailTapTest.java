@@ -9,6 +9,7 @@ import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
 import dev.livelog.common.tail.TailSubscription;
 import io.vertx.core.json.JsonObject;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -163,5 +164,32 @@ class TailTapTest {
     tap.subscribe(subscription(ID, "", 5), 0);
     tap.offer(batch(3, 1));
     assertThat(tap.skippedEvents()).isEqualTo(3);
+  }
+
+  /** Offers one event with a 64 KiB line and a 64 KiB path; gives back weak hold of both. */
+  private static List<WeakReference<Object>> offerOneLongEvent(TailTap tap) {
+    String line = "L".repeat(64 << 10);
+    String path = "/" + "p".repeat(64 << 10);
+    LogEvent event = new LogEvent("web", 0, 1_000, SCHEMA, new Object[] {200L, path}, line);
+    tap.offer(new EventBatch(new SourceOrigin("web", null, "/var/log/x", "1-2"), 0, 100, 1, List.of(event)));
+    return List.of(new WeakReference<>(line), new WeakReference<>(path));
+  }
+
+  @Test
+  void aSamplerHoldsTheLineAsSentNotTheEventWithItsWholeLine() throws Exception {
+    TailTap tap = new TailTap(NOW, new SplittableRandom(9));
+    tap.subscribe(subscription(ID, "", 5), 0);
+    List<WeakReference<Object>> held = offerOneLongEvent(tap);
+
+    // Before the flush, nothing but the sampler could still hold the event's long strings.
+    for (int i = 0; i < 100 && held.stream().anyMatch(r -> r.get() != null); i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(held).as("the 64 KiB line and value are let go at sampling time")
+        .allSatisfy(r -> assertThat(r.get()).isNull());
+    JsonObject sent = tap.flush(1000).get(0).message().getJsonArray("lines").getJsonObject(0);
+    assertThat(sent.getString("line")).hasSize(TailTap.MAX_TEXT + 1).startsWith("LLL");
+    assertThat(sent.getJsonObject("fields").getString("path")).hasSize(TailTap.MAX_TEXT + 1);
   }
 }
