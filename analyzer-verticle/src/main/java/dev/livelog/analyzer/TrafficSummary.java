@@ -3,7 +3,7 @@ package dev.livelog.analyzer;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.event.LogEvent;
-import dev.livelog.analyzer.metric.HeavyKeys;
+import dev.livelog.analyzer.metric.HeavyKeyCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code request}, ...). Mergeable, so each thread keeps its own and they are summed.
  *
  * <p>Counts, status classes, bytes and the time range are exact. Paths and clients are kept
- * in {@link HeavyKeys} of a fixed capacity, so memory does not grow with the number of
+ * in {@link HeavyKeyCounts} of a fixed capacity, so memory does not grow with the number of
  * distinct ones: the top lists are exact while the distinct values fit, else every count is a
  * lower bound at most {@link TopList#maxError()} short of the truth.
  */
@@ -25,6 +25,9 @@ public final class TrafficSummary {
   private static final String[] REQUEST = {"request"};
   private static final String[] CLIENT = {"remote_addr", "ip", "client", "host"};
 
+  /** Characters held per key on average at most (longer paths leave room for fewer). */
+  private static final int CHARS_PER_KEY = 64;
+
   private long lines;
   private long parsed;
   private long truncated;
@@ -32,8 +35,8 @@ public final class TrafficSummary {
   private long last = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
   private long bytes;
-  private final HeavyKeys<Void> paths;
-  private final HeavyKeys<Void> clients;
+  private final HeavyKeyCounts paths;
+  private final HeavyKeyCounts clients;
 
   private FieldSchema schema;
   private int status;
@@ -57,8 +60,8 @@ public final class TrafficSummary {
 
   /** @param keys paths (and clients) held at least; exact while the distinct ones fit twice that */
   public TrafficSummary(int keys) {
-    this.paths = HeavyKeys.counting(keys);
-    this.clients = HeavyKeys.counting(keys);
+    this.paths = new HeavyKeyCounts(keys, CHARS_PER_KEY * 2 * keys);
+    this.clients = new HeavyKeyCounts(keys, CHARS_PER_KEY * 2 * keys);
   }
 
   public void addEvent(LogEvent e) {
@@ -141,8 +144,8 @@ public final class TrafficSummary {
       statusClasses[i] += o.statusClasses[i];
     }
     bytes += o.bytes;
-    paths.merge(o.paths, (a, b) -> null);
-    clients.merge(o.clients, (a, b) -> null);
+    paths.merge(o.paths);
+    clients.merge(o.clients);
   }
 
   public long lines() {
@@ -189,7 +192,7 @@ public final class TrafficSummary {
     return top(clients, n);
   }
 
-  private static TopList top(HeavyKeys<Void> keys, int n) {
+  private static TopList top(HeavyKeyCounts keys, int n) {
     List<Count> counts = new ArrayList<>(n);
     keys.top(n).forEach(h -> counts.add(new Count(h.key(), h.count(), h.error())));
     return new TopList(counts, keys.exact(), keys.maxError());

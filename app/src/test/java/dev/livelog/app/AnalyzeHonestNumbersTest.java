@@ -66,4 +66,24 @@ class AnalyzeHonestNumbersTest {
     assertThat(livelog("analyze", "-f", "combined", log.toString()).out())
         .contains("parsed 2 (1 truncated)   failed 1");
   }
+
+  @Test
+  void aLineLongerThanAChunkIsOneFailedLineAndTheLinesAroundItAreRead() throws Exception {
+    // 9 MiB without a newline: longer than analyze's 4 MiB chunks, read in one piece and skipped.
+    String huge = "x".repeat(9 << 20);
+    Path log = log(List.of(line(0, 200, "\"-\""), huge, line(1, 404, "\"-\""), huge, line(2, 500, "\"-\"")));
+
+    JsonObject json = new JsonObject(livelog("analyze", "--json", "--format", "combined", log.toString()).out());
+    assertThat(json.getLong("lines")).isEqualTo(5);
+    assertThat(json.getLong("parsed")).isEqualTo(3);
+    assertThat(json.getLong("failed")).isEqualTo(2);
+    assertThat(json.getJsonObject("status").getMap()).containsEntry("2xx", 1).containsEntry("4xx", 1)
+        .containsEntry("5xx", 1);
+    var failures = json.getJsonArray("first_failures");
+    assertThat(failures).hasSize(2);
+    assertThat(failures.getJsonObject(1).getLong("offset"))
+        .isEqualTo(Files.readAllLines(log).get(0).length() + 1 + huge.length() + 1
+            + Files.readAllLines(log).get(2).length() + 1);
+    assertThat(failures.getJsonObject(0).getString("line")).hasSize(2048);
+  }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class ChunkAnalysis {
   static final int FAILURE_SAMPLES = 5;
+  /** A failed line is shown by its first characters (a line can be megabytes long). */
+  static final int FAILURE_LINE_CHARS = 2048;
 
   private final LineParser parser;
   private final List<GroupPlan> plans;
@@ -67,7 +69,8 @@ final class ChunkAnalysis {
     } catch (LineRejected r) {
       summary.addFailure();
       if (failures.size() < FAILURE_SAMPLES) {
-        failures.add(new Failure(inputIndex, input, offset, r.describe(), line));
+        failures.add(new Failure(inputIndex, input, offset, r.describe(),
+            line.length() > FAILURE_LINE_CHARS ? line.substring(0, FAILURE_LINE_CHARS) : line));
       }
     }
   }

@@ -8,10 +8,11 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -29,7 +30,12 @@ final class ParallelAnalysis implements AutoCloseable {
   private static final int MIN_TOP_KEYS_PER_THREAD = 4096;
 
   private final ExecutorService pool;
-  private final Semaphore inFlight;
+  /**
+   * The chunk buffers, reused: allocated once, they stay in the old generation instead of
+   * being copied by every young collection while they wait (a few MiB each); their number
+   * bounds the chunks in memory.
+   */
+  private final BlockingQueue<byte[]> buffers;
   private final List<ChunkAnalysis> partials = new ArrayList<>();
   private final ThreadLocal<ChunkAnalysis> local;
   private final List<Future<?>> pending = new ArrayList<>();
@@ -41,7 +47,11 @@ final class ParallelAnalysis implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.inFlight = new Semaphore(threads * 2);
+    int count = threads * 2 + 2;
+    this.buffers = new ArrayBlockingQueue<>(count);
+    for (int i = 0; i < count; i++) {
+      buffers.add(new byte[CHUNK_BYTES]);
+    }
     this.local = ThreadLocal.withInitial(() -> {
       ChunkAnalysis a = new ChunkAnalysis(format, config, charset,
           Math.max(MIN_TOP_KEYS_PER_THREAD, TOP_KEYS / threads));
@@ -52,30 +62,64 @@ final class ParallelAnalysis implements AutoCloseable {
     });
   }
 
-  /** Reads an input to its end, handing chunks to the pool; progress gets bytes read so far. */
+  /**
+   * Reads an input to its end, handing chunks cut at line ends to the pool; progress gets
+   * bytes read so far. A line longer than a chunk is analyzed as its first chunk's bytes (it
+   * fails to parse and is counted, as any line cut short) and the rest of it is skipped.
+   */
   void read(int index, String name, InputStream in, LongConsumer progress) throws IOException, InterruptedException {
-    byte[] carry = new byte[0];
-    long offset = 0;
+    byte[] buffer = buffers.take();
+    int filled = 0;
+    long read = 0;
     while (true) {
-      byte[] chunk = new byte[carry.length + CHUNK_BYTES];
-      System.arraycopy(carry, 0, chunk, 0, carry.length);
-      int n = in.readNBytes(chunk, carry.length, CHUNK_BYTES);
-      int length = carry.length + n;
+      int n = in.readNBytes(buffer, filled, buffer.length - filled);
+      read += n;
+      int length = filled + n;
+      long offset = read - length;
       if (n == 0) {
         if (length > 0) {
-          submit(index, name, chunk, length, offset);
+          submit(index, name, buffer, length, offset);
+        } else {
+          buffers.put(buffer);
         }
         return;
       }
-      int cut = lastNewline(chunk, length);
-      if (cut < 0) {
-        carry = java.util.Arrays.copyOf(chunk, length);
+      int cut = lastNewline(buffer, length);
+      if (cut < 0 && length < buffer.length) {
+        filled = length;  // the input's last line, without a newline
         continue;
       }
-      carry = java.util.Arrays.copyOfRange(chunk, cut + 1, length);
-      submit(index, name, chunk, cut + 1, offset);
-      offset += cut + 1;
-      progress.accept(offset);
+      byte[] next = buffers.take();
+      if (cut < 0) {
+        submit(index, name, buffer, length, offset);
+        Skipped skipped = skipRestOfLine(in, next);
+        read += skipped.read();
+        filled = skipped.kept();
+      } else {
+        filled = length - cut - 1;
+        System.arraycopy(buffer, cut + 1, next, 0, filled);
+        submit(index, name, buffer, cut + 1, offset);
+      }
+      buffer = next;
+      progress.accept(read - filled);
+    }
+  }
+
+  /** What skipping the rest of an over-long line read, and the bytes after it kept. */
+  private record Skipped(long read, int kept) {}
+
+  /** Reads past the next newline; the bytes after it are left at the start of {@code into}. */
+  private static Skipped skipRestOfLine(InputStream in, byte[] into) throws IOException {
+    long read = 0;
+    while (true) {
+      int n = in.readNBytes(into, 0, into.length);
+      read += n;
+      int newline = n == 0 ? -1 : firstNewline(into, n);
+      if (n == 0 || newline >= 0) {
+        int kept = n == 0 ? 0 : n - newline - 1;
+        System.arraycopy(into, newline + 1, into, 0, kept);
+        return new Skipped(read, kept);
+      }
     }
   }
 
@@ -88,14 +132,22 @@ final class ParallelAnalysis implements AutoCloseable {
     return -1;
   }
 
-  private void submit(int index, String name, byte[] chunk, int length, long offset) throws InterruptedException {
-    inFlight.acquire();
+  private static int firstNewline(byte[] b, int length) {
+    for (int i = 0; i < length; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void submit(int index, String name, byte[] chunk, int length, long offset) {
     pending.add(pool.submit(() -> {
       try {
         local.get().process(index, name, chunk, length, offset);
         bytesDone.addAndGet(length);
       } finally {
-        inFlight.release();
+        buffers.add(chunk);
       }
     }));
   }
