@@ -14,7 +14,11 @@ export class LiveTail {
   #tail = null;
   #renewal = null;
   #paused = false;
-  #opening = null;
+  #opening = false;
+  // Counts opens and closes. Opening takes a round trip (POST api/tail); a pause, a hidden tab or
+  // a new filter may come before its answer, and an answer for an older generation is a tail
+  // nobody shows any more: it is closed as it arrives, never subscribed or renewed.
+  #generation = 0;
 
   /** `root`: the panel's element; `bridge`: the page's EventBusBridge. */
   constructor(root, bridge, { maxRate }) {
@@ -74,25 +78,34 @@ export class LiveTail {
     this.#open();
   }
 
+  // Opens a tail with the filter and rate shown, unless one is open or opening already.
   async #open() {
     if (this.#tail || this.#opening) return;
+    const generation = ++this.#generation;
+    this.#opening = true;
     this.#showState("opening", "opening…");
     const query = new URLSearchParams({ where: this.where.value.trim(), rate: this.rate.value });
-    this.#opening = fetchJson(`api/tail?${query}`, { method: "POST" });
+    let tail;
     try {
-      const tail = await this.#opening;
-      this.#tail = tail;
-      this.error.hidden = true;
-      this.bridge.subscribe(tail.address, (second) => this.#show(second));
-      this.#renewal = setInterval(() => this.#renew(), tail.renew_ms);
-      this.#showState("live", "waiting for lines…");
+      tail = await fetchJson(`api/tail?${query}`, { method: "POST" });
     } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#opening = false;
       this.error.textContent = error.message;
       this.error.hidden = false;
       this.#showState("error", "not tailing");
-    } finally {
-      this.#opening = null;
+      return;
     }
+    if (generation !== this.#generation) {
+      deleteTail(tail);
+      return;
+    }
+    this.#opening = false;
+    this.#tail = tail;
+    this.error.hidden = true;
+    this.bridge.subscribe(tail.address, (second) => this.#show(tail, second));
+    this.#renewal = setInterval(() => this.#renew(), tail.renew_ms);
+    this.#showState("live", "waiting for lines…");
   }
 
   async #renew() {
@@ -108,18 +121,21 @@ export class LiveTail {
     }
   }
 
+  // Closes the tail open, and makes an opening still on its way close its tail when it arrives.
   #close({ leaving = false, known = true } = {}) {
+    this.#generation++;
+    this.#opening = false;
     const tail = this.#tail;
     if (!tail) return;
     this.#tail = null;
     clearInterval(this.#renewal);
     this.bridge.unsubscribe(tail.address);
-    if (known) fetchJson(`api/tail/${tail.id}`, { method: "DELETE", keepalive: leaving }).catch(() => {});
+    if (known) deleteTail(tail, leaving);
   }
 
-  // One second of the tail: its lines, newest on top, and how many matched.
-  #show(second) {
-    if (!this.#tail) return;
+  // One second of `tail`: its lines, newest on top, and how many matched.
+  #show(tail, second) {
+    if (this.#tail !== tail) return;
     const items = second.lines.map((line) => lineItem(line));
     this.lines.prepend(...items.reverse());
     while (this.lines.children.length > MAX_LINES) this.lines.lastElementChild.remove();
@@ -135,6 +151,11 @@ export class LiveTail {
     this.root.dataset.state = state;
     this.state.textContent = text;
   }
+}
+
+/** Closes a tail on the server (`leaving`: the request outlives the page). */
+function deleteTail(tail, leaving = false) {
+  fetchJson(`api/tail/${tail.id}`, { method: "DELETE", keepalive: leaving }).catch(() => {});
 }
 
 /**

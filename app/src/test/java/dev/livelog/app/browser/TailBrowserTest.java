@@ -18,11 +18,57 @@ import org.openqa.selenium.WebElement;
 /**
  * The live tail panel in headless Chromium over the whole pipeline, with {@code web.tail_rate: 5}:
  * the lines written after the page opened, sampled above 5 a second with "1 in k" said, paused
- * and resumed, narrowed by a filter, a bad filter's error.
+ * and resumed, narrowed by a filter, a bad filter's error; and a tail whose opening is overtaken
+ * (paused, hidden, a new filter while {@code POST /api/tail} is answered) closed as it arrives.
  */
 class TailBrowserTest extends BrowserTest {
   private static final int RATE = 5;
   private static final Duration SOON = Duration.ofSeconds(10);
+  /**
+   * Run before the page's own scripts: holds the answers of {@code POST /api/tail} until the test
+   * releases them (a slow server, as the test needs it), and records the tails opened and deleted
+   * and the tail addresses registered on the bridge.
+   */
+  private static final String HOLD_TAIL_OPENS = """
+      window.tails = { holding: true, held: [], opened: [], deleted: [], registered: [] };
+      window.releaseTailOpens = (newestFirst) => {
+        const held = window.tails.held.splice(0);
+        (newestFirst ? held.reverse() : held).forEach((release) => release());
+      };
+      const realFetch = window.fetch;
+      window.fetch = async (input, init = {}) => {
+        const url = new URL(String(input), location.href);
+        const method = init.method ?? "GET";
+        if (method === "DELETE" && url.pathname.includes("/api/tail/")) {
+          window.tails.deleted.push(url.pathname.split("/").pop());
+        }
+        const response = await realFetch(input, init);
+        if (method !== "POST" || !url.pathname.endsWith("/api/tail")) return response;
+        const tail = await response.clone().json();
+        window.tails.opened.push({ id: tail.id, where: url.searchParams.get("where") });
+        if (window.tails.holding) await new Promise((release) => window.tails.held.push(release));
+        return response;
+      };
+      let eventBus;
+      Object.defineProperty(window, "EventBus", {
+        configurable: true,
+        get: () => eventBus,
+        set: (value) => {
+          const register = value.prototype.registerHandler;
+          const unregister = value.prototype.unregisterHandler;
+          const tailAddress = (address) => address.startsWith("livelog.tail.page.");
+          value.prototype.registerHandler = function (address, ...rest) {
+            if (tailAddress(address)) window.tails.registered.push(address);
+            return register.call(this, address, ...rest);
+          };
+          value.prototype.unregisterHandler = function (address, ...rest) {
+            if (tailAddress(address)) window.tails.registered = window.tails.registered.filter((a) => a !== address);
+            return unregister.call(this, address, ...rest);
+          };
+          eventBus = value;
+        },
+      });
+      """;
   private DashboardPage page;
 
   @BeforeEach
@@ -123,6 +169,96 @@ class TailBrowserTest extends BrowserTest {
     page.waitFor("the error", SOON, d -> "error".equals(tail().getAttribute("data-state")));
     assertThat(tail().findElement(By.cssSelector(".tail-error")).getText())
         .startsWith("'where' expected a value after '>='");
+  }
+
+  @Test
+  void pausedWhileItOpensTheTailIsClosedWhenItArrives() throws Exception {
+    openHoldingTailOpens();
+    page.waitFor("the tail's opening held", SOON, d -> held() == 1);
+    pauseButton().click();
+    page.waitFor("the tail paused", SOON, d -> "paused".equals(tail().getAttribute("data-state")));
+    releaseTailOpens(false);
+    String opened = openedIds().get(0);
+    page.waitFor("the overtaken tail deleted", SOON, d -> deletedIds().contains(opened));
+    assertThat(tail().getAttribute("data-state")).isEqualTo("paused");
+    assertThat(pauseButton().getText()).isEqualTo("Resume");
+    assertThat(registeredTails()).as("nothing subscribed for a paused panel").isEmpty();
+
+    driver.executeScript("window.tails.holding = false;");
+    pauseButton().click();
+    page.waitFor("the tail live again", SOON, d -> "live".equals(tail().getAttribute("data-state")));
+    assertThat(registeredTails()).as("one tail: the one opened on resuming").hasSize(1);
+    pipeline.append(upstreams("10.9.9.", 1));
+    page.waitFor("the line written after resuming", SOON, d -> shownUpstreams().contains("10.9.9.0:80"));
+  }
+
+  @Test
+  void hiddenWhileItOpensTheTailIsClosedWhenItArrives() throws Exception {
+    openHoldingTailOpens();
+    page.waitFor("the tail's opening held", SOON, d -> held() == 1);
+    driver.executeScript("""
+        Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        """);
+    releaseTailOpens(false);
+    String opened = openedIds().get(0);
+    page.waitFor("the hidden page's tail deleted", SOON, d -> deletedIds().contains(opened));
+    assertThat(registeredTails()).as("nothing subscribed for a hidden page").isEmpty();
+  }
+
+  @Test
+  void aFilterTypedWhileTheTailOpensIsTheOneThatRuns() throws Exception {
+    openHoldingTailOpens();
+    page.waitFor("the tail's opening held", SOON, d -> held() == 1);
+    tail().findElement(By.cssSelector(".tail-where")).sendKeys("status: MISS", Keys.ENTER);
+    page.waitFor("the filtered tail's opening held too", SOON, d -> held() == 2);
+    releaseTailOpens(true); // the unfiltered one arrives last
+    page.waitFor("the unfiltered tail deleted", SOON, d -> deletedIds().contains(openedId("")));
+    page.waitFor("the filtered tail live", SOON, d -> "live".equals(tail().getAttribute("data-state")));
+    assertThat(registeredTails()).containsExactly("livelog.tail.page." + openedId("status: MISS"));
+    assertThat(deletedIds()).doesNotContain(openedId("status: MISS"));
+
+    Instant now = Instant.now();
+    pipeline.append(List.of(
+        CacheLines.line(now, "HIT", false, "10.10.0.1:80", "0.1"),
+        CacheLines.line(now, "MISS", false, "10.10.0.2:80", "0.1")));
+    awaitParsed(2);
+    page.waitFor("the MISS line", SOON, d -> shownUpstreams().contains("10.10.0.2:80"));
+    awaitQuietSecond();
+    assertThat(shownUpstreams()).as("only the filter's lines").containsExactly("10.10.0.2:80");
+  }
+
+  private void openHoldingTailOpens() {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOLD_TAIL_OPENS));
+    page = openDashboard();
+  }
+
+  private long held() {
+    return (Long) driver.executeScript("return window.tails.held.length");
+  }
+
+  private void releaseTailOpens(boolean newestFirst) {
+    driver.executeScript("window.releaseTailOpens(arguments[0])", newestFirst);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> openedIds() {
+    return (List<String>) driver.executeScript("return window.tails.opened.map((t) => t.id)");
+  }
+
+  private String openedId(String where) {
+    return (String) driver.executeScript(
+        "return window.tails.opened.find((t) => t.where === arguments[0])?.id ?? null", where);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> deletedIds() {
+    return (List<String>) driver.executeScript("return window.tails.deleted");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> registeredTails() {
+    return (List<String>) driver.executeScript("return window.tails.registered");
   }
 
   private WebElement tail() {
