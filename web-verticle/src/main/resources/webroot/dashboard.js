@@ -17,7 +17,7 @@ export function createPanel(group, period, theme) {
   const shown = forPeriod(group, period);
   if (shown.chart.type === "table") return new TablePanel(shown, period);
   const panel = new Panel(shown, period, theme);
-  new SplitControl(panel, (split) => new Panel(split, period, theme));
+  new SplitControl(panel, (split) => new Panel(split, period, theme, { baselines: false }));
   return panel;
 }
 

@@ -44,13 +44,18 @@ export class Panel {
   #events;
   #time;
 
-  constructor(group, period, theme) {
+  /**
+   * `baselines`: whether the panel offers the −1d and −1w overlays. A chart split by a field
+   * does not: datapoints are stored as the group is configured, so there is no split series a
+   * day earlier to draw (and the address's overlays of the group are not its own).
+   */
+  constructor(group, period, theme, { baselines = true } = {}) {
     this.group = group;
     this.period = period;
     this.theme = theme;
     this.store = new SeriesStore(period.history, group.series || []);
-    this.baselines = new PanelBaselines(period, group, () => this.render(true));
-    this.element = this.#build();
+    this.baselines = new PanelBaselines(period, group, () => this.render(true), baselines ? location.search : "");
+    this.element = this.#build(baselines);
     new ResizeObserver(() => this.#resize()).observe(this.#chartBox);
   }
 
@@ -161,12 +166,12 @@ export class Panel {
     return palette[this.store.names().indexOf(name) % palette.length];
   }
 
-  #build() {
+  #build(baselines) {
     const element = panelElement(this.group, this.period, "panel",
       `<div class="panel-chart"></div>
       <ul class="legend"></ul>
       <p class="baseline-note" hidden></p>`);
-    element.querySelector(".panel-head").append(this.#baselineToggles());
+    if (baselines) element.querySelector(".panel-head").append(this.#baselineToggles());
     this.#chartBox = element.querySelector(".panel-chart");
     this.#legend = element.querySelector(".legend");
     this.#baselineNote = element.querySelector(".baseline-note");

@@ -17,7 +17,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Splitting a chart by a field in headless Chromium, over the whole pipeline: typed in a live
  * panel, the chart becomes one series per virtual host (from stored events), within the
- * analyzer's max_series and other, and clearing it brings the configured chart back.
+ * analyzer's max_series and other, and clearing it brings the configured chart back; a split
+ * chart offers no baselines (datapoints are stored unsplit).
  */
 class SplitBrowserTest extends BrowserTest {
   private static final Duration SOON = Duration.ofSeconds(20);
@@ -54,6 +55,21 @@ class SplitBrowserTest extends BrowserTest {
     page.waitFor("the configured chart back", SOON, d -> page.panel("rps", PipelineUnderTest.FAST).isDisplayed()
         && driver.findElements(By.cssSelector("article.split")).isEmpty());
     assertThat(page.legendLabels("rps", PipelineUnderTest.FAST)).containsExactly("requests");
+  }
+
+  @Test
+  void aSplitChartOffersNoBaselinesEvenWhenTheAddressHasTheGroups() throws Exception {
+    page.open(pipeline.url("/?compare=1s:rps:1d")).waitConnected(SOON);
+    assertThat(page.panel("rps", PipelineUnderTest.FAST).findElements(By.cssSelector(".baseline-toggle")))
+        .as("the configured chart has its toggles").hasSize(2);
+    writeThreeHosts();
+    split("rps", "domain");
+    page.waitFor("a series per host", SOON, d -> legend(splitPanel("rps")).size() == 3);
+    WebElement split = splitPanel("rps");
+    assertThat(split.findElements(By.cssSelector(".baseline-toggle"))).as("no toggles that draw nothing").isEmpty();
+    assertThat(split.findElements(By.cssSelector(".legend .series-change")))
+        .as("no change from a baseline the split has not").isEmpty();
+    assertThat(split.getAttribute("data-baseline-1d")).isNull();
   }
 
   @Test
