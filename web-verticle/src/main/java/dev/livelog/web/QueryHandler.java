@@ -16,8 +16,8 @@ import java.util.function.Function;
  * (the stored events behind a series, {@code livelog.query.events}: the drill-down) and
  * {@code GET /api/baseline?group=&offset=&from=&to=&step=} (the datapoints stored
  * {@code offset} earlier, moved under the chart, {@code livelog.baseline}: its day- or
- * week-earlier overlay). Bad syntax is refused here; the analyzer's 400, 429 and 504 are
- * relayed as they are.
+ * week-earlier overlay). Bad syntax is refused here, and so is a parameter of another of these
+ * routes ({@link StoredDataRoute}); the analyzer's 400, 429 and 504 are relayed as they are.
  */
 final class QueryHandler implements Handler<RoutingContext> {
   /**
@@ -40,33 +40,37 @@ final class QueryHandler implements Handler<RoutingContext> {
 
   private final BusRelay analyzer;
   private final LivelogConfig config;
+  private final StoredDataRoute route;
   private final Parser parser;
 
-  private QueryHandler(EventBus bus, LivelogConfig config, String address, Parser parser) {
+  private QueryHandler(EventBus bus, LivelogConfig config, String address, StoredDataRoute route,
+      Parser parser) {
     this.analyzer = new BusRelay(bus, address, "analyzer", REPLY_TIMEOUT_MS);
     this.config = config;
+    this.route = route;
     this.parser = parser;
   }
 
   /** {@code /api/query}. */
   static QueryHandler datapoints(EventBus bus, LivelogConfig config) {
-    return new QueryHandler(bus, config, Addresses.QUERY, QueryRequest::parse);
+    return new QueryHandler(bus, config, Addresses.QUERY, StoredDataRoute.QUERY, QueryRequest::parse);
   }
 
   /** {@code /api/baseline}. */
   static QueryHandler baseline(EventBus bus, LivelogConfig config) {
-    return new QueryHandler(bus, config, Addresses.BASELINE, BaselineRequest::parse);
+    return new QueryHandler(bus, config, Addresses.BASELINE, StoredDataRoute.BASELINE, BaselineRequest::parse);
   }
 
   /** {@code /api/events}. */
   static QueryHandler events(EventBus bus, LivelogConfig config) {
-    return new QueryHandler(bus, config, Addresses.EVENTS_QUERY, EventsRequest::parse);
+    return new QueryHandler(bus, config, Addresses.EVENTS_QUERY, StoredDataRoute.EVENTS, EventsRequest::parse);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     GroupRequest request;
     try {
+      route.refuseOthers(ctx.request()::getParam);
       request = parser.parse(ctx.request()::getParam, System.currentTimeMillis());
     } catch (IllegalArgumentException e) {
       ApiError.send(ctx, 400, e.getMessage());
