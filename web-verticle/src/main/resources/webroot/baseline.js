@@ -6,6 +6,7 @@
 // coarser one (a 5 s chart a week earlier is drawn from 1-minute or 5-minute points): a value
 // a day earlier is the stored point whose interval covers that moment.
 
+import { panelValues, withPanelValues } from "./address.js";
 import { fetchJson } from "./api.js";
 
 export const OFFSETS = [
@@ -19,20 +20,13 @@ const AHEAD_MS = 10_000;
 
 /** The offsets the page's address turns on for a panel. */
 export function comparedIn(search, period, group) {
-  const prefix = `${period}:${group}:`;
-  const keys = new URLSearchParams(search).getAll(PARAM)
-    .filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
+  const keys = panelValues(search, PARAM, period, group);
   return OFFSETS.filter((o) => keys.includes(o.key)).map((o) => o.key);
 }
 
 /** The address with a panel's offsets set to `keys` (the other panels' left as they are). */
 export function withCompared(href, period, group, keys) {
-  const url = new URL(href);
-  const prefix = `${period}:${group}:`;
-  const kept = url.searchParams.getAll(PARAM).filter((entry) => !entry.startsWith(prefix));
-  url.searchParams.delete(PARAM);
-  [...kept, ...keys.map((key) => prefix + key)].forEach((entry) => url.searchParams.append(PARAM, entry));
-  return url.href;
+  return withPanelValues(href, PARAM, period, group, keys);
 }
 
 /** The change from `base` to `current` in percent, or null when either is missing or base is 0. */

@@ -12,12 +12,13 @@ import { TablePanel } from "./toplist.js";
 /**
  * A group's panel in a period, with the period's chart defaults under the group's own: a table
  * for `chart: {type: table}` (top-N lists), otherwise a chart, which can be split by a field.
+ * The caller calls `placed()` once the panel is in the page (a split chart goes beside it).
  */
 export function createPanel(group, period, theme) {
   const shown = forPeriod(group, period);
   if (shown.chart.type === "table") return new TablePanel(shown, period);
   const panel = new Panel(shown, period, theme);
-  new SplitControl(panel, (split) => new Panel(split, period, theme, { baselines: false }));
+  panel.split = new SplitControl(panel, (split) => new Panel(split, period, theme, { baselines: false }));
   return panel;
 }
 
@@ -82,6 +83,7 @@ export class Dashboard {
       this.#panels.set(key(period.name, group.name), panel);
       column.append(panel.element);
       panel.render();
+      panel.placed();
     }
     return column;
   }

@@ -43,6 +43,8 @@ export class Panel {
   #chartBox;
   #events;
   #time;
+  /** The panel's SplitControl, when it can be split (dashboard.js gives it one). */
+  split = null;
 
   /**
    * `baselines`: whether the panel offers the −1d and −1w overlays. A chart split by a field
@@ -57,6 +59,11 @@ export class Panel {
     this.baselines = new PanelBaselines(period, group, () => this.render(true), baselines ? location.search : "");
     this.element = this.#build(baselines);
     new ResizeObserver(() => this.#resize()).observe(this.#chartBox);
+  }
+
+  /** The panel is in the page: the split its address names, if any, takes its place. */
+  placed() {
+    this.split?.restore();
   }
 
   /** Adds points (history or live, in any order); a point seen before is replaced. */

@@ -28,7 +28,10 @@ export class PastView {
     this.note.hidden = true;
     this.#panels = this.config.groups.map((group) => createPanel(group, period, theme));
     this.box.replaceChildren(...this.#panels.map((panel) => panel.element));
-    this.#panels.forEach((panel) => panel.render());
+    this.#panels.forEach((panel) => {
+      panel.render();
+      panel.placed();
+    });
     // Two at a time: the analyzer runs a few stored-data queries at once and refuses more.
     const failures = await inTurns(this.config.groups, 2, (group, i) => this.#load(group, range, this.#panels[i]));
     const failure = failures.find(Boolean);

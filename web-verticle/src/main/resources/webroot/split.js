@@ -2,15 +2,29 @@
 // panel: the analyzer computes the group from stored events with one series per value of the
 // field for each analyzer (within its max_series, the rest as "other"), through
 // /api/query?split=. A live panel is asked again every interval (at least every 5 s); a stored
-// range once. The split chart takes the panel's place until the field is cleared.
+// range once. The split chart takes the panel's place until the field is cleared. The field is
+// kept in the page's address (?split=<period>:<group>:<field>), so a reload or a shared link
+// shows the split chart again.
 // Stable hooks for browser tests: the split panel's data-split (the field) and, as any panel,
 // its legend's data-series.
 
+import { panelValues, withPanelValues } from "./address.js";
 import { fetchJson } from "./api.js";
 import { queryPath } from "./range.js";
 
 const FIELD_LIST = "split-fields";
 const FASTEST_REFRESH_MS = 5_000;
+const PARAM = "split";
+
+/** The field the page's address splits a panel by, or null. */
+export function splitIn(search, period, group) {
+  return panelValues(search, PARAM, period, group)[0] || null;
+}
+
+/** The address with a panel's split field set to `field` (null: none). */
+export function withSplit(href, period, group, field) {
+  return withPanelValues(href, PARAM, period, group, field ? [field] : []);
+}
 
 /** The fields offered as you type (any other may be typed): the config's, and `source`. */
 export function offerFields(fields) {
@@ -33,9 +47,16 @@ export class SplitControl {
     panel.element.querySelector(".panel-head").append(splitForm("", (field) => this.split(field)));
   }
 
+  /** Splits the chart as the page's address says, once the panel is in the page. */
+  restore() {
+    const field = splitIn(location.search, this.panel.period.name, this.panel.group.name);
+    if (field) this.split(field);
+  }
+
   split(field) {
     this.clear();
     if (!field) return;
+    this.#keepInAddress(field);
     const group = { ...this.panel.group, series: [], label: `${this.panel.group.label} by ${field}` };
     const view = this.createView(group);
     view.element.classList.add("split");
@@ -63,6 +84,12 @@ export class SplitControl {
     this.#view?.element.remove();
     this.#view = null;
     this.panel.element.hidden = false;
+    this.#keepInAddress(null);
+  }
+
+  #keepInAddress(field) {
+    const { period, group } = this.panel;
+    history.replaceState(history.state, "", withSplit(location.href, period.name, group.name, field));
   }
 
   async #load(field) {

@@ -32,6 +32,9 @@ export class TablePanel {
       <p class="empty">No data yet.</p>`);
   }
 
+  /** Nothing to do once in the page: a table is not split. */
+  placed() {}
+
   /** Keeps only the newest point: a table shows one moment. */
   add(...points) {
     for (const point of points) {

@@ -17,8 +17,9 @@ import org.openqa.selenium.WebElement;
 /**
  * Splitting a chart by a field in headless Chromium, over the whole pipeline: typed in a live
  * panel, the chart becomes one series per virtual host (from stored events), within the
- * analyzer's max_series and other, and clearing it brings the configured chart back; a split
- * chart offers no baselines (datapoints are stored unsplit).
+ * analyzer's max_series and other, and clearing it brings the configured chart back; the split
+ * is kept in the address, so a reload shows it again; a split chart offers no baselines
+ * (datapoints are stored unsplit).
  */
 class SplitBrowserTest extends BrowserTest {
   private static final Duration SOON = Duration.ofSeconds(20);
@@ -55,6 +56,28 @@ class SplitBrowserTest extends BrowserTest {
     page.waitFor("the configured chart back", SOON, d -> page.panel("rps", PipelineUnderTest.FAST).isDisplayed()
         && driver.findElements(By.cssSelector("article.split")).isEmpty());
     assertThat(page.legendLabels("rps", PipelineUnderTest.FAST)).containsExactly("requests");
+  }
+
+  @Test
+  void theSplitIsInTheAddressSoAReloadShowsItAgain() throws Exception {
+    writeThreeHosts();
+    split("rps", "domain");
+    page.waitFor("a series per host", SOON, d -> legend(splitPanel("rps")).size() == 3);
+    assertThat(page.currentUrl()).contains("split=1s%3Arps%3Adomain");
+
+    driver.navigate().refresh();
+    page.waitConnected(SOON);
+    page.waitFor("the split chart back", SOON, d -> legend(splitPanel("rps")).equals(
+        List.of("requests a.example", "requests b.example", "requests c.example")));
+    assertThat(splitPanel("rps").findElement(By.cssSelector(".panel-title")).getText())
+        .isEqualTo("Requests per second by domain");
+    assertThat(splitPanel("rps").findElement(By.cssSelector(".split-field")).getAttribute("value")).isEqualTo("domain");
+    assertThat(page.panel("rps", PipelineUnderTest.FAST).isDisplayed()).isFalse();
+    assertThat(driver.findElements(By.cssSelector("article.split"))).as("only the panel split").hasSize(1);
+
+    splitPanel("rps").findElement(By.cssSelector(".split-clear")).click();
+    page.waitFor("the configured chart back", SOON, d -> page.panel("rps", PipelineUnderTest.FAST).isDisplayed());
+    assertThat(page.currentUrl()).doesNotContain("split=");
   }
 
   @Test
