@@ -3,6 +3,7 @@ package dev.livelog.analyzer;
 import dev.livelog.common.bus.Datapoint;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.LogEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,11 @@ import java.util.List;
  * period, every plot group's window (the seed's {@code interval + 5 s}) is merged from those
  * buckets into one datapoint. An event late by less than the longest window still counts in
  * every window that covers its second; an older one is counted as late, not silently lost.
- * Per period, an event older than that period's window (missed by every datapoint of it,
- * though a longer period still counts it) is counted as late for that period.
+ * A period's datapoint is computed {@code settle} after its time (see {@link TickSettle}); per
+ * period, an event that arrives after the first of its datapoints that should count it was
+ * computed is counted as after its tick (that point's drill-down lists it, its count does
+ * not), and one that arrives after every such datapoint (a longer period may still count it)
+ * as late for that period.
  * Not thread-safe: one engine per event loop; metrics read its counters from elsewhere, which
  * may see them a moment late.
  */
@@ -27,21 +31,35 @@ public final class AnalyticsEngine {
   private final long keepSeconds;
   private final List<PeriodConfig> periods;
   private final long[] windowSeconds;
+  private final long[] intervalMillis;
+  private final long settleMillis;
   private final long[] lateFor;
+  private final long[] afterTickFor;
   private long accepted;
   private long late;
   private long future;
 
+  /** An engine whose ticks are computed at their time (tests, benchmarks). */
   public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods) {
+    this(groups, periods, Duration.ZERO);
+  }
+
+  /** An engine whose ticks are computed {@code settle} after their time ({@link TickSettle}). */
+  public AnalyticsEngine(List<GroupPlan> groups, List<PeriodConfig> periods, Duration settle) {
     this.groups = groups;
     this.admissions = groups.stream().map(GroupPlan::newAdmissions).toList();
     this.periods = List.copyOf(periods);
     this.windowSeconds = periods.stream().mapToLong(p -> p.window().toSeconds()).toArray();
+    this.intervalMillis = periods.stream().mapToLong(p -> p.interval().toMillis()).toArray();
+    this.settleMillis = settle.toMillis();
     this.lateFor = new long[periods.size()];
+    this.afterTickFor = new long[periods.size()];
     long longestWindow = periods.stream().mapToLong(p -> p.window().toSeconds()).max().orElse(10);
-    this.keepSeconds = longestWindow + 5;
+    // A tick reads its window settle after its time: the seconds are kept that much longer.
+    long settleSeconds = Math.floorDiv(settleMillis + 999, 1000L);
+    this.keepSeconds = longestWindow + settleSeconds + 5;
     this.buckets = new SecondBuckets(groups, (int) (keepSeconds + MAX_FUTURE_SECONDS + 5));
-    this.lookbacks = new LookbackBuckets(groups, MAX_FUTURE_SECONDS);
+    this.lookbacks = new LookbackBuckets(groups, settleSeconds, MAX_FUTURE_SECONDS);
   }
 
   /** How far back events count: the longest window, or the longest lookback of a metric. */
@@ -52,11 +70,7 @@ public final class AnalyticsEngine {
   public void accept(LogEvent event, long nowMillis) {
     long second = Math.floorDiv(event.time(), 1000L);
     long now = Math.floorDiv(nowMillis, 1000L);
-    for (int p = 0; p < windowSeconds.length; p++) {
-      if (second < now - windowSeconds[p]) {
-        lateFor[p]++;
-      }
-    }
+    judgeArrival(second, nowMillis);
     if (second > now + MAX_FUTURE_SECONDS) {
       future++;
       return;
@@ -75,6 +89,25 @@ public final class AnalyticsEngine {
     long now = Math.floorDiv(nowMillis, 1000L);
     if (second <= now + MAX_FUTURE_SECONDS) {
       add(event, second, now);
+    }
+  }
+
+  /**
+   * Per period, whether an event of {@code second} comes after the ticks that count it. The
+   * ticks whose window {@code [T - window, T)} holds the second are those from the first after
+   * it to the last at most a window later; each is computed {@code settle} after its time.
+   */
+  private void judgeArrival(long second, long nowMillis) {
+    for (int p = 0; p < windowSeconds.length; p++) {
+      long interval = intervalMillis[p];
+      long firstTick = (Math.floorDiv((second + 1) * 1000 - 1, interval) + 1) * interval;
+      if (nowMillis > firstTick + settleMillis) {
+        afterTickFor[p]++;
+        long lastTick = Math.floorDiv((second + windowSeconds[p]) * 1000, interval) * interval;
+        if (nowMillis > lastTick + settleMillis) {
+          lateFor[p]++;
+        }
+      }
     }
   }
 
@@ -122,15 +155,31 @@ public final class AnalyticsEngine {
 
   /**
    * Events that came after every datapoint of {@code period} that should have counted them
-   * (older than its window when they arrived); 0 for an unknown period.
+   * had been computed; 0 for an unknown period.
    */
   public long lateFor(String period) {
+    int p = indexOf(period);
+    return p < 0 ? 0 : lateFor[p];
+  }
+
+  /**
+   * Events that came after the first datapoint of {@code period} whose window holds them had
+   * been computed (more than {@code settle} after its time): that point did not count them,
+   * though its drill-down lists them; later points whose windows hold them did. Includes the
+   * {@link #lateFor late} ones. 0 for an unknown period.
+   */
+  public long afterTickFor(String period) {
+    int p = indexOf(period);
+    return p < 0 ? 0 : afterTickFor[p];
+  }
+
+  private int indexOf(String period) {
     for (int p = 0; p < periods.size(); p++) {
       if (periods.get(p).name().equals(period)) {
-        return lateFor[p];
+        return p;
       }
     }
-    return 0;
+    return -1;
   }
 
   /**

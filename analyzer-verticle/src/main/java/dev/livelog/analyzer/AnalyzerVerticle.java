@@ -17,6 +17,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * group's datapoints; the others compute the same windows as hot standbys. Every analyzer
  * keeps the history of what is published (answering {@code livelog.history}), restored from
  * the store on start; whoever takes a lease first recomputes from stored events the ticks
- * missed since the last datapoint (the previous holder died, or livelog was down).
+ * missed since the last datapoint (the previous holder died, or livelog was down). A tick is
+ * computed {@link TickSettle settle} after its time, once the lines of its window have arrived.
  */
 public final class AnalyzerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzerVerticle.class);
@@ -46,6 +48,8 @@ public final class AnalyzerVerticle extends VerticleBase {
   private final EventStore store;
   private final QueryLimits queryLimits;
   private final DatapointRetention datapointRetention;
+  /** How long after its time a tick is computed ({@link TickSettle}). */
+  private final long settleMillis;
   private final ReplayFilter replays = new ReplayFilter();
   private final Map<String, DatapointHistory> histories = new HashMap<>();
   /** Per period and group, the keys folded into 'other' series in the last datapoint published. */
@@ -68,13 +72,14 @@ public final class AnalyzerVerticle extends VerticleBase {
     this.store = store;
     this.queryLimits = queryLimits;
     this.datapointRetention = new DatapointRetention(config.storage().retention());
+    this.settleMillis = TickSettle.of(config).toMillis();
   }
 
   @Override
   public Future<?> start() {
     BatchCodecs.register(vertx);
     List<GroupPlan> plans = AnalyzerPlans.compile(config); // no per-event state: shared
-    engine = new AnalyticsEngine(plans, config.periods());
+    engine = new AnalyticsEngine(plans, config.periods(), Duration.ofMillis(settleMillis));
     stored = new StoredSeries(plans, store);
     leases = new Leases(vertx);
     List<Future<?>> restored = new ArrayList<>();
@@ -141,7 +146,7 @@ public final class AnalyzerVerticle extends VerticleBase {
   private void backfill(PeriodConfig period, String group) {
     DatapointHistory history = histories.get(period.name());
     long interval = period.interval().toMillis();
-    long lastTick = Math.floorDiv(System.currentTimeMillis(), interval) * interval;
+    long lastTick = lastDueTick(period, System.currentTimeMillis()); // later ones tick live
     long oldest = lastTick - interval * (period.history() - 1);
     long last = history.lastTime(group);
     long firstTick = Math.max(oldest, last < 0 ? oldest : last + interval);
@@ -217,18 +222,24 @@ public final class AnalyzerVerticle extends VerticleBase {
     }
   }
 
+  /** Waits for the next tick's time and the settle after it, computes the tick, and goes on. */
   private void scheduleTick(PeriodConfig period) {
     if (stopped) {
       return;
     }
-    long interval = period.interval().toMillis();
     long now = System.currentTimeMillis();
-    long next = (Math.floorDiv(now, interval) + 1) * interval;
-    timers.add(vertx.setTimer(next - now, id -> {
+    long next = lastDueTick(period, now) + period.interval().toMillis();
+    timers.add(vertx.setTimer(next + settleMillis - now, id -> {
       timers.remove(id);
       tick(period, next);
       scheduleTick(period);
     }));
+  }
+
+  /** The newest tick of a period whose time to be computed ({@code settle} after it) has come. */
+  private long lastDueTick(PeriodConfig period, long now) {
+    long interval = period.interval().toMillis();
+    return Math.floorDiv(now - settleMillis, interval) * interval;
   }
 
   private void tick(PeriodConfig period, long time) {
@@ -277,13 +288,18 @@ public final class AnalyzerVerticle extends VerticleBase {
 
   /**
    * Events analyzed, late (older than every window; and per period, missed by every datapoint
-   * of it) and too far in the future since start; with per-try lists of different lengths;
+   * of it), after their tick per period (missed by the first datapoint whose window holds them)
+   * and too far in the future since start; with per-try lists of different lengths;
    * leases held; per period and group, the keys
    * folded into 'other' series in the last datapoint this node published.
    */
   public JsonObject status() {
     JsonObject lateByPeriod = new JsonObject();
-    config.periods().forEach(p -> lateByPeriod.put(p.name(), engine == null ? 0 : engine.lateFor(p.name())));
+    JsonObject afterTickByPeriod = new JsonObject();
+    config.periods().forEach(p -> {
+      lateByPeriod.put(p.name(), engine == null ? 0 : engine.lateFor(p.name()));
+      afterTickByPeriod.put(p.name(), engine == null ? 0 : engine.afterTickFor(p.name()));
+    });
     JsonObject folded = new JsonObject();
     foldedKeys.forEach((period, groups) -> folded.put(period, new JsonObject(new HashMap<>(groups))));
     return new JsonObject()
@@ -291,6 +307,7 @@ public final class AnalyzerVerticle extends VerticleBase {
         .put("accepted", engine == null ? 0 : engine.accepted())
         .put("late", engine == null ? 0 : engine.late())
         .put("lateByPeriod", lateByPeriod)
+        .put("afterTickByPeriod", afterTickByPeriod)
         .put("future", engine == null ? 0 : engine.future())
         .put("mismatchedTries", engine == null ? 0 : engine.mismatchedTries())
         .put("leases", leases == null ? new JsonArray() : new JsonArray(List.copyOf(leases.held())));

@@ -23,7 +23,11 @@ final class LookbackBuckets {
   private long mergedAt = Long.MIN_VALUE;
   private final Map<Long, GroupStats[]> merged = new HashMap<>();
 
-  LookbackBuckets(List<GroupPlan> all, long futureSeconds) {
+  /**
+   * @param settleSeconds how long after its time a tick reads its spans: kept that much longer
+   * @param futureSeconds how far ahead of the clock an event may be
+   */
+  LookbackBuckets(List<GroupPlan> all, long settleSeconds, long futureSeconds) {
     index = new int[all.size()];
     long longest = 0;
     for (int g = 0; g < all.size(); g++) {
@@ -34,9 +38,9 @@ final class LookbackBuckets {
         longest = Math.max(longest, seconds);
       }
     }
-    keepSeconds = longest;
+    keepSeconds = groups.isEmpty() ? 0 : longest + settleSeconds;
     buckets = groups.isEmpty() ? null
-        : new SecondBuckets(groups, (int) (longest + futureSeconds + 5));
+        : new SecondBuckets(groups, (int) (keepSeconds + futureSeconds + 5));
   }
 
   /** How far back events are kept, in seconds (0: no metric asks). */

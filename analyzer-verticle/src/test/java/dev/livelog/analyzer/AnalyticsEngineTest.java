@@ -9,6 +9,7 @@ import dev.livelog.common.config.LivelogConfig;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,41 @@ class AnalyticsEngineTest {
     assertThat(engine.late()).isZero();
     assertThat(engine.accepted()).isEqualTo(1);
     assertThat(values(engine.tick(fiveMinutes, now), "cache0").get("MISS")).isEqualTo(100.0);
+  }
+
+  @Test
+  void anEventLaterThanTheSettleAfterItsFirstPointIsAfterItsTickAndAfterItsLastOneLate() {
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(config), config.periods(),
+        Duration.ofMillis(1_200));
+    // Dated T0+4 s: in the windows of the 5 s ticks at T0+5 s and T0+10 s, computed at T0+6.2 s
+    // and T0+11.2 s; in the 5 min tick at T0+5 min.
+    engine.accept(event(T0 + 4_500, "HIT", "0", null, null, ""), T0 + 6_200);  // in time
+    engine.accept(event(T0 + 4_000, "MISS", "0", null, null, ""), T0 + 6_201); // after T0+5 s
+    assertThat(engine.afterTickFor(fiveSeconds.name())).isEqualTo(1);
+    assertThat(engine.lateFor(fiveSeconds.name())).isZero();
+    engine.accept(event(T0 + 4_999, "MISS", "0", null, null, ""), T0 + 11_201); // after both
+    assertThat(engine.afterTickFor(fiveSeconds.name())).isEqualTo(2);
+    assertThat(engine.lateFor(fiveSeconds.name())).as("missed by every 5 s datapoint").isEqualTo(1);
+    assertThat(engine.afterTickFor(fiveMinutes.name())).isZero();
+    assertThat(engine.lateFor(fiveMinutes.name())).isZero();
+
+    assertThat(values(engine.tick(fiveSeconds, T0 + 5_000), "cache0").get("HIT")).isCloseTo(100.0 / 3, within(1e-9));
+    assertThat(values(engine.tick(fiveMinutes, T0 + 300_000), "cache0").get("MISS")).isCloseTo(200.0 / 3, within(1e-9));
+  }
+
+  @Test
+  void aTickComputedTheSettleAfterItsTimeStillHasItsWholeWindow() {
+    List<PeriodConfig> fiveSecondsOnly = List.of(fiveSeconds); // a 10 s window: 15 s kept without settle
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(config), fiveSecondsOnly,
+        Duration.ofSeconds(30));
+    engine.accept(event(T0 + 1_000, "HIT", "0", null, null, ""), T0 + 9_000);
+    // 30 s later the window's first seconds are still kept, and an event of them still counts.
+    engine.accept(event(T0 + 2_000, "MISS", "0", null, null, ""), T0 + 39_000);
+    List<Datapoint> tick = engine.tick(fiveSeconds, T0 + 10_000);
+    assertThat(tick.get(0).events()).isEqualTo(2);
+    assertThat(engine.late()).isZero();
+    assertThat(engine.afterTickFor(fiveSeconds.name())).as("after the tick at T0+5 s").isEqualTo(1);
+    assertThat(engine.lateFor(fiveSeconds.name())).isZero();
   }
 
   @Test

@@ -56,7 +56,7 @@ final class NodeMetrics {
         + " with the fields they have (among the parsed)", id, counters, c -> c.truncated(id));
   }
 
-  /** The analyzer's intake: events analyzed, late per period, and dated in the future. */
+  /** The analyzer's intake: events analyzed, late and after their tick per period, and dated in the future. */
   void analyzing(AnalyzerVerticle analyzer, List<PeriodConfig> periods, Set<String> groups) {
     read.add(analyzer);
     FunctionCounter.builder("livelog_analyzer_events", analyzer, a -> a.status().getLong("accepted"))
@@ -74,6 +74,12 @@ final class NodeMetrics {
               a -> a.status().getJsonObject("lateByPeriod").getLong(period.name(), 0L))
           .description("events that arrived after every datapoint of the period that should"
               + " have counted them (stored, and in /api/query, all the same)")
+          .tag("period", period.name()).register(registry);
+      FunctionCounter.builder("livelog_analyzer_after_tick_events", analyzer,
+              a -> a.status().getJsonObject("afterTickByPeriod").getLong(period.name(), 0L))
+          .description("events that arrived after the first datapoint of the period whose window"
+              + " holds them was computed (later than the settle): that point did not count"
+              + " them, its drill-down lists them")
           .tag("period", period.name()).register(registry);
       for (String group : groups) {
         Gauge.builder("livelog_analyzer_folded_keys", analyzer, a -> a.status()

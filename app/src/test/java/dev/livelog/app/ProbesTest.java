@@ -70,6 +70,8 @@ class ProbesTest {
           .contains("livelog_bus_round_trip_seconds{source=\"web\"}")
           .contains("livelog_analyzer_late_events_total{period=\"5s\"} 1.0")
           .contains("livelog_analyzer_late_events_total{period=\"5m\"} 1.0")
+          .contains("livelog_analyzer_after_tick_events_total{period=\"5s\"} 1.0")
+          .contains("livelog_analyzer_after_tick_events_total{period=\"5m\"} 1.0")
           .contains("livelog_analyzer_events_total 0.0")
           .contains("livelog_analyzer_future_events_total 0.0")
           .contains("vertx_eventbus_");
