@@ -40,7 +40,10 @@ export class SplitControl {
   #timer = null;
   #request = 0;
 
-  /** `panel`: the chart panel; `createView(group)`: a panel of the same period for the split. */
+  /**
+   * `panel`: the chart panel; `createView(group, period)`: a panel of `period` (the panel's, its
+   * points one interval long) for the split.
+   */
   constructor(panel, createView) {
     this.panel = panel;
     this.createView = createView;
@@ -58,7 +61,9 @@ export class SplitControl {
     if (!field) return;
     this.#keepInAddress(field);
     const group = { ...this.panel.group, series: [], label: `${this.panel.group.label} by ${field}` };
-    const view = this.createView(group);
+    // Its points are /api/query's buckets, an interval each, where a live point counts its
+    // period's window (often longer): a click on one lists the events of its bucket.
+    const view = this.createView(group, { ...this.panel.period, window_ms: this.panel.period.interval_ms });
     view.element.classList.add("split");
     view.element.dataset.split = field;
     view.element.querySelector(".panel-head").append(

@@ -110,7 +110,11 @@ class DrillDownBrowserTest extends BrowserTest {
   }
 
   private WebElement plot(String group) {
-    return page.panel(group, FAST).findElement(By.cssSelector(".u-over"));
+    return plot(page.panel(group, FAST));
+  }
+
+  private static WebElement plot(WebElement panel) {
+    return panel.findElement(By.cssSelector(".u-over"));
   }
 
   /**
@@ -119,12 +123,16 @@ class DrillDownBrowserTest extends BrowserTest {
    * point.
    */
   private int xOf(String group, Instant time) {
-    long last = Long.parseLong(page.panel(group, FAST).getAttribute("data-last"));
+    return xOf(page.panel(group, FAST), time);
+  }
+
+  private int xOf(WebElement panel, Instant time) {
+    long last = Long.parseLong(panel.getAttribute("data-last"));
     int history = pipeline.config.periods().stream().filter(p -> p.name().equals(FAST)).findFirst()
         .orElseThrow().history();
     double min = last - (history - 0.5) * 1000;
     double max = last + 500;
-    int width = plot(group).getRect().getWidth();
+    int width = plot(panel).getRect().getWidth();
     return (int) Math.round((time.toEpochMilli() - min) / (max - min) * width - width / 2.0);
   }
 
@@ -206,6 +214,46 @@ class DrillDownBrowserTest extends BrowserTest {
 
     drill().findElement(By.cssSelector(".drill-close")).click();
     page.waitFor("the panel closed", SOON, d -> !drill().isDisplayed() && !page.currentUrl().contains("drill="));
+  }
+
+  @Test
+  void aPointOfASplitChartListsTheEventsOfItsBucketAsManyAsItCounted() throws Exception {
+    Instant base = openPageAndWriteLines("rps", 8);
+    page.panel("rps", FAST).findElement(By.cssSelector(".split-field")).sendKeys("source", Keys.ENTER);
+    long shown = base.plusSeconds(8).toEpochMilli();
+    page.waitFor("the split chart up to the point", SOON, d -> splitPanel().getAttribute("data-last") != null
+        && !splitPanel().getAttribute("data-last").isEmpty() && Long.parseLong(splitPanel().getAttribute("data-last")) >= shown);
+
+    // The split chart moves a point left whenever it is asked again: a click that a refresh
+    // overtook is let go and made again. The legend shows the point under the cursor.
+    String[] value = new String[1];
+    page.waitFor("a click between two refreshes", SOON, d -> {
+      String newest = splitPanel().getAttribute("data-last");
+      int x = xOf(splitPanel(), base.plusSeconds(8));
+      new Actions(driver).moveToElement(plot(splitPanel()), x, 0).perform();
+      value[0] = splitPanel().findElement(By.cssSelector(".legend li[data-series='requests cache'] .series-value")).getText();
+      new Actions(driver).moveToElement(plot(splitPanel()), x, 0).click().perform();
+      if (newest.equals(splitPanel().getAttribute("data-last"))) {
+        return true;
+      }
+      if (drill().isDisplayed()) {
+        drill().findElement(By.cssSelector(".drill-close")).click();
+      }
+      return false;
+    });
+    waitShown("the events of the split point clicked");
+    assertThat(drill().getAttribute("data-series")).isEqualTo("requests cache");
+    assertThat(page.currentUrl()).contains("drill.split=source");
+    assertThat(drillLong("data-to")).isEqualTo(shown);
+    assertThat(drillLong("data-to") - drillLong("data-from"))
+        .as("the split's point is a stored bucket of one interval, not the period's 6 s window").isEqualTo(1_000);
+    assertShowsExactly(expected(null));
+    assertThat(drillLong("data-total")).as("the lines of second 7").isEqualTo(2);
+    assertThat(value[0]).as("the split point's rate over its one second: as many events as listed").isEqualTo("2.0");
+  }
+
+  private WebElement splitPanel() {
+    return driver.findElement(By.cssSelector("article.split[data-group='rps'][data-period='" + FAST + "']"));
   }
 
   @Test
