@@ -18,7 +18,8 @@ export function createPanel(group, period, theme) {
   const shown = forPeriod(group, period);
   if (shown.chart.type === "table") return new TablePanel(shown, period);
   const panel = new Panel(shown, period, theme);
-  panel.split = new SplitControl(panel, (split, buckets) => new Panel(split, buckets, theme, { baselines: false }));
+  panel.split = new SplitControl(panel,
+    (split, buckets) => new Panel(split, buckets, panel.theme, { baselines: false }));
   return panel;
 }
 

@@ -98,6 +98,7 @@ export class Panel {
   setTheme(theme) {
     this.theme = theme;
     this.render(true);
+    this.split?.setTheme(theme);
   }
 
   render(rebuild = false) {

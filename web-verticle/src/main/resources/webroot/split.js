@@ -83,6 +83,11 @@ export class SplitControl {
     }
   }
 
+  /** The split chart in the page's new colours (the panel's own are set by its owner). */
+  setTheme(theme) {
+    this.#view?.setTheme(theme);
+  }
+
   clear() {
     clearInterval(this.#timer);
     this.#request++;

@@ -81,6 +81,27 @@ class SplitBrowserTest extends BrowserTest {
   }
 
   @Test
+  void aSplitChartFollowsTheSystemsDarkPreference() throws Exception {
+    writeThreeHosts();
+    split("rps", "domain");
+    page.waitFor("a series per host", SOON, d -> legend(splitPanel("rps")).size() == 3);
+    assertThat(firstSwatch()).as("the light palette's first colour").isEqualTo("rgba(78, 121, 167, 1)");
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    page.waitFor("the dark palette on the split chart", SOON, d -> firstSwatch().equals("rgba(107, 155, 209, 1)"));
+
+    WebElement field = splitPanel("rps").findElement(By.cssSelector(".split-field"));
+    field.clear();
+    field.sendKeys("source", Keys.ENTER);
+    page.waitFor("the new split", SOON, d -> legend(splitPanel("rps")).equals(List.of("requests cache")));
+    assertThat(firstSwatch()).as("a split made after the change has the dark palette too").isEqualTo("rgba(107, 155, 209, 1)");
+  }
+
+  private String firstSwatch() {
+    return splitPanel("rps").findElement(By.cssSelector(".legend li .swatch")).getCssValue("background-color");
+  }
+
+  @Test
   void aSplitChartOffersNoBaselinesEvenWhenTheAddressHasTheGroups() throws Exception {
     page.open(pipeline.url("/?compare=1s:rps:1d")).waitConnected(SOON);
     assertThat(page.panel("rps", PipelineUnderTest.FAST).findElements(By.cssSelector(".baseline-toggle")))
