@@ -73,6 +73,7 @@ export class LiveTail {
     else url.searchParams.delete("tail");
     history.replaceState(null, "", url);
     this.lines.replaceChildren();
+    this.error.hidden = true; // it was about the filter replaced
     this.#close();
     if (this.#paused) return;
     this.#open();

@@ -169,6 +169,19 @@ class TailBrowserTest extends BrowserTest {
     page.waitFor("the error", SOON, d -> "error".equals(tail().getAttribute("data-state")));
     assertThat(tail().findElement(By.cssSelector(".tail-error")).getText())
         .startsWith("'where' expected a value after '>='");
+
+    // Paused, a new filter is tried on resuming: the old one's error goes with it.
+    pauseButton().click();
+    WebElement where = tail().findElement(By.cssSelector(".tail-where"));
+    where.clear();
+    where.sendKeys("status >= 500", Keys.ENTER);
+    page.waitFor("the new filter in the URL", SOON, d -> page.currentUrl().contains("tail=status"));
+    assertThat(tail().findElement(By.cssSelector(".tail-error")).isDisplayed())
+        .as("no error shown for a filter not tried yet").isFalse();
+    assertThat(tail().getAttribute("data-state")).isEqualTo("paused");
+    pauseButton().click();
+    page.waitFor("the tail live with the new filter", SOON, d -> "live".equals(tail().getAttribute("data-state")));
+    assertThat(tail().findElement(By.cssSelector(".tail-error")).isDisplayed()).isFalse();
   }
 
   @Test
