@@ -104,7 +104,8 @@ public final class AnalyzerVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.QUERY,
         new QueryRequests(vertx, stored, queryLimits)::answer));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.EVENTS_QUERY,
-        new EventsRequests(vertx, stored, store, queryLimits)::answer));
+        new EventsRequests(vertx, stored, store, queryLimits,
+            new ShownSeries(config.periods(), histories, store, stored))::answer));
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BASELINE,
         new BaselineRequests(vertx, store, config.periods(), config.groups().keySet(), queryLimits,
             datapointRetention)::answer));

@@ -3,7 +3,10 @@ package dev.livelog.analyzer;
 import dev.livelog.common.config.AnalyzerConfig;
 import dev.livelog.common.event.FieldValues;
 import dev.livelog.common.where.Condition;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,13 @@ interface ByValue {
    * into {@code key}, or null when no value gives that key.
    */
   Condition valuesOf(String key);
+
+  /**
+   * Conditions on the field's value, any of which holds exactly for the values that give a key
+   * other than {@code keys}: the values an {@code other} series folds, when {@code keys} are
+   * those a point showed by name.
+   */
+  List<Condition> noneOf(Collection<String> keys);
 
   static ByValue of(AnalyzerConfig config) {
     if (config.byClass()) {
@@ -44,6 +54,13 @@ interface ByValue {
     public Condition valuesOf(String key) {
       return new Condition.Equals(key);
     }
+
+    @Override
+    public List<Condition> noneOf(Collection<String> keys) {
+      Condition present = new Condition.Present(true);
+      return List.of(keys.isEmpty() ? present
+          : new Condition.All(List.of(present, new Condition.Not(new Condition.In(List.copyOf(keys))))));
+    }
   }
 
   /** Hundreds: 503 is 5xx, [500, 600). */
@@ -63,7 +80,33 @@ interface ByValue {
         return null;
       }
       double low = Long.parseLong(m.group(1)) * 100.0;
-      double high = low + 100;
+      return between(low, low + 100);
+    }
+
+    /** The numbers in the gaps between the classes of {@code keys} (one range each). */
+    @Override
+    public List<Condition> noneOf(Collection<String> keys) {
+      TreeSet<Long> classes = new TreeSet<>();
+      for (String key : keys) {
+        Matcher m = CLASS.matcher(key);
+        if (m.matches()) {
+          classes.add(Long.parseLong(m.group(1)));
+        }
+      }
+      List<Condition> gaps = new ArrayList<>();
+      double from = -Double.MAX_VALUE;
+      for (long c : classes) {
+        if (c * 100.0 > from) {
+          gaps.add(between(from, c * 100.0));
+        }
+        from = (c + 1) * 100.0;
+      }
+      gaps.add(new Condition.Range(from, Double.MAX_VALUE));
+      return gaps;
+    }
+
+    /** A number in {@code [low, high)}. */
+    private static Condition between(double low, double high) {
       return new Condition.All(List.of(new Condition.Range(low, high),
           new Condition.Not(new Condition.Range(high, high))));
     }
@@ -94,6 +137,20 @@ interface ByValue {
         regex.append(c);
       }
       return new Condition.Regex(regex.append(whole ? "(\\?.*)?$" : "([/?].*)?$").toString());
+    }
+
+    /** A value none of the keys' regexes match, as one regex of them all. */
+    @Override
+    public List<Condition> noneOf(Collection<String> keys) {
+      List<String> patterns = new ArrayList<>();
+      for (String key : keys) {
+        if (valuesOf(key) instanceof Condition.Regex r) {
+          patterns.add("(?:" + r.pattern() + ")");
+        }
+      }
+      Condition present = new Condition.Present(true);
+      return List.of(patterns.isEmpty() ? present : new Condition.All(List.of(present,
+          new Condition.Not(new Condition.Regex(String.join("|", patterns))))));
     }
 
     private String prefix(String path) {

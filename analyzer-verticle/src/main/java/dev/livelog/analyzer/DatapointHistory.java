@@ -41,6 +41,12 @@ final class DatapointHistory {
     return -1;
   }
 
+  /** The datapoint of a group at a tick, or null when it is not held. */
+  Datapoint at(String group, long time) {
+    Map<String, Datapoint> tick = byTime.get(time);
+    return tick == null ? null : tick.get(group);
+  }
+
   /** Every datapoint, in time order. */
   List<Datapoint> all() {
     List<Datapoint> out = new ArrayList<>();

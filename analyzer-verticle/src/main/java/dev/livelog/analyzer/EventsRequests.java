@@ -10,12 +10,14 @@ import dev.livelog.store.query.EventsPage;
 import dev.livelog.store.query.EventsQuery;
 import dev.livelog.store.query.QueryLimits;
 import dev.livelog.store.query.QueryRefused;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +38,15 @@ final class EventsRequests {
   private final StoredSeries plans;
   private final EventStore store;
   private final QueryLimits limits;
+  private final ShownSeries shown;
 
-  EventsRequests(Vertx vertx, StoredSeries plans, EventStore store, QueryLimits limits) {
+  EventsRequests(Vertx vertx, StoredSeries plans, EventStore store, QueryLimits limits,
+      ShownSeries shown) {
     this.vertx = vertx;
     this.plans = plans;
     this.store = store;
     this.limits = limits;
+    this.shown = shown;
   }
 
   void answer(Message<JsonObject> request) {
@@ -52,14 +57,20 @@ final class EventsRequests {
       request.fail(404, "unknown plot group '" + body.getValue("group") + "'");
       return;
     }
+    GroupPlan split;
     EventsQuery query;
     try {
-      query = query(QueryRequests.split(plan, body.getValue("split")), body);
+      split = QueryRequests.split(plan, body.getValue("split"));
+      query = query(split, body);
     } catch (QueryRefused refused) {
       QueryRefused.fail(request, refused);
       return;
     }
-    limits.run(vertx, deadline -> store.eventsPage(query, deadline))
+    String series = text(body, "series");
+    limits.run(vertx, deadline -> (!split.folds(series) ? Future.succeededFuture(query)
+            : shown.of(split, split != plan, query.from(), query.to(), deadline)
+                .map(names -> withShown(query, split, body, names)))
+            .compose(q -> store.eventsPage(q, deadline)))
         .onSuccess(page -> request.reply(new JsonObject().put("group", group)
             .put("series", body.getValue("series")).put("split", body.getValue("split"))
             .put("from", query.from()).put("to", query.to())
@@ -69,28 +80,42 @@ final class EventsRequests {
         .onFailure(e -> QueryRefused.fail(request, e));
   }
 
-  /** @throws QueryRefused (400) naming the parameter that is wrong */
+  /**
+   * The query of every parameter, checked ({@link QueryRefused}, 400, naming the parameter that
+   * is wrong); an {@code other} series is the group's values not shown by name, which
+   * {@link #withShown} tells once the point's series are known.
+   */
   private EventsQuery query(GroupPlan plan, JsonObject body) {
     QueryLimits.Range range = limits.range(body, System.currentTimeMillis());
     String series = text(body, "series");
-    List<Filter> filters = new ArrayList<>(series(plan, series));
-    try {
-      Filter where = WhereText.parse(text(body, "where"));
-      EventFilter.compileLinear(where); // its regexes in the syntax the stores run (RE2)
-      if (!where.isEmpty()) {
-        filters.add(where);
-      }
-    } catch (IllegalArgumentException e) {
-      throw QueryRefused.badRequest("'where' " + e.getMessage());
-    }
+    List<Filter> filters = new ArrayList<>(series(plan, series, List.of()));
+    filters.addAll(where(body));
     return new EventsQuery(range.from(), range.to(), filters, limit(body),
         EventCursor.decode(text(body, "after")));
   }
 
-  private static List<Filter> series(GroupPlan plan, String series) {
+  /** The query with the filters of its series as a point that showed {@code shown} meant them. */
+  private static EventsQuery withShown(EventsQuery query, GroupPlan plan, JsonObject body,
+      Collection<String> shown) {
+    List<Filter> filters = new ArrayList<>(series(plan, text(body, "series"), shown));
+    filters.addAll(where(body));
+    return new EventsQuery(query.from(), query.to(), filters, query.limit(), query.after());
+  }
+
+  private static List<Filter> where(JsonObject body) {
+    try {
+      Filter where = WhereText.parse(text(body, "where"));
+      EventFilter.compileLinear(where); // its regexes in the syntax the stores run (RE2)
+      return where.isEmpty() ? List.of() : List.of(where);
+    } catch (IllegalArgumentException e) {
+      throw QueryRefused.badRequest("'where' " + e.getMessage());
+    }
+  }
+
+  private static List<Filter> series(GroupPlan plan, String series, Collection<String> shown) {
     Optional<List<Filter>> filters;
     try {
-      filters = plan.eventsOf(series);
+      filters = plan.eventsOf(series, shown);
     } catch (IllegalArgumentException e) {
       throw QueryRefused.badRequest("'series' " + e.getMessage());
     }

@@ -9,6 +9,7 @@ import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import dev.livelog.common.where.Filter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,26 +63,54 @@ public final class GroupPlan {
    * whose value a datapoint shows wins (the last; a top metric's values only when no other
    * analyzer names the series).
    *
-   * @throws IllegalArgumentException for a series whose events no filter can tell (an
-   *     {@code other} series of a by)
+   * @throws IllegalArgumentException for an {@code other} series of a by ({@link #folds})
    */
   public Optional<List<Filter>> eventsOf(String series) {
+    return eventsOf(series, null);
+  }
+
+  /**
+   * Like {@link #eventsOf(String)}; the events of an {@code other} series of a by are those of
+   * the values not among the series of its analyzer in {@code shown}, the series names a point
+   * showed (null: not known, an {@link IllegalArgumentException}).
+   */
+  public Optional<List<Filter>> eventsOf(String series, Collection<String> shown) {
     if (series == null || series.isEmpty()) {
       return Optional.of(List.of(whereClause));
     }
+    return maker(series).map(m -> {
+      List<Filter> all = new ArrayList<>();
+      all.add(whereClause);
+      List<String> mine = shown == null ? null
+          : shown.stream().filter(name -> maker(name).equals(Optional.of(m))).toList();
+      analyzers[m.index()].eventsOf(series, m.wildcard(), mine).stream()
+          .filter(f -> !f.isEmpty()).forEach(all::add);
+      return all;
+    });
+  }
+
+  /**
+   * Whether a series is an analyzer's {@code other}, which folds the by-values past its
+   * {@code max_series}: which events it stands for depends on the series a point showed.
+   */
+  public boolean folds(String series) {
+    return series != null && !series.isEmpty()
+        && maker(series).map(m -> !m.wildcard() && analyzers[m.index()].folds(series)).orElse(false);
+  }
+
+  /** The analyzer that makes a series, by the precedence {@link #eventsOf(String)} says. */
+  private Optional<Maker> maker(String series) {
     for (boolean wildcard : new boolean[] {false, true}) {
       for (int i = analyzers.length - 1; i >= 0; i--) {
-        Optional<List<Filter>> found = analyzers[i].eventsOf(series, wildcard);
-        if (found.isPresent()) {
-          List<Filter> all = new ArrayList<>();
-          all.add(whereClause);
-          found.get().stream().filter(f -> !f.isEmpty()).forEach(all::add);
-          return Optional.of(all);
+        if (analyzers[i].makes(series, wildcard)) {
+          return Optional.of(new Maker(i, wildcard));
         }
       }
     }
     return Optional.empty();
   }
+
+  private record Maker(int index, boolean wildcard) {}
 
   public String name() {
     return name;

@@ -13,9 +13,12 @@ import dev.livelog.common.where.Filter;
 import dev.livelog.store.query.AggregateQuery;
 import dev.livelog.store.query.BucketStats;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One analyzer of a plot group: its filter, its metric over a field, and the series it feeds:
@@ -224,37 +227,89 @@ final class SeriesAnalyzer {
   }
 
   /**
-   * The filters of the events behind {@code series} if it is one of this analyzer's: the
-   * analyzer's {@code where}, its key's condition ({@link ByValue#valuesOf}) and what the
-   * metric adds ({@link Metric#eventsOf}); empty if not. {@code wildcard} says whether the
-   * match is by the metric alone (top: any name can be a value), to be tried last.
+   * Whether {@code series} is one of this analyzer's: a name its metric makes from a base name
+   * of it (its label, a by-value's series name) or, with {@code wildcard}, from any name (a
+   * top's values: tried last).
    */
-  Optional<List<Filter>> eventsOf(String series, boolean wildcard) {
-    return metric.eventsOf(series, config.field())
-        .filter(found -> (found.base() == null) == wildcard)
-        .flatMap(found -> keyFilter(found.base()).map(key -> List.of(where, key, found.filter())));
+  boolean makes(String series, boolean wildcard) {
+    return named(series, wildcard).isPresent();
   }
 
-  /** The condition of a base name's key: none without by, the by field's values with it. */
-  private Optional<Filter> keyFilter(String base) {
+  /**
+   * Whether {@code series} is this analyzer's {@code other}, which folds the by-values past
+   * {@code max_series}: its events are those of the values a point did not show by name.
+   */
+  boolean folds(String series) {
+    return named(series, false).map(n -> n.value() != null && isOther(n.value())).orElse(false);
+  }
+
+  /**
+   * The filters of the events behind one of this analyzer's series ({@link #makes}): the
+   * analyzer's {@code where}, its key's condition ({@link ByValue#valuesOf}) and what the
+   * metric adds ({@link Metric#eventsOf}). For the {@code other} series, the key's condition
+   * is that of the values not among those of {@code shown}, the series a point showed by name
+   * (its by-values, at most {@code max_series}: {@link ByValue#noneOf}).
+   *
+   * @throws IllegalArgumentException for the {@code other} series without {@code shown}
+   */
+  List<Filter> eventsOf(String series, boolean wildcard, Collection<String> shown) {
+    Named named = named(series, wildcard).orElseThrow();
+    return List.of(where, keyFilter(named.value(), shown), named.events().filter());
+  }
+
+  /** How a series name reads: its metric's part, and the by-value (null: no by). */
+  private record Named(Metric.SeriesEvents events, String value) {}
+
+  private Optional<Named> named(String series, boolean wildcard) {
+    Optional<Metric.SeriesEvents> found = metric.eventsOf(series, config.field())
+        .filter(f -> (f.base() == null) == wildcard);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = found.get().base();
     if (base == null || by == null) {
-      return base == null || base.equals(onlyKey) ? Optional.of(Filter.ALL) : Optional.empty();
+      return base == null || base.equals(onlyKey) ? Optional.of(new Named(found.get(), null))
+          : Optional.empty();
     }
     String label = config.label();
     String value = label == null ? base
         : base.startsWith(label + " ") ? base.substring(label.length() + 1) : null;
-    if (value == null || (!config.values().isEmpty() && !config.values().contains(value))) {
+    if (value == null || (!config.values().isEmpty() && !config.values().contains(value))
+        || (!isOther(value) && byValue.valuesOf(value) == null)) {
       return Optional.empty();
     }
-    if (value.equals(KeyedSeries.OTHER) && config.values().isEmpty()) {
-      throw new IllegalArgumentException("'" + base + "' folds the values of '" + config.by()
-          + "' beyond the " + maxSeries + " most frequent, which differ from one datapoint to the"
-          + " next: drill into a named series, or into the group and filter by " + config.by());
+    return Optional.of(new Named(found.get(), value));
+  }
+
+  /** Whether a by-value is the one of the {@code other} series (no {@code values} declared). */
+  private boolean isOther(String value) {
+    return value.equals(KeyedSeries.OTHER) && config.values().isEmpty();
+  }
+
+  /** The condition on the by field: none without by, its values' with it. */
+  private Filter keyFilter(String value, Collection<String> shown) {
+    if (value == null) {
+      return Filter.ALL;
+    }
+    List<Condition> values;
+    if (isOther(value)) {
+      if (shown == null) {
+        throw new IllegalArgumentException("'" + config.seriesName(value) + "' folds the values of '"
+            + config.by() + "' beyond the " + maxSeries + " most frequent, which differ from one"
+            + " datapoint to the next: its events are told by the series its point showed by name");
+      }
+      Set<String> keys = new LinkedHashSet<>();
+      for (String name : shown) {
+        named(name, false).map(Named::value).filter(v -> !isOther(v)).ifPresent(keys::add);
+      }
+      values = byValue.noneOf(keys);
+    } else {
+      values = List.of(byValue.valuesOf(value));
     }
     // A request counts for the key of each of its tries (a list: nginx's $upstream_addr).
-    Condition values = byValue.valuesOf(value);
-    return values == null ? Optional.empty()
-        : Optional.of(new Filter(List.of(new FieldCondition(config.by(), new Condition.AnyTry(values))), false));
+    List<FieldCondition> conditions = new ArrayList<>();
+    values.forEach(c -> conditions.add(new FieldCondition(config.by(), new Condition.AnyTry(c))));
+    return new Filter(conditions, conditions.size() > 1);
   }
 
   /** A by-value's key, or null when it has none or is not among the declared values. */

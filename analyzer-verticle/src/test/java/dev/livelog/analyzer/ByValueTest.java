@@ -8,6 +8,8 @@ import dev.livelog.common.where.FieldCondition;
 import dev.livelog.common.where.Filter;
 import dev.livelog.common.event.FieldSchema;
 import dev.livelog.common.event.LogEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,42 @@ class ByValueTest {
     assertExact(new ByValue.NumberClass());
     for (int segments = 1; segments <= 3; segments++) {
       assertExact(new ByValue.PathPrefix(segments));
+    }
+  }
+
+  /** For several sets of keys shown: the conditions of the rest hold for exactly the other values' keys. */
+  private static void assertNoneOfExact(ByValue by) {
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(VALUES.stream().map(by::key)
+        .filter(java.util.Objects::nonNull).toList()));
+    List<List<String>> shownSets = new ArrayList<>(List.of(List.of(), keys));
+    for (int i = 0; i < keys.size(); i++) {
+      shownSets.add(List.of(keys.get(i)));
+      shownSets.add(keys.subList(0, i));
+      List<String> everyOther = new ArrayList<>();
+      for (int j = i % 2; j < keys.size(); j += 2) {
+        everyOther.add(keys.get(j));
+      }
+      shownSets.add(everyOther);
+    }
+    for (List<String> shown : shownSets) {
+      List<Condition> rest = by.noneOf(shown);
+      List<Object> values = new ArrayList<>(VALUES);
+      values.add(null);
+      for (Object value : values) {
+        String key = value == null ? null : by.key(value);
+        boolean folded = key != null && !shown.contains(key);
+        assertThat(rest.stream().anyMatch(c -> holds(c, value)))
+            .as("%s: shown %s, %s has key %s", by, shown, value, key).isEqualTo(folded);
+      }
+    }
+  }
+
+  @Test
+  void theValuesAnOtherSeriesFoldsAreExactlyThoseOfTheKeysNotShown() {
+    assertNoneOfExact(new ByValue.AsIs());
+    assertNoneOfExact(new ByValue.NumberClass());
+    for (int segments = 1; segments <= 3; segments++) {
+      assertNoneOfExact(new ByValue.PathPrefix(segments));
     }
   }
 

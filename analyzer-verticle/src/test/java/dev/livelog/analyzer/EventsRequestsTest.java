@@ -20,10 +20,14 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +59,11 @@ class EventsRequestsTest {
           analyzers:
             - {label: rt, metric: percentile, field: rt, percentiles: [50, 99]}
             - {label: errors, metric: burn_rate, objective: 99, good: {status: {lt: 500}}}
+        folded:
+          analyzers:
+            - {label: path, metric: count, by: path, max_series: 3}
+            - {label: class, metric: count, by: status, by_class: true, max_series: 2}
+            - {label: section, metric: count, by: path, by_prefix: 1, max_series: 2}
       """);
   private static final FieldSchema SCHEMA = FieldSchema.of("method", "status", "path", "rt");
   private static final String[] PATHS = {"/", "/api/x", "/api/y?q=1", "/static/a.css", "/api", "/a.b/c"};
@@ -203,7 +212,85 @@ class EventsRequestsTest {
       assertThat(e.failureCode()).as(bad.encode()).isEqualTo(400);
       assertThat(e.getMessage()).as(bad.encode()).contains("'" + name + "'");
     }
-    assertThat(refused(ok.copy().put("group", "sections").put("series", "section other")).getMessage())
-        .contains("'series'", "folds the values of 'path'");
+  }
+
+  /** The {@code other} series of each analyzer of a datapoint, whose values past {@code max_series} it folds. */
+  private static final List<String> OTHERS = List.of("path other", "class other", "section other");
+
+  /** Each {@code other} series of the point lists as many events as it counted, and some. */
+  private void assertOthersListTheirCount(Datapoint point, long from) {
+    for (String other : OTHERS) {
+      long counted = Math.round(point.values().get(other));
+      assertThat(counted).as(other + " folds values").isPositive();
+      JsonObject answer = ask(new JsonObject().put("group", point.group()).put("series", other)
+          .put("from", from).put("to", point.time()));
+      assertThat(answer.getLong("total")).as(other + " of the point at " + point.time()).isEqualTo(counted);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void anOtherSeriesListsTheEventsOfTheValuesItsPointDidNotShow(String kind) {
+    long tick = tickAMinuteAgo();
+    List<LogEvent> events = traffic(tick);
+    Datapoint atTick = livePoint(events, "folded", tick);
+    Datapoint before = livePoint(events, "folded", tick - 10_000);
+    EventStore store = STORES.holding(kind, dir, events);
+    // The point at the tick is in the analyzer's history (restored on start), the one before
+    // only in the store.
+    result(store.saveDatapoints(List.of(atTick)));
+    vertx = Vertx.vertx();
+    result(vertx.deployVerticle(new AnalyzerVerticle(CONFIG, store, QueryLimits.of(Duration.ofDays(7)))));
+    result(store.saveDatapoints(List.of(before)));
+
+    assertOthersListTheirCount(atTick, tick - 10_000);
+    assertOthersListTheirCount(before, tick - 20_000);
+
+    // The names a point showed decide, not what the stored events would rank first: a point
+    // that showed the three rarest paths has the three most frequent in its other.
+    long earlier = tick - 20_000;
+    Map<String, Long> perPath = events.stream().filter(e -> e.time() >= earlier - 10_000 && e.time() < earlier)
+        .collect(Collectors.groupingBy(e -> (String) e.get("path"), Collectors.counting()));
+    List<String> rarestFirst = perPath.keySet().stream().sorted(Comparator.comparing(perPath::get)).toList();
+    Map<String, Double> values = new LinkedHashMap<>();
+    rarestFirst.subList(0, 3).forEach(path -> values.put("path " + path, (double) perPath.get(path)));
+    long mostFrequent = rarestFirst.subList(3, 6).stream().mapToLong(perPath::get).sum();
+    values.put("path other", (double) mostFrequent);
+    result(store.saveDatapoints(List.of(new Datapoint("10s", "folded", earlier, 100, values))));
+    assertThat(ask(new JsonObject().put("group", "folded").put("series", "path other")
+        .put("from", earlier - 10_000).put("to", earlier)).getLong("total")).isEqualTo(mostFrequent);
+
+    // No live point stands for 30 s: the point a stored range shows over it does.
+    JsonObject range = new JsonObject().put("group", "folded").put("from", tick - 30_000).put("to", tick);
+    Datapoint stored = Datapoint.fromJson(result(vertx.eventBus().<JsonObject>request(Addresses.QUERY,
+        range.copy().put("step", 30_000))).body().getJsonArray("datapoints").getJsonObject(0));
+    assertThat(stored.time()).isEqualTo(tick);
+    assertOthersListTheirCount(stored, tick - 30_000);
+
+    // What an other series lists: every value its point did not show by name, none it did.
+    JsonObject paths = ask(range.copy().put("series", "path other").put("limit", 200));
+    assertThat(paths.getLong("total")).isLessThanOrEqualTo(200);
+    Set<String> listed = new HashSet<>();
+    paths.getJsonArray("events").forEach(e -> listed.add(((JsonObject) e).getJsonObject("fields").getString("path")));
+    Set<String> shown = shownOver(stored, "path ");
+    assertThat(shown).hasSize(3);
+    Set<String> expected = new HashSet<>(Set.of(PATHS));
+    expected.removeAll(shown);
+    assertThat(listed).isEqualTo(expected);
+  }
+
+  /** The live datapoint of {@code group} at {@code tick}, every event having come by then. */
+  private static Datapoint livePoint(List<LogEvent> events, String group, long tick) {
+    PeriodConfig period = CONFIG.periods().get(0);
+    AnalyticsEngine engine = new AnalyticsEngine(AnalyzerPlans.compile(CONFIG), List.of(period));
+    events.forEach(e -> engine.accept(e, tick));
+    return engine.tick(period, tick).stream().filter(p -> p.group().equals(group)).findFirst().orElseThrow();
+  }
+
+  private static Set<String> shownOver(Datapoint point, String label) {
+    Set<String> shown = new HashSet<>();
+    point.values().keySet().stream().filter(n -> n.startsWith(label) && !n.equals(label + "other"))
+        .forEach(n -> shown.add(n.substring(label.length())));
+    return shown;
   }
 }

@@ -206,4 +206,34 @@ class UpstreamTriesTest {
       assertThat(page.total()).as(groupAndSeries).isEqualTo(requests.size());
     });
   }
+
+  /**
+   * The {@code other} series of a per-try field lists the requests with a try whose key is none
+   * of those its point showed by name, on either store.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void anOtherSeriesListsTheRequestsWithATryOfAValueNotShown(String kind) throws Exception {
+    EventStore store = STORES.holding(kind, dir, events());
+    GroupPlan tries = AnalyzerPlans.compile(config).stream().filter(p -> p.name().equals("tries"))
+        .findFirst().orElseThrow();
+    assertThat(tries.folds("other")).isTrue();
+    assertThat(tries.folds("status other")).isTrue();
+    assertThat(tries.folds(ONE)).isFalse();
+    Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+    // The names of both analyzers' series: each other reads its own.
+    expected.put("other|" + ONE + "|" + TWO + "|status 2xx", List.of(0, 2, 3, 4));
+    expected.put("other|" + ONE + "|" + TWO + "|" + THREE + "|" + SOCKET, List.of());
+    expected.put("status other|" + ONE + "|status 2xx", List.of(0, 3, 4)); // "-" has no class
+    expected.put("status other|status 5xx|status 4xx", List.of(0, 1, 2, 3, 4));
+    expected.forEach((seriesAndShown, requests) -> {
+      List<String> parts = List.of(seriesAndShown.split("\\|"));
+      List<dev.livelog.common.where.Filter> filters = tries.eventsOf(parts.get(0), parts.subList(1, parts.size()))
+          .orElseThrow();
+      dev.livelog.store.query.EventsPage page = result(store.eventsPage(new EventsQuery(
+          T0, T0 + 10_000, filters, 50, null), Deadline.after(QueryLimits.DEADLINE)));
+      assertThat(page.events()).as(seriesAndShown).map(found -> found.event().offset())
+          .containsExactlyInAnyOrderElementsOf(requests.stream().map(i -> i * 1000L).toList());
+    });
+  }
 }

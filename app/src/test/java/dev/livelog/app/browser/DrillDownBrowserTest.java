@@ -276,6 +276,25 @@ class DrillDownBrowserTest extends BrowserTest {
   }
 
   @Test
+  void theOtherSeriesListsTheEventsOfTheValuesItsPointDidNotShow() throws Exception {
+    // One upstream a line, max_series 1: a point shows one by name and folds the rest.
+    openPageAndWriteLines("upstreams", 4);
+
+    page.panel("upstreams", FAST).findElement(By.cssSelector(".legend li[data-series='other']")).click();
+    waitShown("the events of the newest point's other");
+    assertThat(drill().getAttribute("data-series")).isEqualTo("other");
+    Datapoint point = pipeline.published(FAST, "upstreams", drillLong("data-to"));
+    assertThat(point).isNotNull();
+    List<String> named = point.values().keySet().stream().filter(name -> !name.equals("other")).toList();
+    assertThat(named).hasSize(1);
+    List<String> folded = expected(null).stream()
+        .filter(line -> !line.contains("ups_ad: " + named.get(0) + " ")).toList();
+    assertThat(folded).as("lines of upstreams the point did not show").isNotEmpty();
+    assertShowsExactly(folded);
+    assertThat(drillLong("data-total")).as("the point's other").isEqualTo(Math.round(point.values().get("other")));
+  }
+
+  @Test
   void aLegendItemListsItsSeriesEventsAtThePointShown() throws Exception {
     openPageAndWriteLines("cache0", 4);
 
