@@ -14,6 +14,11 @@ record BaselineRequest(QueryRequest chart, long offset) implements QueryHandler.
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static BaselineRequest parse(Function<String, String> params, long now) {
     QueryRequest chart = QueryRequest.parse(params, now);
+    if (chart.step() != null && chart.step() <= 0) {
+      // Said here in the units it was written in: the analyzer only sees milliseconds.
+      throw new IllegalArgumentException("'step' must be a duration longer than 0, such as 5s; got '"
+          + params.apply("step") + "'");
+    }
     String offset = params.apply("offset");
     if (offset == null) {
       throw new IllegalArgumentException("query parameter 'offset' is required, e.g. 1d or 7d");

@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/history?period=5s}: asks the analyzer for a period's datapoints over the
@@ -31,10 +32,12 @@ final class HistoryHandler implements Handler<RoutingContext> {
       ApiError.send(ctx, 400, "query parameter 'period' is required");
       return;
     }
+    String unknown = "'period': unknown period '" + period + "'; periods: "
+        + config.periods().stream().map(p -> p.name()).collect(Collectors.joining(", "));
     if (config.period(period) == null) {
-      ApiError.send(ctx, 404, "unknown period: " + period);
+      ApiError.send(ctx, 404, unknown);
       return;
     }
-    analyzer.relay(ctx, new JsonObject().put("period", period), "unknown period: " + period);
+    analyzer.relay(ctx, new JsonObject().put("period", period), unknown);
   }
 }

@@ -76,10 +76,16 @@ final class QueryHandler implements Handler<RoutingContext> {
       ApiError.send(ctx, 400, e.getMessage());
       return;
     }
+    String unknown = unknownGroup(request.group());
     if (!config.groups().containsKey(request.group())) {
-      ApiError.send(ctx, 404, "unknown group: " + request.group());
+      ApiError.send(ctx, 404, unknown);
       return;
     }
-    analyzer.relay(ctx, request.toJson(), "unknown group: " + request.group());
+    analyzer.relay(ctx, request.toJson(), unknown);
+  }
+
+  // Names the parameter and the groups there are, as a misspelt group in the config is answered.
+  private String unknownGroup(String group) {
+    return "'group': unknown group '" + group + "'; groups: " + String.join(", ", config.groups().keySet());
   }
 }

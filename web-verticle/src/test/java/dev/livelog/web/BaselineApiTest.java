@@ -40,4 +40,16 @@ class BaselineApiTest extends HttpTest {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  void aZeroStepIs400InTheUnitsItWasWrittenIn(Vertx vertx, VertxTestContext ctx) {
+    vertx.eventBus().consumer(Addresses.BASELINE, message -> ctx.failNow("the analyzer was asked"));
+    get("/api/baseline?group=cache0&offset=1d&from=-1h&step=0s")
+        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+          assertThat(response.statusCode()).isEqualTo(400);
+          assertThat(response.bodyAsJsonObject().getString("error"))
+              .isEqualTo("'step' must be a duration longer than 0, such as 5s; got '0s'");
+          ctx.completeNow();
+        })));
+  }
 }

@@ -44,13 +44,13 @@ class HttpApiTest extends HttpTest {
 
   @Test
   void historyOfAnUnconfiguredPeriodIs404(VertxTestContext ctx) {
-    expectError("/api/history?period=1h", 404, "unknown period: 1h", ctx);
+    expectError("/api/history?period=1h", 404, "'period': unknown period '1h'; periods: 5s, 5m", ctx);
   }
 
   @Test
   void historyIs404WhenTheAnalyzerDoesNotKnowThePeriod(Vertx vertx, VertxTestContext ctx) {
     vertx.eventBus().consumer(Addresses.HISTORY, message -> message.fail(404, "unknown period"));
-    expectError("/api/history?period=5m", 404, "unknown period: 5m", ctx);
+    expectError("/api/history?period=5m", 404, "'period': unknown period '5m'", ctx);
   }
 
   @Test

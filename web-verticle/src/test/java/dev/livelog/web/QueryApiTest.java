@@ -85,7 +85,7 @@ class QueryApiTest extends HttpTest {
 
   @Test
   void anUnconfiguredGroupIs404(VertxTestContext ctx) {
-    expectError("/api/query?group=nope&from=-1h", 404, "unknown group: nope", ctx);
+    expectError("/api/query?group=nope&from=-1h", 404, "'group': unknown group 'nope'; groups: cache0, upstream", ctx);
   }
 
   @Test
