@@ -10,8 +10,8 @@ import { panelValues, withPanelValues } from "./address.js";
 import { fetchJson } from "./api.js";
 
 export const OFFSETS = [
-  { key: "1d", label: "−1d", ms: 86_400_000, title: "the same series a day earlier" },
-  { key: "7d", label: "−1w", ms: 7 * 86_400_000, title: "the same series a week earlier" },
+  { key: "1d", label: "−1d", ms: 86_400_000, title: "the same series a day earlier", ago: "a day earlier" },
+  { key: "7d", label: "−1w", ms: 7 * 86_400_000, title: "the same series a week earlier", ago: "a week earlier" },
 ];
 
 const PARAM = "compare";
@@ -77,6 +77,9 @@ export class BaselinePoints {
 export class PanelBaselines {
   #points = new Map();
   #fetched = new Map();
+  // Per offset, why it draws nothing: its last request failed, or its answer held no datapoint.
+  // Kept per offset, so one offset's answer never hides what another's note says.
+  #notes = new Map();
 
   constructor(period, group, onChange, search = location.search) {
     this.period = period;
@@ -99,6 +102,7 @@ export class PanelBaselines {
     if (!this.isOn(key)) {
       this.#points.delete(key);
       this.#fetched.delete(key);
+      this.#notes.delete(key);
     }
     history.replaceState(history.state, "", withCompared(location.href, this.period.name, this.group.name, this.on));
     this.onChange();
@@ -107,6 +111,17 @@ export class PanelBaselines {
 
   points(key) {
     return this.#points.get(key) ?? new BaselinePoints();
+  }
+
+  /**
+   * What the panel says under its chart about the overlays on that draw nothing: an error, or
+   * that nothing was stored then under the range shown (a toggle that draws nothing and a
+   * legend of "–" would otherwise look broken: livelog was not running then, or keeps fewer
+   * days); null: nothing to say.
+   */
+  note() {
+    const notes = this.shown().map((o) => this.#notes.get(o.key)).filter(Boolean);
+    return notes.length ? notes.join("; ") : null;
   }
 
   /**
@@ -138,10 +153,13 @@ export class PanelBaselines {
     try {
       const answer = await fetchJson(`api/baseline?${params}`);
       if (!this.isOn(offset.key)) return;
-      this.#points.set(offset.key, new BaselinePoints(answer.datapoints || [], answer.interval));
-      this.error = null;
+      const points = answer.datapoints || [];
+      this.#points.set(offset.key, new BaselinePoints(points, answer.interval));
+      if (points.length) this.#notes.delete(offset.key);
+      else this.#notes.set(offset.key, `${offset.label}: no datapoints were stored ${offset.ago} over this range`);
     } catch (error) {
-      this.error = `${offset.title}: ${error.message}`;
+      if (!this.isOn(offset.key)) return;
+      this.#notes.set(offset.key, `${offset.title}: ${error.message}`);
     }
     this.onChange();
   }

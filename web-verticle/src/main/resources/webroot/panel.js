@@ -231,8 +231,9 @@ export class Panel {
         return item;
       }),
     );
-    this.#baselineNote.hidden = !this.baselines.error;
-    this.#baselineNote.textContent = this.baselines.error ?? "";
+    const note = this.baselines.note();
+    this.#baselineNote.hidden = !note;
+    this.#baselineNote.textContent = note ?? "";
   }
 
   #showValues() {

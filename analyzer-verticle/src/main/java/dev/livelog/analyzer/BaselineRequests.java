@@ -1,6 +1,7 @@
 package dev.livelog.analyzer;
 
 import dev.livelog.common.bus.Datapoint;
+import dev.livelog.common.config.Durations;
 import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.store.DatapointRetention;
 import dev.livelog.store.EventStore;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,8 +61,11 @@ final class BaselineRequests {
       QueryLimits.Range shown = limits.range(body, now);
       long kept = retention.longestMillis(periods);
       if (offset > kept) {
-        throw QueryRefused.badRequest("'offset' must be at most the " + Duration.ofMillis(kept).toDays()
-            + " days datapoints are kept; got " + offset + " ms");
+        throw QueryRefused.badRequest("'offset' " + Durations.format(Duration.ofMillis(offset))
+            + " reaches further back than datapoints are kept here ("
+            + Durations.format(Duration.ofMillis(kept))
+            + ": storage.retention plus a day, at most "
+            + String.format(Locale.ROOT, "%,d", DatapointRetention.MAX_POINTS) + " points of a period)");
       }
       range = limits.range(shown.from() - offset, shown.to() - offset, now, Duration.ofMillis(kept));
       source = retention.sourceFor(periods, step, shown.from() - offset, shown.to() - offset, now,

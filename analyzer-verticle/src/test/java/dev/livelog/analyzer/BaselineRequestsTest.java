@@ -90,7 +90,8 @@ class BaselineRequestsTest {
 
     assertRefused(good.copy().put("group", "nope"), 404, "unknown plot group");
     assertRefused(good.copy().put("offset", -1), 400, "'offset'");
-    assertRefused(good.copy().put("offset", 30 * DAY), 400, "'offset' must be at most");
+    assertRefused(good.copy().put("offset", 30 * DAY), 400, "'offset' 30d reaches further back than datapoints"
+        + " are kept here (8d: storage.retention plus a day, at most 11,520 points of a period)");
     assertRefused(good.copy().put("from", now + 2 * DAY), 400, "'from'");
     assertRefused(good.copy().put("step", 1_500), 400, "'step'");
     assertRefused(good.copy().put("from", now - 30 * DAY).put("step", 1_000), 400, "points");

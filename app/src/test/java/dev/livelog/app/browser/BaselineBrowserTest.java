@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
  * a day, so the 1 s chart is overlaid from the coarser one), are drawn dashed under the 1 s
  * chart once its "−1d" toggle is pressed; the legend's change in percent is the one from
  * yesterday's value to the value it shows; the address keeps the overlay, so the same link
- * opens with it.
+ * opens with it; an overlay with nothing to draw says why (nothing stored then, or further back
+ * than datapoints are kept).
  */
 class BaselineBrowserTest extends BrowserTest {
   private static final String TEN_SECONDS = "10s";
@@ -81,6 +82,30 @@ class BaselineBrowserTest extends BrowserTest {
     assertThat(page.panel("rps", PipelineUnderTest.FAST)
         .findElement(By.cssSelector(".baseline-toggle[data-offset='1d']")).getAttribute("aria-pressed"))
         .isEqualTo("true");
+    awaitDashedOverlay(page);
+    WebElement note = page.panel("rps", PipelineUnderTest.FAST).findElement(By.cssSelector(".baseline-note"));
+    assertThat(note.isDisplayed()).as("yesterday's points are drawn: nothing to note").isFalse();
+
+    // A group with nothing stored a day earlier: the toggle says so rather than drawing nothing
+    // silently under a legend of "–".
+    WebElement other = page.panel("upstreams", PipelineUnderTest.FAST);
+    other.findElement(By.cssSelector(".baseline-toggle[data-offset='1d']")).click();
+    WebElement otherNote = other.findElement(By.cssSelector(".baseline-note"));
+    String nothingStored = page.waitFor("the note that nothing was stored a day earlier", Duration.ofSeconds(10),
+        d -> otherNote.isDisplayed() ? otherNote.getText() : null);
+    assertThat(nothingStored).isEqualTo("−1d: no datapoints were stored a day earlier over this range");
+
+    // A week is further back than these periods keep datapoints: the reason, in the units a user
+    // reads, and the day's overlay stays drawn beside it.
+    WebElement week = page.panel("rps", PipelineUnderTest.FAST)
+        .findElement(By.cssSelector(".baseline-toggle[data-offset='7d']"));
+    week.click();
+    String notKept = page.waitFor("the note that a week is not kept", Duration.ofSeconds(10),
+        d -> note.isDisplayed() ? note.getText() : null);
+    assertThat(notKept).isEqualTo("the same series a week earlier: 'offset' 7d reaches further back than datapoints are"
+            + " kept here (1d8h: storage.retention plus a day, at most 11,520 points of a period)");
+    week.click();
+    page.waitFor("the note gone with the week's toggle", Duration.ofSeconds(10), d -> !note.isDisplayed());
     awaitDashedOverlay(page);
   }
 
