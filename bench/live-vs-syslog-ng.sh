@@ -9,8 +9,9 @@
 # store, no analytics): lines/s from its first output line to its last; lines it did not parse
 # counted from its output. syslog-ng is tuned for throughput as its documentation advises
 # (log-fetch-limit(1000) and log-iw-size(10000) on the source, flush-lines(1000) on the
-# destination): with its defaults (10 messages a fetch, a window of 100) it ran at half the
-# speed here, 70-79k lines/s against 136-139k, which would flatter livelog.
+# destination): with its defaults (10 messages a fetch, a window of 100) it ran at about half
+# the speed here (on its own: 70k lines/s with the defaults, 136-139k tuned), which would
+# flatter livelog.
 # Both use every core (syslog-ng threaded(yes)); each runs once cold,
 # then the runs alternate ROUNDS times (default 3) and the best of each side is compared.
 # usage: bench/live-vs-syslog-ng.sh [LINES] [ROUNDS]

@@ -5,6 +5,7 @@ import dev.livelog.common.config.PeriodConfig;
 import dev.livelog.common.event.LogEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,6 +36,13 @@ public final class AnalyticsEngine {
   private final long settleMillis;
   private final long[] lateFor;
   private final long[] afterTickFor;
+  /**
+   * Per period, the time of the last tick computed (or, from {@link #startedAt}, due before
+   * this engine ran, so never to be computed live): an event is judged against the ticks
+   * actually computed, not the clock, since a timer under load fires late and its tick still
+   * counts what came before it.
+   */
+  private final long[] computedThrough;
   private long accepted;
   private long late;
   private long future;
@@ -54,6 +62,8 @@ public final class AnalyticsEngine {
     this.settleMillis = settle.toMillis();
     this.lateFor = new long[periods.size()];
     this.afterTickFor = new long[periods.size()];
+    this.computedThrough = new long[periods.size()];
+    Arrays.fill(computedThrough, Long.MIN_VALUE);
     long longestWindow = periods.stream().mapToLong(p -> p.window().toSeconds()).max().orElse(10);
     // A tick reads its window settle after its time: the seconds are kept that much longer.
     long settleSeconds = Math.floorDiv(settleMillis + 999, 1000L);
@@ -70,7 +80,7 @@ public final class AnalyticsEngine {
   public void accept(LogEvent event, long nowMillis) {
     long second = Math.floorDiv(event.time(), 1000L);
     long now = Math.floorDiv(nowMillis, 1000L);
-    judgeArrival(second, nowMillis);
+    judgeArrival(second);
     if (second > now + MAX_FUTURE_SECONDS) {
       future++;
       return;
@@ -97,17 +107,29 @@ public final class AnalyticsEngine {
    * ticks whose window {@code [T - window, T)} holds the second are those from the first after
    * it to the last at most a window later; each is computed {@code settle} after its time.
    */
-  private void judgeArrival(long second, long nowMillis) {
+  private void judgeArrival(long second) {
     for (int p = 0; p < windowSeconds.length; p++) {
       long interval = intervalMillis[p];
       long firstTick = (Math.floorDiv((second + 1) * 1000 - 1, interval) + 1) * interval;
-      if (nowMillis > firstTick + settleMillis) {
+      if (firstTick <= computedThrough[p]) {
         afterTickFor[p]++;
         long lastTick = Math.floorDiv((second + windowSeconds[p]) * 1000, interval) * interval;
-        if (nowMillis > lastTick + settleMillis) {
+        if (lastTick <= computedThrough[p]) {
           lateFor[p]++;
         }
       }
+    }
+  }
+
+  /**
+   * Marks the ticks due before this engine ran ({@code settle} after their time, before
+   * {@code nowMillis}) as computed: no live point will count their events, which therefore
+   * arrive after their ticks (a backfill computes those from the store).
+   */
+  public void startedAt(long nowMillis) {
+    for (int p = 0; p < computedThrough.length; p++) {
+      long due = Math.floorDiv(nowMillis - settleMillis - 1, intervalMillis[p]) * intervalMillis[p];
+      computedThrough[p] = Math.max(computedThrough[p], due);
     }
   }
 
@@ -127,6 +149,10 @@ public final class AnalyticsEngine {
 
   /** The datapoints of a period's tick at {@code tickMillis}: the window that ends there. */
   public List<Datapoint> tick(PeriodConfig period, long tickMillis) {
+    int p = indexOf(period.name());
+    if (p >= 0) {
+      computedThrough[p] = Math.max(computedThrough[p], tickMillis);
+    }
     long end = Math.floorDiv(tickMillis, 1000L);
     long windowSeconds = period.window().toSeconds();
     GroupStats[] window = buckets.window(end - windowSeconds, end);
@@ -164,7 +190,7 @@ public final class AnalyticsEngine {
 
   /**
    * Events that came after the first datapoint of {@code period} whose window holds them had
-   * been computed (more than {@code settle} after its time): that point did not count them,
+   * been computed (or was due before this engine ran): that point did not count them,
    * though its drill-down lists them; later points whose windows hold them did. Includes the
    * {@link #lateFor late} ones. 0 for an unknown period.
    */

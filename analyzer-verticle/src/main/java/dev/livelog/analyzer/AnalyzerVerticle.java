@@ -80,6 +80,7 @@ public final class AnalyzerVerticle extends VerticleBase {
     BatchCodecs.register(vertx);
     List<GroupPlan> plans = AnalyzerPlans.compile(config); // no per-event state: shared
     engine = new AnalyticsEngine(plans, config.periods(), Duration.ofMillis(settleMillis));
+    engine.startedAt(System.currentTimeMillis());
     stored = new StoredSeries(plans, store);
     leases = new Leases(vertx);
     List<Future<?>> restored = new ArrayList<>();

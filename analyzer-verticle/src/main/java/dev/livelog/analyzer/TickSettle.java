@@ -25,7 +25,8 @@ import java.time.Duration;
  * Smaller would miss lines on a busy node; larger only delays every point (and what alert rules
  * judge on it) without counting more. Lines later than this (a source down, catching up or
  * lagging; nginx's own {@code access_log ... buffer=}) are counted by the engine as arriving
- * after their tick ({@link AnalyticsEngine#afterTickFor}).
+ * after their tick ({@link AnalyticsEngine#afterTickFor}). Where the pauses are longer (a
+ * loaded or distant cluster), {@code pipeline.tick_delay} sets the settle itself.
  */
 public final class TickSettle {
   /** The pipeline's steps besides the batch delay and a host's poll, with room for pauses. */
@@ -33,7 +34,11 @@ public final class TickSettle {
 
   private TickSettle() {}
 
+  /** {@code pipeline.tick_delay} when set, else the derived settle above. */
   public static Duration of(LivelogConfig config) {
+    if (config.pipeline().tickDelay() != null) {
+      return config.pipeline().tickDelay();
+    }
     Duration slowestHostPoll = Duration.ZERO;
     for (SourceConfig source : config.sources()) {
       HostConfig host = source.has("host") ? config.hosts().get(source.text("host")) : null;

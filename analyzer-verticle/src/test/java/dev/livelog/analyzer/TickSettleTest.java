@@ -31,4 +31,13 @@ class TickSettleTest {
           - {id: c, path: /var/log/c.log}
         """))).isEqualTo(Duration.ofMillis(100 + 2_000 + 1_000));
   }
+
+  @Test
+  void aConfiguredTickDelayIsTheSettle() {
+    assertThat(TickSettle.of(ConfigLoader.parse("""
+        pipeline: {tick_delay: 5s}
+        hosts: {slow: {hostname: b.example, poll_interval: 2s}}
+        sources: [{id: a, host: slow, path: /var/log/a.log}]
+        """))).isEqualTo(Duration.ofSeconds(5));
+  }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * that many. Lines longer than {@code max_line_length} characters are cut.
  */
 public record PipelineConfig(Integer batchLines, Duration batchDelay, Integer inFlight,
-    Integer maxLineLength) {
+    Integer maxLineLength, Duration tickDelay) {
 
   public PipelineConfig {
     batchLines = batchLines == null ? 1000 : batchLines;
@@ -18,6 +18,6 @@ public record PipelineConfig(Integer batchLines, Duration batchDelay, Integer in
   }
 
   public static PipelineConfig defaults() {
-    return new PipelineConfig(null, null, null, null);
+    return new PipelineConfig(null, null, null, null, null);
   }
 }

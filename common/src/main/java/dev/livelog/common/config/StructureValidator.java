@@ -237,7 +237,13 @@ public final class StructureValidator {
     if (p.batchDelay().isNegative() || p.batchDelay().isZero()) {
       throw new ConfigException("pipeline.batch_delay", "must be positive, e.g. 100ms");
     }
+    if (p.tickDelay() != null && (p.tickDelay().isNegative() || p.tickDelay().compareTo(MAX_TICK_DELAY) > 0)) {
+      throw new ConfigException("pipeline.tick_delay", "must be 0 to 1m, e.g. 3s");
+    }
   }
+
+  /** Every point waits this long at most: longer would hold the live charts and alerts back. */
+  private static final Duration MAX_TICK_DELAY = Duration.ofMinutes(1);
 
   private static void require(String field, String value) {
     if (value == null || value.isBlank()) {

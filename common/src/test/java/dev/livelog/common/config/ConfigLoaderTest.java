@@ -65,6 +65,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aTickDelayIsAtMostAMinute() {
+    assertThat(ConfigLoader.parse("pipeline: {tick_delay: 3s}").pipeline().tickDelay())
+        .isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(ConfigLoader.parse("").pipeline().tickDelay()).as("derived by the analyzer").isNull();
+    assertThatThrownBy(() -> StructureValidator.validate(ConfigLoader.parse("pipeline: {tick_delay: 2m}")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("pipeline.tick_delay"))
+        .hasMessageContaining("0 to 1m");
+  }
+
+  @Test
   void keysOfAKindAreKeptWithTheirLineForTheKindToRead() {
     SourceConfig s = ConfigLoader.parse("sources:\n  - id: a\n    format: combined\n"
         + "    path: /x\n    depth: {a: 1}\n").sources().get(0);
