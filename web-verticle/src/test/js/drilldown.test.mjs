@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { columnsOf, eventsPath, pointWindow, stateOf, withState } from "../../main/resources/webroot/drilldown.js";
+import { columnsOf, eventsPath, pendingState, pointWindow, refusedSummary, stateOf, withState } from "../../main/resources/webroot/drilldown.js";
 import { pickSeries } from "../../main/resources/webroot/chart.js";
 
 test("a point stands for the window that ends at it: the period's window, or a stored step", () => {
@@ -43,3 +43,16 @@ test("a click picks the series drawn nearest, or in a stack the bar segment unde
   assert.equal(pickSeries([100, 40, 10], 120, true), 0, "above the stack: its top");
   assert.equal(pickSeries([null, null], 1, false), null);
 });
+
+test("until its page is answered, the URL keeps the filter it had: a refused one never gets there", () => {
+  const state = { group: "rps", series: "requests", split: null, from: 1, to: 2, where: "status >=" };
+  assert.equal(pendingState(state, new URLSearchParams("drill=rps&drill.where=status%3A+MISS")).where, "status: MISS");
+  assert.equal(pendingState(state, new URLSearchParams("drill=rps")).where, "");
+  assert.equal(pendingState(state, new URLSearchParams()).group, "rps", "the rest of the state goes in at once");
+});
+
+test("a refused page says there is no list, and whether the filter is why", () => {
+  assert.match(refusedSummary("'where' expected a value after '>=' at 9"), /^No events listed: the filter is not valid/);
+  assert.match(refusedSummary("the query took longer than 10s"), /^No events listed: the request failed/);
+});
+

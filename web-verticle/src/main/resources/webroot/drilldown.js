@@ -4,7 +4,8 @@
 // (drill, drill.series, drill.split, drill.from, drill.to, drill.where), so a link reopens it.
 // A chart split by a field (split.js) drills into its split series.
 // Stable hooks for browser tests: the panel's data-state ("loading", "shown", "error"),
-// data-group, data-series, data-from, data-to (epoch ms), data-total and data-page; each
+// data-group, data-series, data-from, data-to (epoch ms), data-total and data-page (both empty
+// when a page was refused: no list is shown then, rather than the one before); each
 // event's row (tr.event) with its data-id and its cells' data-field, and the row below it
 // with its line (.event-line).
 
@@ -48,6 +49,22 @@ export function withState(params, state) {
   out.set(PARAMS.to, String(state.to));
   if (state.where) out.set(PARAMS.where, state.where);
   return out;
+}
+
+/**
+ * The state kept in the URL while its page is asked for: a filter goes into the URL only once
+ * the server took it, so until then the filter already there (`params`) stays. A refused
+ * filter never reaches a link; a reload shows the last list that was shown.
+ */
+export function pendingState(state, params) {
+  return { ...state, where: params.get(PARAMS.where) || "" };
+}
+
+/** The summary when a page was refused (`message`, the server's): no list, and why. */
+export function refusedSummary(message) {
+  return message.startsWith("'where'")
+    ? "No events listed: the filter is not valid (see below)."
+    : "No events listed: the request failed (see below).";
 }
 
 /** The REST address of a page of the events of `state`, after `cursor` (none: the newest). */
@@ -108,7 +125,7 @@ export class DrillDown {
     this.#state = { ...state, where: state.where ?? this.where.value.trim() };
     this.#cursors = [null];
     this.where.value = this.#state.where;
-    this.#keepInUrl(this.#state);
+    this.#keepInUrl(pendingState(this.#state, new URL(location.href).searchParams));
     this.root.hidden = false;
     Object.assign(this.root.dataset, { group: state.group, series: state.series ?? "", from: state.from, to: state.to });
     this.title.textContent = `${this.#label(state.group)}${state.split ? ` split by ${state.split}` : ""}`
@@ -144,13 +161,24 @@ export class DrillDown {
       if (request !== this.#request) return;
       this.#cursors = this.#cursors.slice(0, n);
       if (answer.next) this.#cursors.push(answer.next);
+      this.#keepInUrl(this.#state); // its filter was taken
       this.#show(answer, n);
     } catch (error) {
       if (request !== this.#request) return;
-      this.root.dataset.state = "error";
-      this.error.textContent = error.message;
-      this.error.hidden = false;
+      this.#refused(error.message);
     }
+  }
+
+  // No list rather than the one before under the error: it would look like the filter's.
+  #refused(message) {
+    Object.assign(this.root.dataset, { state: "error", total: "", page: "" });
+    this.summary.textContent = refusedSummary(message);
+    this.error.textContent = message;
+    this.error.hidden = false;
+    this.newer.disabled = true;
+    this.older.disabled = true;
+    this.table.tHead.replaceChildren();
+    this.table.tBodies[0].replaceChildren();
   }
 
   #show(answer, n) {

@@ -31,7 +31,7 @@ export class LiveTail {
     this.rate = root.querySelector(".tail-rate");
     this.pauseButton = root.querySelector(".tail-pause");
     for (const rate of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((r) => r < maxRate).concat(maxRate)) {
-      this.rate.append(new Option(`${rate} lines/s`, rate, rate === maxRate, rate === maxRate));
+      this.rate.append(new Option(linesPerSecond(rate), rate, rate === maxRate, rate === maxRate));
     }
     this.where.value = new URLSearchParams(location.search).get("tail") ?? "";
     root.querySelector(".tail-controls").addEventListener("submit", (event) => {
@@ -66,12 +66,8 @@ export class LiveTail {
     this.#open();
   }
 
-  // A new filter or rate: the tail is opened again with it (and the filter kept in the URL).
+  // A new filter or rate: the tail is opened again with it.
   #apply() {
-    const url = new URL(location.href);
-    if (this.where.value.trim()) url.searchParams.set("tail", this.where.value.trim());
-    else url.searchParams.delete("tail");
-    history.replaceState(null, "", url);
     this.lines.replaceChildren();
     this.error.hidden = true; // it was about the filter replaced
     this.#close();
@@ -85,7 +81,8 @@ export class LiveTail {
     const generation = ++this.#generation;
     this.#opening = true;
     this.#showState("opening", "opening…");
-    const query = new URLSearchParams({ where: this.where.value.trim(), rate: this.rate.value });
+    const where = this.where.value.trim();
+    const query = new URLSearchParams({ where, rate: this.rate.value });
     let tail;
     try {
       tail = await fetchJson(`api/tail?${query}`, { method: "POST" });
@@ -104,6 +101,7 @@ export class LiveTail {
     this.#opening = false;
     this.#tail = tail;
     this.error.hidden = true;
+    keepFilterInUrl(where);
     this.bridge.subscribe(tail.address, (second) => this.#show(tail, second));
     this.#renewal = setInterval(() => this.#renew(), tail.renew_ms);
     this.#showState("live", "waiting for lines…");
@@ -145,13 +143,29 @@ export class LiveTail {
     const sampled = second.one_in > 1
       ? ` — sampled: 1 in ${second.one_in < 10 ? second.one_in.toFixed(1) : Math.round(second.one_in)}`
       : "";
-    this.#showState("live", `${second.matched.toLocaleString()} lines/s${sampled}`);
+    this.#showState("live", `${linesPerSecond(second.matched)}${sampled}`);
   }
 
   #showState(state, text) {
     this.root.dataset.state = state;
     this.state.textContent = text;
   }
+}
+
+/** "1 line/s", "1,200 lines/s". */
+export function linesPerSecond(count) {
+  return `${count.toLocaleString()} ${count === 1 ? "line" : "lines"}/s`;
+}
+
+/**
+ * The filter of a tail the server opened, in the page's address (`?tail=`). A refused filter
+ * never gets there, as in the drill-down: the link keeps the last one that worked.
+ */
+function keepFilterInUrl(where) {
+  const url = new URL(location.href);
+  if (where) url.searchParams.set("tail", where);
+  else url.searchParams.delete("tail");
+  history.replaceState(null, "", url);
 }
 
 /** Closes a tail on the server (`leaving`: the request outlives the page). */

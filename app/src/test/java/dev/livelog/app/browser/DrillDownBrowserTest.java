@@ -216,6 +216,43 @@ class DrillDownBrowserTest extends BrowserTest {
     page.waitFor("the panel closed", SOON, d -> !drill().isDisplayed() && !page.currentUrl().contains("drill="));
   }
 
+  private String summary() {
+    return drill().findElement(By.cssSelector(".drill-summary")).getText();
+  }
+
+  private boolean isEnabled(String button) {
+    return drill().findElement(By.cssSelector(button)).isEnabled();
+  }
+
+  @Test
+  void aBadFilterListsNothingAndStaysOutOfTheLinkUntilAGoodOneLists() throws Exception {
+    Instant base = openPageAndWriteLines("rps", 8);
+    clickPoint("rps", base.plusSeconds(8));
+    waitShown("the events of the point clicked");
+    assertShowsExactly(expected(null));
+    WebElement where = drill().findElement(By.cssSelector(".drill-where"));
+
+    // A refused filter: no list, no total, no paging, and the link keeps the list shown before.
+    where.sendKeys("status >=", Keys.ENTER);
+    page.waitFor("the filter's error", SOON, d -> "error".equals(drill().getAttribute("data-state")));
+    assertThat(drill().findElement(By.cssSelector(".drill-error")).getText())
+        .startsWith("'where' expected a value after '>='");
+    assertThat(shownLines()).as("no rows that would look filtered").isEmpty();
+    assertThat(drill().getAttribute("data-total")).isEmpty();
+    assertThat(summary()).startsWith("No events listed: the filter is not valid").doesNotContain("events from");
+    assertThat(isEnabled(".drill-older")).isFalse();
+    assertThat(isEnabled(".drill-newer")).isFalse();
+    assertThat(page.currentUrl()).contains("drill=rps").doesNotContain("drill.where");
+
+    where.clear();
+    where.sendKeys("status: MISS", Keys.ENTER);
+    page.waitFor("the good filter's list", SOON, d -> "shown".equals(drill().getAttribute("data-state"))
+        && String.valueOf(expected("MISS").size()).equals(drill().getAttribute("data-total")));
+    assertShowsExactly(expected("MISS"));
+    assertThat(summary()).doesNotContain("no event of");
+    assertThat(page.currentUrl()).contains("drill.where=status");
+  }
+
   @Test
   void aPointOfASplitChartListsTheEventsOfItsBucketAsManyAsItCounted() throws Exception {
     Instant base = openPageAndWriteLines("rps", 8);
