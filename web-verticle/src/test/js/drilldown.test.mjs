@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { columnsOf, eventsPath, pendingState, pointWindow, refusedSummary, stateOf, withState } from "../../main/resources/webroot/drilldown.js";
+import { absentNote, columnsOf, eventsPath, pendingState, pointWindow, refusedSummary, stateOf, withState } from "../../main/resources/webroot/drilldown.js";
 import { pickSeries } from "../../main/resources/webroot/chart.js";
 
 test("a point stands for the window that ends at it: the period's window, or a stored step", () => {
@@ -56,3 +56,12 @@ test("a refused page says there is no list, and whether the filter is why", () =
   assert.match(refusedSummary("the query took longer than 10s"), /^No events listed: the request failed/);
 });
 
+test("an empty answer names the filter's fields no event there has, with the fields one has", () => {
+  const answer = { total: 0, absent_fields: ["cache", "stauts"], present_fields: ["status", "http_status"] };
+  assert.equal(absentNote(answer, { series: "requests" }),
+    " — no event of this series here has a field 'cache' or 'stauts' (an event's fields: status, http_status)");
+  assert.equal(absentNote({ ...answer, present_fields: [] }, { series: null }),
+    " — no event of this group here has a field 'cache' or 'stauts'");
+  assert.equal(absentNote({ total: 0, absent_fields: [], present_fields: [] }, {}), "");
+  assert.equal(absentNote({ total: 3 }, {}), "", "an answer from an older server says nothing");
+});

@@ -67,6 +67,21 @@ export function refusedSummary(message) {
     : "No events listed: the request failed (see below).";
 }
 
+/**
+ * Why a filter let nothing through when it names fields no event of the series (or group)
+ * over the window carries, with the fields one of them has: a misspelt field, or another
+ * format's (`cache` where the format calls the cache status `status`), says so instead of a
+ * bare 0. "" when the answer lists events or names no such field.
+ */
+export function absentNote(answer, state) {
+  const absent = answer.absent_fields ?? [];
+  if (answer.total !== 0 || !absent.length) return "";
+  const present = answer.present_fields ?? [];
+  return ` — no event of this ${state.series ? "series" : "group"} here has a field`
+    + ` ${absent.map((name) => `'${name}'`).join(" or ")}`
+    + (present.length ? ` (an event's fields: ${present.join(", ")})` : "");
+}
+
 /** The REST address of a page of the events of `state`, after `cursor` (none: the newest). */
 export function eventsPath(state, cursor, limit = PAGE) {
   const query = new URLSearchParams({ group: state.group, from: String(state.from), to: String(state.to), limit: String(limit) });
@@ -187,7 +202,8 @@ export class DrillDown {
     Object.assign(this.root.dataset, { state: "shown", total: answer.total, page: n });
     this.summary.textContent = `${answer.total.toLocaleString()} ${answer.total === 1 ? "event" : "events"}`
       + ` from ${when(this.#state.from)} to ${when(this.#state.to)}`
-      + (events.length ? `, ${(first + 1).toLocaleString()}–${(first + events.length).toLocaleString()} shown` : "");
+      + (events.length ? `, ${(first + 1).toLocaleString()}–${(first + events.length).toLocaleString()} shown` : "")
+      + absentNote(answer, this.#state);
     this.newer.disabled = n === 1;
     this.older.disabled = !answer.next;
     const columns = columnsOf(events);

@@ -1,10 +1,13 @@
 package dev.livelog.analyzer;
 
 import dev.livelog.common.event.LogEvent;
+import dev.livelog.common.where.Condition;
 import dev.livelog.common.where.EventFilter;
+import dev.livelog.common.where.FieldCondition;
 import dev.livelog.common.where.Filter;
 import dev.livelog.common.where.WhereText;
 import dev.livelog.store.EventStore;
+import dev.livelog.store.query.Deadline;
 import dev.livelog.store.query.EventCursor;
 import dev.livelog.store.query.EventsPage;
 import dev.livelog.store.query.EventsQuery;
@@ -27,7 +30,8 @@ import java.util.Optional;
  * where, limit, after[, split]}} to the stored events behind a series of a group (split by a
  * field when the chart clicked was, as {@code livelog.query} splits it) over {@code [from,
  * to)}, newest first, with their lines: {@code {group, series, from, to, total, next,
- * events}}. The events are those the analyzer counts for that series (the group's
+ * events, absent_fields, present_fields}} (the last two say why a filter let nothing through:
+ * {@link FieldsHere}). The events are those the analyzer counts for that series (the group's
  * {@code where}, the analyzer's, the series' key, what its metric adds: {@link
  * GroupPlan#eventsOf}) that also pass {@code where} (the where-language, {@link WhereText}).
  * Held to the same {@link QueryLimits} as {@code livelog.query} (one count of running queries
@@ -58,10 +62,12 @@ final class EventsRequests {
       return;
     }
     GroupPlan split;
+    Filter where;
     EventsQuery query;
     try {
       split = QueryRequests.split(plan, body.getValue("split"));
-      query = query(split, body);
+      where = where(body);
+      query = query(split, body, where);
     } catch (QueryRefused refused) {
       QueryRefused.fail(request, refused);
       return;
@@ -69,15 +75,70 @@ final class EventsRequests {
     String series = text(body, "series");
     limits.run(vertx, deadline -> (!split.folds(series) ? Future.succeededFuture(query)
             : shown.of(split, split != plan, query.from(), query.to(), deadline)
-                .map(names -> withShown(query, split, body, names)))
-            .compose(q -> store.eventsPage(q, deadline)))
-        .onSuccess(page -> request.reply(new JsonObject().put("group", group)
+                .map(names -> withShown(query, split, body, names, where)))
+            .compose(q -> store.eventsPage(q, deadline).compose(page -> page.total() > 0
+                ? Future.succeededFuture(new Answer(page, FieldsHere.NONE))
+                : fieldsHere(q, where, deadline).map(fields -> new Answer(page, fields)))))
+        .onSuccess(answer -> request.reply(new JsonObject().put("group", group)
             .put("series", body.getValue("series")).put("split", body.getValue("split"))
             .put("from", query.from()).put("to", query.to())
-            .put("total", page.total())
-            .put("next", page.next() == null ? null : page.next().encode())
-            .put("events", events(page))))
+            .put("total", answer.page().total())
+            .put("next", answer.page().next() == null ? null : answer.page().next().encode())
+            .put("events", events(answer.page()))
+            .put("absent_fields", new JsonArray(answer.fields().absent()))
+            .put("present_fields", new JsonArray(answer.fields().present()))))
         .onFailure(e -> QueryRefused.fail(request, e));
+  }
+
+  private record Answer(EventsPage page, FieldsHere fields) {}
+
+  /**
+   * What a filter that let nothing through named: the fields it names that no event of the
+   * series over the range carries ({@code absent}: misspelt, or another format's, such as
+   * {@code cache} where the format calls the cache status {@code status}), and the fields of
+   * the series' newest event there ({@code present}), so the panel can say why the list is
+   * empty. Both empty when the filter names no absent field or the series has no events.
+   */
+  record FieldsHere(List<String> absent, List<String> present) {
+    static final FieldsHere NONE = new FieldsHere(List.of(), List.of());
+  }
+
+  /**
+   * The {@link FieldsHere} of an empty answer to {@code query}: one count of the series without
+   * {@code where}, then one for each field {@code where} names (at most
+   * {@value WhereText#MAX_CONDITIONS}), each with the field present; under the query's deadline
+   * and asked only when nothing passed, so a filter that lists events costs nothing more.
+   */
+  private Future<FieldsHere> fieldsHere(EventsQuery query, Filter where, Deadline deadline) {
+    if (where.isEmpty()) {
+      return Future.succeededFuture(FieldsHere.NONE);
+    }
+    List<Filter> series = query.filters().stream().filter(f -> f != where).toList();
+    return store.eventsPage(new EventsQuery(query.from(), query.to(), series, 1, null), deadline)
+        .compose(all -> {
+          if (all.total() == 0) {
+            return Future.succeededFuture(FieldsHere.NONE);
+          }
+          List<String> present = new ArrayList<>();
+          all.events().get(0).event().fields().forEach((name, value) -> {
+            if (value != null) {
+              present.add(name);
+            }
+          });
+          Future<List<String>> absent = Future.succeededFuture(new ArrayList<>());
+          for (String field : where.conditions().stream().map(FieldCondition::field).distinct().toList()) {
+            List<Filter> carrying = new ArrayList<>(series);
+            carrying.add(new Filter(List.of(new FieldCondition(field, new Condition.Present(true))), false));
+            EventsQuery withField = new EventsQuery(query.from(), query.to(), carrying, 1, null);
+            absent = absent.compose(found -> store.eventsPage(withField, deadline).map(page -> {
+              if (page.total() == 0) {
+                found.add(field);
+              }
+              return found;
+            }));
+          }
+          return absent.map(found -> found.isEmpty() ? FieldsHere.NONE : new FieldsHere(found, present));
+        });
   }
 
   /**
@@ -85,28 +146,32 @@ final class EventsRequests {
    * is wrong); an {@code other} series is the group's values not shown by name, which
    * {@link #withShown} tells once the point's series are known.
    */
-  private EventsQuery query(GroupPlan plan, JsonObject body) {
+  private EventsQuery query(GroupPlan plan, JsonObject body, Filter where) {
     QueryLimits.Range range = limits.range(body, System.currentTimeMillis());
     String series = text(body, "series");
     List<Filter> filters = new ArrayList<>(series(plan, series, List.of()));
-    filters.addAll(where(body));
+    if (!where.isEmpty()) {
+      filters.add(where);
+    }
     return new EventsQuery(range.from(), range.to(), filters, limit(body),
         EventCursor.decode(text(body, "after")));
   }
 
   /** The query with the filters of its series as a point that showed {@code shown} meant them. */
   private static EventsQuery withShown(EventsQuery query, GroupPlan plan, JsonObject body,
-      Collection<String> shown) {
+      Collection<String> shown, Filter where) {
     List<Filter> filters = new ArrayList<>(series(plan, text(body, "series"), shown));
-    filters.addAll(where(body));
+    if (!where.isEmpty()) {
+      filters.add(where);
+    }
     return new EventsQuery(query.from(), query.to(), filters, query.limit(), query.after());
   }
 
-  private static List<Filter> where(JsonObject body) {
+  private static Filter where(JsonObject body) {
     try {
       Filter where = WhereText.parse(text(body, "where"));
       EventFilter.compileLinear(where); // its regexes in the syntax the stores run (RE2)
-      return where.isEmpty() ? List.of() : List.of(where);
+      return where;
     } catch (IllegalArgumentException e) {
       throw QueryRefused.badRequest("'where' " + e.getMessage());
     }

@@ -196,6 +196,37 @@ class EventsRequestsTest {
         && e.get("path").equals("/api")).count()).isPositive();
   }
 
+  /**
+   * A filter naming a field no event of the series carries (misspelt, or another format's) lets
+   * nothing through; the answer names it, with the fields an event there has, instead of a bare 0.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "mongodb"})
+  void anEmptyAnswerNamesTheFieldsOfTheFilterNoEventCarries(String kind) {
+    long tick = tickAMinuteAgo();
+    analyzing(kind, traffic(tick));
+    JsonObject window = new JsonObject().put("group", "statuses").put("series", "5xx")
+        .put("from", tick - 10_000).put("to", tick);
+
+    JsonObject misspelt = ask(window.copy().put("where", "cache: MISS or stauts >= 500 or status = 200"));
+    assertThat(misspelt.getLong("total")).isZero();
+    assertThat(misspelt.getJsonArray("absent_fields").getList()).containsExactly("cache", "stauts");
+    assertThat(misspelt.getJsonArray("present_fields").getList()).containsExactlyInAnyOrder("method", "status", "path", "rt");
+
+    // Nothing passed, but every field named is carried: nothing to name.
+    JsonObject none = ask(window.copy().put("where", "status = 200"));
+    assertThat(none.getLong("total")).isZero();
+    assertThat(none.getJsonArray("absent_fields")).isEmpty();
+    // Events passed: the fields are not looked at.
+    JsonObject some = ask(window.copy().put("where", "status = 502 or cache: MISS"));
+    assertThat(some.getLong("total")).isPositive();
+    assertThat(some.getJsonArray("absent_fields")).isEmpty();
+    // No event of the series at all: nothing to say about its fields.
+    JsonObject empty = ask(window.copy().put("from", tick - 50_000).put("to", tick - 40_000).put("where", "cache: MISS"));
+    assertThat(empty.getLong("total")).isZero();
+    assertThat(empty.getJsonArray("absent_fields")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"duckdb"})
   void badParametersAreRefusedNamingThem(String kind) {

@@ -225,7 +225,7 @@ class DrillDownBrowserTest extends BrowserTest {
   }
 
   @Test
-  void aBadFilterListsNothingAndStaysOutOfTheLinkUntilAGoodOneLists() throws Exception {
+  void aBadFilterListsNothingAndAFilterOfAFieldNoEventHasSaysSo() throws Exception {
     Instant base = openPageAndWriteLines("rps", 8);
     clickPoint("rps", base.plusSeconds(8));
     waitShown("the events of the point clicked");
@@ -243,6 +243,17 @@ class DrillDownBrowserTest extends BrowserTest {
     assertThat(isEnabled(".drill-older")).isFalse();
     assertThat(isEnabled(".drill-newer")).isFalse();
     assertThat(page.currentUrl()).contains("drill=rps").doesNotContain("drill.where");
+
+    // A filter on a field the format does not have (the cache status is 'status' here): the
+    // summary names it and the fields there are, rather than a bare 0.
+    where.clear();
+    where.sendKeys("cache: MISS", Keys.ENTER);
+    page.waitFor("the answer to a filter of an absent field", SOON,
+        d -> "shown".equals(drill().getAttribute("data-state")) && "0".equals(drill().getAttribute("data-total")));
+    assertThat(summary()).startsWith("0 events from")
+        .contains("no event of this series here has a field 'cache' (an event's fields: ").contains("status");
+    assertThat(shownLines()).isEmpty();
+    assertThat(page.currentUrl()).as("a filter taken is kept").contains("drill.where=cache");
 
     where.clear();
     where.sendKeys("status: MISS", Keys.ENTER);
