@@ -2,6 +2,7 @@ package dev.livelog.web;
 
 import dev.livelog.common.config.Durations;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -10,6 +11,8 @@ import java.util.function.Function;
  * duration: {@code 1d}, {@code 7d}), read into the analyzer's {@code livelog.baseline} request.
  */
 record BaselineRequest(QueryRequest chart, long offset) implements QueryHandler.GroupRequest {
+  /** A chart's range and step (not its split: baselines are not split) and the offset. */
+  static final List<String> PARAMETERS = List.of("group", "offset", "from", "to", "step");
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static BaselineRequest parse(Function<String, String> params, long now) {

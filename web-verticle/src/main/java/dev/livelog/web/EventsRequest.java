@@ -1,6 +1,7 @@
 package dev.livelog.web;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -13,6 +14,9 @@ import java.util.function.Function;
  */
 record EventsRequest(GroupRange range, String series, String where, Long limit, String after,
     String split) implements QueryHandler.GroupRequest {
+  /** The query parameters read here, as {@link StoredDataRoute} tells routes apart by them. */
+  static final List<String> PARAMETERS =
+      List.of("group", "series", "from", "to", "where", "limit", "after", "split");
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static EventsRequest parse(Function<String, String> params, long now) {

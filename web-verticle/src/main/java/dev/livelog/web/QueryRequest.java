@@ -3,6 +3,7 @@ package dev.livelog.web;
 import dev.livelog.common.config.Durations;
 import dev.livelog.common.where.WhereText;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.Function;
  */
 record QueryRequest(String group, long from, long to, Long step, String split)
     implements QueryHandler.GroupRequest {
+  /** The query parameters read here, as {@link StoredDataRoute} tells routes apart by them. */
+  static final List<String> PARAMETERS = List.of("group", "from", "to", "step", "split");
 
   /** @throws IllegalArgumentException saying which parameter is wrong and why */
   static QueryRequest parse(Function<String, String> params, long now) {

@@ -6,16 +6,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The routes over a group's stored data and the query parameters each takes. A route refuses a
+ * The routes over a group's stored data and the query parameters each takes (declared by the
+ * request class that reads them). A route refuses a
  * parameter that another of them takes and it does not: ignored, it would answer another
  * question than the one asked ({@code /api/baseline?split=host} answered the unsplit group's
  * baseline, {@code /api/query?where=...} the unfiltered datapoints). A name none of them takes
  * is ignored, as on every route; so is a blank value, which asks for nothing different.
  */
 enum StoredDataRoute {
-  QUERY("/api/query", List.of("group", "from", "to", "step", "split"), Map.of()),
-  EVENTS("/api/events", List.of("group", "series", "from", "to", "where", "limit", "after", "split"), Map.of()),
-  BASELINE("/api/baseline", List.of("group", "offset", "from", "to", "step"), Map.of("split",
+  QUERY("/api/query", QueryRequest.PARAMETERS, Map.of()),
+  EVENTS("/api/events", EventsRequest.PARAMETERS, Map.of()),
+  BASELINE("/api/baseline", BaselineRequest.PARAMETERS, Map.of("split",
       "baselines are not split, they are the group's datapoints as stored, a day or a week earlier"));
 
   private final String path;
